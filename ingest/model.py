@@ -1,0 +1,84 @@
+"""The one data type that flows from `ingest` to `index`, `app` and `eval`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import BaseModel, Field, field_validator
+
+DOELSTELLINGEN = ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4")
+COLUMNS = ("wat", "wie", "wanneer", "status_2024", "voortgang")
+COLUMN_LABELS = {
+    "wat": "Wat?",
+    "wie": "Wie?",
+    "wanneer": "Wanneer?",
+    "status_2024": "Status zomer 2024",
+    "voortgang": "Voortgang (2025)",
+}
+
+
+class ActionRow(BaseModel):
+    """One action of the Werkagenda table, with its five cells."""
+
+    id: str = Field(description='doelstelling + 2-digit position, e.g. "2.3-01"')
+    prioriteit: int
+    doelstelling: str
+    wat: str
+    wie: str = ""
+    wanneer: str = ""
+    status_2024: str = ""
+    voortgang: str = ""
+    voortgang_idem: bool = False
+    partijen: list[str] = Field(default_factory=list)
+    source_lines: list[int] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, v: str) -> str:
+        if not re.fullmatch(r"[1-3]\.[1-9]-\d{2}", v):
+            raise ValueError(f"ongeldige rij-id: {v!r}")
+        return v
+
+    @field_validator("doelstelling")
+    @classmethod
+    def _check_doelstelling(cls, v: str) -> str:
+        if not re.fullmatch(r"[1-9]\.[1-9]", v):
+            raise ValueError(f"ongeldige doelstelling: {v!r}")
+        return v
+
+    def cell(self, column: str) -> str:
+        return getattr(self, column)
+
+    def text(self) -> str:
+        """The whole row as labelled text: what retrieval and display work on."""
+        parts = [f"Doelstelling {self.doelstelling} (prioriteit {self.prioriteit})"]
+        for col in COLUMNS:
+            value = self.cell(col)
+            if value:
+                parts.append(f"{COLUMN_LABELS[col]} {value}")
+        return "\n".join(parts)
+
+
+def write_rows_jsonl(rows: Iterable[ActionRow], path: str | os.PathLike) -> None:
+    """Write atomically: a failure leaves an existing file untouched."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row.model_dump(), ensure_ascii=False) + "\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_rows_jsonl(path: str | os.PathLike) -> list[ActionRow]:
+    with open(path, encoding="utf-8") as fh:
+        return [ActionRow.model_validate_json(line) for line in fh if line.strip()]
