@@ -54,16 +54,19 @@ def join_fragments(fragments: list[str]) -> str:
     ("vo-, mbo- en hbo- scholen") and keeps its space.
     """
     out = ""
+    prev_raw = ""
     for frag in fragments:
         if not frag.strip():
             continue
         if not out:
-            out = frag.strip()
+            out, prev_raw = frag.strip(), frag
             continue
-        if out.endswith("-") and not out.endswith(" -") and re.search(r"\w-$", out):
+        raw = prev_raw.rstrip("\n")
+        if raw.endswith("-") and re.search(r"\w-$", raw):
             out += frag.strip()
         else:
             out += " " + frag.strip()
+        prev_raw = frag
     return re.sub(r"[ \t\u00a0]+", " ", out).strip()
 
 

@@ -1,0 +1,704 @@
+"""Read the Werkagenda table from a PDF, by the positions of words and ruling lines.
+
+How a page is read (pdfplumber):
+
+1. Words are extracted with their boxes. The table header is the line holding the words
+   "Wat?", "Wie?", "Wanneer?", "Status (zomer 2024)" and "Voortgang?" from left to right.
+   Header words are never content (also when a repeated header shares a cell box with the
+   row below it, as reportlab draws a row split across a page).
+2. Columns: the four boundaries between the five columns are the vertical ruling lines that
+   lie between two header labels; without ruling lines, the emptiest vertical strip (fewest
+   words crossing it) between the two header labels. A page without a header reuses the
+   columns of the page before.
+3. Rows: horizontal ruling lines (lines, or edges of filled rectangles) that cross the whole
+   Wat column cut the table into bands; every band is one table row. A table cut by a page
+   break may lack its closing rule: its rows then reach as far as the vertical rules do, or
+   (without vertical rules) as far as the text runs on without a gap. A page without such rules
+   falls back to white space: a new row starts after a vertical gap, at a line where at least
+   two columns start (a warning says so).
+4. "Prioriteit N" / "Doelstelling X.Y" headings are recognised as text lines above, between or
+   below the tables, as full-width rows, and as the first line(s) of a Wat cell.
+5. Words in a row are bucketed into columns by their horizontal centre and grouped into lines;
+   each line is one fragment of its cell (joined later by `join_fragments`).
+6. A row cut by a page break: the first row on the next page, before any new heading, whose Wat
+   cell is empty or starts with a lowercase letter, is appended to the last row. So is one whose
+   Wat starts with a capital ("Werkagenda mbo ...") if the last row's Wat stopped mid-sentence
+   (no closing punctuation) and this row has neither Wie nor Wanneer (warning). A first row
+   read as new that still looks like a continuation gets a warning.
+
+`RawRow.lines` holds page numbers (1-based) for PDF input.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import COLUMNS
+from .rows import IngestError, ParseResult, RawRow, finish_rows, join_fragments
+
+_HEADER_LABELS = (
+    ("wat", re.compile(r"^wat\??$", re.I)),
+    ("wie", re.compile(r"^wie\??$", re.I)),
+    ("wanneer", re.compile(r"^wanneer\??$", re.I)),
+    ("status_2024", re.compile(r"^status$", re.I)),
+    ("voortgang", re.compile(r"^voortgang\b", re.I)),
+)
+# Tokens a (wrapped) header line may consist of.
+_HEADER_VOCAB = {
+    "wat?", "wat", "wie?", "wie", "wanneer?", "wanneer", "status", "zomer", "2024",
+    "voortgang?", "voortgang", "(2025)", "2025", "(2025)?", "2025?", "?",
+}
+_HEADING_WORD = re.compile(r"^(prioriteit|doelstelling)$", re.I)
+_PRIO_NUM = re.compile(r"^(\d+)[.:]?$")
+_DOEL_NUM = re.compile(r"^(\d+\.\d+)[.:]?$")
+_PAGE_NUMBER = re.compile(r"^(pagina\s+)?\d+(\s*(/|van)\s*\d+)?$", re.I)
+_CONJUNCTION = re.compile(r"^(en|of|tot|en/of|t/m)\b")
+
+
+# --------------------------------------------------------------------------------------------
+# small geometry helpers
+
+
+def _cx(w: dict) -> float:
+    return (w["x0"] + w["x1"]) / 2
+
+
+def _cy(w: dict) -> float:
+    return (w["top"] + w["bottom"]) / 2
+
+
+def _group_lines(words: list[dict]) -> list[list[dict]]:
+    """Group words into text lines (top to bottom), each line sorted left to right."""
+    lines: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines:
+            ref = lines[-1][0]
+            tol = max(2.0, 0.4 * (ref["bottom"] - ref["top"]))
+            if abs(w["top"] - ref["top"]) <= tol:
+                lines[-1].append(w)
+                continue
+        lines.append([w])
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def _text(words: list[dict]) -> str:
+    return " ".join(w["text"] for w in words)
+
+
+def _without(words: list[dict], drop: list[dict]) -> list[dict]:
+    ids = {id(w) for w in drop}
+    return [w for w in words if id(w) not in ids]
+
+
+def _heading_prefix(words: list[dict]) -> tuple[str, str] | None:
+    """("prioriteit", "1") or ("doelstelling", "1.2") if the word list starts with a heading."""
+    if len(words) < 2 or not _HEADING_WORD.match(words[0]["text"]):
+        return None
+    kind = words[0]["text"].lower()
+    num = (_PRIO_NUM if kind == "prioriteit" else _DOEL_NUM).match(words[1]["text"])
+    return (kind, num.group(1)) if num else None
+
+
+# --------------------------------------------------------------------------------------------
+# page structure
+
+
+@dataclass
+class _Header:
+    labels: list[dict]  # the five label words, left to right
+    words: list[dict]  # every word of the (possibly wrapped) header
+    top: float
+    bottom: float
+
+
+@dataclass
+class _Columns:
+    bounds: list[float]  # the 4 x-positions between the 5 columns
+    wat_x0: float
+
+    def col(self, word: dict) -> str:
+        return COLUMNS[bisect_right(self.bounds, _cx(word))]
+
+
+@dataclass
+class _Event:
+    y: float
+    kind: str  # "heading" | "row"
+    heading: tuple[str, str] | None = None
+    cells: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _find_headers(words: list[dict]) -> list[_Header]:
+    headers: list[_Header] = []
+    used: set[int] = set()
+    for wat in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if id(wat) in used or not _HEADER_LABELS[0][1].match(wat["text"]):
+            continue
+        tol = max(4.0, 1.2 * (wat["bottom"] - wat["top"]))
+        labels = [wat]
+        for _, pattern in _HEADER_LABELS[1:]:
+            cands = [
+                w for w in words
+                if pattern.match(w["text"]) and abs(w["top"] - wat["top"]) <= tol
+                and w["x0"] > labels[-1]["x1"]
+            ]
+            if not cands:
+                break
+            labels.append(min(cands, key=lambda w: w["x0"]))
+        if len(labels) < 5:
+            continue
+        top = min(w["top"] for w in labels)
+        bottom = max(w["bottom"] for w in labels)
+        height = max(w["bottom"] - w["top"] for w in labels)
+        hwords = [
+            w for w in words
+            if w["top"] >= top - tol and w["top"] <= bottom + 1 and w["x0"] >= wat["x0"] - 2
+            and w["text"].lower() in _HEADER_VOCAB
+        ]
+        # wrapped labels ("Status zomer" / "2024"): following lines made of header words only
+        below = [w for w in words if w["top"] > bottom + 1 and w["x0"] >= wat["x0"] - 2]
+        for line in _group_lines(below):
+            if line[0]["top"] - bottom > 0.6 * height:  # a wrapped label follows at line spacing
+                break
+            if all(w["text"].lower() in _HEADER_VOCAB for w in line):
+                hwords.extend(line)
+                bottom = max(bottom, max(w["bottom"] for w in line))
+            else:
+                break
+        used.update(id(w) for w in hwords)
+        headers.append(_Header(labels=labels, words=hwords, top=top, bottom=bottom))
+    return headers
+
+
+def _phrases(words: list[dict]) -> list[tuple[float, float]]:
+    """x-extents of runs of words on one line with no more than a word space between them."""
+    spans: list[tuple[float, float]] = []
+    for line in _group_lines(words):
+        x0, x1 = line[0]["x0"], line[0]["x1"]
+        for w in line[1:]:
+            if w["x0"] - x1 <= max(2.5, 0.5 * (w["bottom"] - w["top"])):
+                x1 = max(x1, w["x1"])
+            else:
+                spans.append((x0, x1))
+                x0, x1 = w["x0"], w["x1"]
+        spans.append((x0, x1))
+    return spans
+
+
+def _emptiest_strip(spans: list[tuple[float, float]], lo: float, hi: float) -> float:
+    """Centre of the widest strip in (lo, hi) crossed by the fewest phrases."""
+    step = 0.5
+    n = int((hi - lo) / step) + 1
+    diff = [0] * (n + 1)
+    for x0, x1 in spans:
+        if x1 < lo or x0 > hi:
+            continue
+        a = max(0, int((x0 - lo) / step + 0.999))
+        b = min(n - 1, int((x1 - lo) / step))
+        if a <= b:
+            diff[a] += 1
+            diff[b + 1] -= 1
+    counts, c = [], 0
+    for k in range(n):
+        c += diff[k]
+        counts.append(c)
+    low = min(counts)
+    best_len, best_x, run_start = -1, hi - 1, None
+    for k, c in enumerate(counts + [None]):
+        if c == low and run_start is None:
+            run_start = k
+        elif c != low and run_start is not None:
+            if k - run_start > best_len:
+                best_len, best_x = k - run_start, lo + step * (run_start + k - 1) / 2
+            run_start = None
+    return best_x
+
+
+def _columns(header: _Header, data_words: list[dict], vedges: list[dict]) -> _Columns:
+    """Column boundaries from ruling lines, else from the emptiest strip between two labels.
+
+    Boundary i lies between the end of label i-1 (and the words after it on the header's first
+    line, "zomer 2024") and the start of label i, whether the labels are left-aligned or
+    centred in their cells.
+    """
+    first_line = [w for w in header.words if w["top"] <= header.labels[0]["bottom"]]
+    spans = _phrases(data_words)
+    bounds: list[float] = []
+    for i in range(1, 5):
+        label = header.labels[i]
+        left_words = [w for w in first_line if w["x1"] <= label["x0"] + 0.5]
+        lo = max((w["x1"] for w in left_words), default=header.labels[i - 1]["x1"])
+        lo = max(lo, header.labels[i - 1]["x1"])
+        hi = label["x0"]
+        if hi - lo < 0.5:
+            bounds.append(hi - 0.25)
+            continue
+        rules = [e["x0"] for e in vedges if lo - 1 <= e["x0"] <= hi + 1]
+        bounds.append(max(rules) if rules else _emptiest_strip(spans, lo, hi))
+    wat = header.labels[0]
+    return _Columns(bounds=bounds, wat_x0=wat["x0"])
+
+
+def _separators(page, cols: _Columns) -> list[float]:
+    """y-positions of horizontal rules that cross the whole Wat column (table row borders)."""
+    edges = [
+        e for e in page.horizontal_edges
+        if e["x1"] - e["x0"] < 0.95 * float(page.width)  # not a page background
+    ]
+    edges.sort(key=lambda e: e["top"])
+    clusters: list[list[dict]] = []
+    for e in edges:
+        if clusters and e["top"] - clusters[-1][0]["top"] <= 1.0:
+            clusters[-1].append(e)
+        else:
+            clusters.append([e])
+    ys: list[float] = []
+    # from the left edge of the Wat cell to the Wie column: an underline under a word is no rule
+    need_lo, need_hi = cols.wat_x0 + 0.5, cols.bounds[0] - 2
+    for cl in clusters:
+        spans = sorted((e["x0"], e["x1"]) for e in cl)
+        reach = None
+        for x0, x1 in spans:
+            if reach is None:
+                if x0 > need_lo:
+                    break
+                reach = x1
+            elif x0 <= reach + 1:
+                reach = max(reach, x1)
+        if reach is not None and reach >= need_hi:
+            y = sum(e["top"] for e in cl) / len(cl)
+            if not ys or y - ys[-1] > 2.0:
+                ys.append(y)
+    return ys
+
+
+# --------------------------------------------------------------------------------------------
+# turning one band of words (one table row) into events
+
+
+def _crosses_columns(words: list[dict], cols: _Columns) -> bool:
+    return any(x0 < b < x1 for x0, x1 in _phrases(words) for b in cols.bounds)
+
+
+def _is_titled_heading_row(lines: list[list[dict]], cols: _Columns) -> bool:
+    """"Prioriteit 1 – <title>" in a full-width row: the first line runs across the column
+    boundaries, so do the wrapped lines after it, except perhaps a short last one."""
+    if not (_heading_prefix(lines[0]) and _crosses_columns(lines[0], cols)):
+        return False
+    for k, line in enumerate(lines[1:], start=1):
+        if _heading_prefix(line) or _crosses_columns(line, cols):
+            continue
+        last_wrap = k == len(lines) - 1 and all(cols.col(w) == "wat" for w in line)
+        if not last_wrap:
+            return False
+    return True
+
+
+def _band_events(words: list[dict], cols: _Columns, y: float) -> list[_Event]:
+    """A table row: leading heading lines become headings, the rest one row of cells."""
+    events: list[_Event] = []
+    remaining = list(words)
+    while remaining:
+        lines = _group_lines(remaining)
+        if _is_titled_heading_row(lines, cols):
+            # a full-width heading whose title runs (and wraps) across the column boundaries
+            events.extend(
+                _Event(y=y, kind="heading", heading=_heading_prefix(line))
+                for line in lines if _heading_prefix(line)
+            )
+            remaining = []
+            break
+        wat_lines = _group_lines([w for w in remaining if cols.col(w) == "wat"])
+        wat_part = wat_lines[0] if wat_lines else []
+        head = _heading_prefix(wat_part)
+        if head and len(wat_part) == 2:
+            # "Doelstelling 1.2" alone on the first line of the Wat cell (other columns may
+            # start on the same line)
+            events.append(_Event(y=y, kind="heading", heading=head))
+            remaining = _without(remaining, wat_part)
+            continue
+        if all(_heading_prefix(line) for line in lines):
+            # a full-width heading row, possibly with a title after the number
+            events.extend(_Event(y=y, kind="heading", heading=_heading_prefix(line)) for line in lines)
+            remaining = []
+            break
+        if head:
+            # "Doelstelling 1.2 Het mbo ..." : the statement starts on the heading's line
+            events.append(_Event(y=y, kind="heading", heading=head))
+            remaining = _without(remaining, wat_part[:2])
+        break
+    if remaining:
+        cells: dict[str, list[str]] = {c: [] for c in COLUMNS}
+        by_col: dict[str, list[dict]] = {c: [] for c in COLUMNS}
+        for w in remaining:
+            by_col[cols.col(w)].append(w)
+        for c in COLUMNS:
+            cells[c] = [_text(line) for line in _group_lines(by_col[c])]
+        events.append(_Event(y=y + 0.01, kind="row", cells=cells))
+    return events
+
+
+def _gap_bands(words: list[dict], cols: _Columns) -> list[list[dict]]:
+    """Rows without ruling lines: a row starts after a vertical gap where >= 2 columns start."""
+    lines = _group_lines(words)
+    if not lines:
+        return []
+    heights = sorted(w["bottom"] - w["top"] for w in words)
+    gap_min = 0.6 * heights[len(heights) // 2]
+    bands: list[list[dict]] = []
+    prev_bottom = None
+    for line in lines:
+        top = min(w["top"] for w in line)
+        ncols = len({cols.col(w) for w in line})
+        gap = prev_bottom is None or top - prev_bottom > gap_min
+        is_heading = _heading_prefix([w for w in line if cols.col(w) == "wat"]) is not None
+        if not bands or (gap and (ncols >= 2 or is_heading)):
+            bands.append([])
+        bands[-1].extend(line)
+        prev_bottom = max(prev_bottom or 0.0, max(w["bottom"] for w in line))
+    return bands
+
+
+def _block(lines: list[list[dict]], y: float, downward: bool) -> list[list[dict]]:
+    """The lines that run on without a gap from a rule at y (up or down)."""
+    block: list[list[dict]] = []
+    edge = y
+    for line in lines if downward else reversed(lines):
+        top = min(w["top"] for w in line)
+        bottom = max(w["bottom"] for w in line)
+        h = max(w["bottom"] - w["top"] for w in line)
+        gap = top - edge if downward else edge - bottom
+        if gap > (1.5 * h + 4 if not block else 1.2 * h) or _PAGE_NUMBER.match(_text(line)):
+            break
+        block.append(line)
+        edge = bottom if downward else top
+    return block
+
+
+def _reach(rules: list[dict], y: float, downward: bool) -> float:
+    """How far vertical rules (drawn as segments) run on from y without a break."""
+    while True:
+        if downward:
+            nxt = [e["bottom"] for e in rules if e["top"] < y + 2 and e["bottom"] > y + 2]
+        else:
+            nxt = [e["top"] for e in rules if e["bottom"] > y - 2 and e["top"] < y - 2]
+        if not nxt:
+            return y
+        y = max(nxt) if downward else min(nxt)
+
+
+def _extend_open_ends(
+    page, ys: list[float], words: list[dict], cols: _Columns, header_bottom: float | None
+) -> list[float]:
+    """A table cut by a page break may lack its bottom rule (or, on the next page, its top rule).
+
+    With vertical rules, the rows reach as far as those rules do; without, the text that runs on
+    from the outermost rule without a gap belongs to the table (only if rules separate rows at
+    all: returns ys unchanged, possibly a single rule, otherwise).
+    """
+    vrules = [
+        e for e in page.vertical_edges
+        if any(abs(e["x0"] - b) <= 1.0 for b in cols.bounds) and e["bottom"] - e["top"] > 2
+    ]
+    first, last = ys[0], ys[-1]
+    if vrules:
+        bottom = _reach(vrules, last, downward=True)
+        if bottom > last + 2:
+            ys = ys + [bottom]
+        if header_bottom is None:
+            top = _reach(vrules, first, downward=False)
+            if top < first - 2:
+                ys = [top] + ys
+        return ys
+    if len(ys) < 2:
+        return ys
+    ref = max(last, header_bottom) if header_bottom is not None else last
+    below = _block(_group_lines([w for w in words if _cy(w) > ref]), ref, downward=True)
+    if below:
+        ys = ys + [max(w["bottom"] for line in below for w in line) + 0.5]
+    if header_bottom is None:
+        above = _block(_group_lines([w for w in words if _cy(w) < first]), first, downward=False)
+        if above:
+            ys = [min(w["top"] for line in above for w in line) - 0.5] + ys
+    return ys
+
+
+@dataclass
+class _PageResult:
+    events: list[_Event]
+    ignored: list[str]
+    had_header: bool
+    gap_mode: bool
+
+
+def _read_page(page, cols_before: _Columns | None) -> tuple[_PageResult, _Columns | None]:
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    headers = _find_headers(words)
+    header_ids = {id(w) for h in headers for w in h.words}
+    body = [w for w in words if id(w) not in header_ids]
+    events: list[_Event] = []
+    ignored: list[str] = []
+    gap_mode = False
+
+    cols = cols_before
+    if headers:
+        first = headers[0]
+        below = [w for w in body if w["top"] > first.bottom]
+        vedges = [e for e in page.vertical_edges if e["bottom"] > first.top]
+        cols = _columns(first, below, vedges)
+
+    outside: list[dict] = []
+    if cols is None:
+        outside = body
+    else:
+        seps = _separators(page, cols)
+        if headers:
+            above = [s for s in seps if s <= headers[0].top + 1]
+            start = above[-1] if above else headers[0].top - 1
+        else:
+            start = seps[0] if seps else None
+        ends = [s for s in seps if start is not None and s > start + 2]
+        ys: list[float] = []
+        if start is not None:
+            hb = headers[0].bottom if headers else None
+            ys = _extend_open_ends(page, [start] + ends, body, cols, hb)
+        if len(ys) >= 2:
+            bands: list[list[dict]] = [[] for _ in range(len(ys) - 1)]
+            for w in body:
+                k = bisect_right(ys, _cy(w)) - 1
+                if 0 <= k < len(bands):
+                    bands[k].append(w)
+                else:
+                    outside.append(w)
+            for k, band in enumerate(bands):
+                if band:
+                    events.extend(_band_events(band, cols, ys[k]))
+        else:
+            gap_mode = True
+            start_y = headers[0].bottom if headers else 0.0
+            region = [w for w in body if w["top"] > start_y]
+            outside = [w for w in body if w["top"] <= start_y]
+            footer_y = 0.92 * float(page.height)
+            footers = [
+                line for line in _group_lines(region)
+                if line[0]["top"] > footer_y and _PAGE_NUMBER.match(_text(line))
+            ]
+            footer_ids = {id(w) for line in footers for w in line}
+            region = [w for w in region if id(w) not in footer_ids]
+            for band in _gap_bands(region, cols):
+                events.extend(_band_events(band, cols, min(w["top"] for w in band)))
+
+    for line in _group_lines(outside):
+        head = _heading_prefix(line)
+        text = _text(line)
+        if head:
+            events.append(_Event(y=line[0]["top"], kind="heading", heading=head))
+        elif not _PAGE_NUMBER.match(text):
+            ignored.append(text)
+    events.sort(key=lambda e: e.y)
+    return _PageResult(events, ignored, bool(headers), gap_mode), cols
+
+
+# --------------------------------------------------------------------------------------------
+# the document
+
+
+_SENTENCE_END = re.compile(r"[.!?:;)\]'\"’”*]$")
+
+
+def _continues_by_rule(cells: dict[str, list[str]]) -> bool:
+    """The rule: the Wat cell is empty or starts with a lowercase letter (or punctuation)."""
+    wat = join_fragments(cells["wat"])
+    return not wat or wat[0].islower() or wat[0] in ",.;:)]–-"
+
+
+def _wat_cut(previous: RawRow) -> bool:
+    wat = join_fragments(previous.cells["wat"])
+    return bool(wat) and not _SENTENCE_END.search(wat)
+
+
+def _no_wie_wanneer(cells: dict[str, list[str]]) -> bool:
+    return not cells["wie"] and not cells["wanneer"]
+
+
+def join_pdf_fragments(fragments: list[str]) -> str:
+    """`join_fragments`, but a line ending in "reken-" before "en ..." keeps its space.
+
+    A PDF has no trailing spaces, so "taal-, reken-" / "en digitale" cannot be told apart
+    from "mbo-" / "scholen" by the space; the conjunction on the next line decides.
+    """
+    groups: list[list[str]] = [[]]
+    for frag in fragments:
+        if not frag.strip():
+            continue
+        last = groups[-1][-1].strip() if groups[-1] else ""
+        if last.endswith("\u00ad"):  # soft hyphen: the word runs on, without a hyphen
+            groups[-1][-1] = last[:-1] + frag.strip()
+            continue
+        if last and re.search(r"\w-$", last) and _CONJUNCTION.match(frag.strip()):
+            groups.append([])
+        groups[-1].append(frag)
+    text = " ".join(j for j in (join_fragments(g) for g in groups) if j)
+    return text.replace("\u00ad", "")
+
+
+def _open_error(path: Path, exc: Exception) -> IngestError:
+    name = type(exc).__name__.lower()
+    if "password" in name or "encrypt" in name:
+        return IngestError(f"De PDF '{path}' is beveiligd met een wachtwoord en kan niet worden gelezen.")
+    return IngestError(
+        f"De PDF '{path}' is beschadigd of geen geldige PDF en kan niet worden gelezen."
+    )
+
+
+def parse_pdf(path: str | os.PathLike) -> ParseResult:
+    """Parse a PDF of the Werkagenda table. Raises IngestError (Dutch) on bad input."""
+    import pdfplumber
+
+    path = Path(path)
+    try:
+        pdf = pdfplumber.open(path)
+    except FileNotFoundError:
+        raise IngestError(f"Het bestand '{path}' bestaat niet.") from None
+    except Exception as exc:  # pdfminer raises many kinds on broken input
+        raise _open_error(path, exc) from None
+
+    warnings: list[str] = []
+    raw_rows: list[RawRow] = []
+    ignored: dict[str, list[int]] = {}
+    headers_found = 0
+    words_found = False
+    gap_pages: list[int] = []
+    orphan_pages: list[int] = []
+    doubtful: dict[int, int] = {}  # raw row index -> page: new row that may be a continuation
+    merged_upper: dict[int, int] = {}  # raw row index -> page: capitalised continuation merged
+    any_doelstelling = False
+    prioriteit: int | None = None
+    doelstelling: str | None = None
+
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as exc:
+            raise _open_error(path, exc) from None
+        if not pages:
+            raise IngestError(f"De PDF '{path}' bevat geen pagina's of is beschadigd.")
+        cols: _Columns | None = None
+        for page in pages:
+            pno = page.page_number
+            try:
+                result, cols = _read_page(page, cols)
+                words_found = words_found or bool(result.events or result.ignored)
+            except Exception as exc:
+                raise IngestError(
+                    f"Pagina {pno} van de PDF '{path}' is beschadigd en kan niet worden gelezen."
+                ) from exc
+            finally:
+                page.close()
+            headers_found += result.had_header
+            if result.gap_mode and any(e.kind == "row" for e in result.events):
+                gap_pages.append(pno)
+            for text in result.ignored:
+                ignored.setdefault(text, []).append(pno)
+
+            heading_on_page = False
+            first_row_on_page = True
+            for ev in result.events:
+                if ev.kind == "heading":
+                    heading_on_page = True
+                    kind, num = ev.heading
+                    if kind == "prioriteit":
+                        prioriteit = int(num)
+                        doelstelling = None
+                    else:
+                        any_doelstelling = True
+                        doelstelling = num
+                        major = int(num.split(".")[0])
+                        if prioriteit is not None and prioriteit != major:
+                            warnings.append(
+                                f"Doelstelling {num} (pagina {pno}) staat onder Prioriteit "
+                                f"{prioriteit}; prioriteit {major} aangenomen."
+                            )
+                        prioriteit = major
+                    continue
+                if not any(ev.cells.values()):
+                    continue
+                may_continue = first_row_on_page and not heading_on_page and bool(raw_rows)
+                cut = may_continue and _wat_cut(raw_rows[-1])
+                bare = may_continue and _no_wie_wanneer(ev.cells)
+                if may_continue and (_continues_by_rule(ev.cells) or (cut and bare)):
+                    # the rest of the last row; a capitalised Wat only when the last row's Wat
+                    # stopped mid-sentence and this row has no Wie and no Wanneer of its own
+                    if not _continues_by_rule(ev.cells):
+                        merged_upper[len(raw_rows) - 1] = pno
+                    target = raw_rows[-1]
+                else:
+                    if doelstelling is None:
+                        orphan_pages.append(pno)
+                        first_row_on_page = False
+                        continue
+                    if cut or bare:
+                        doubtful[len(raw_rows)] = pno
+                    target = RawRow(prioriteit=prioriteit, doelstelling=doelstelling)
+                    raw_rows.append(target)
+                first_row_on_page = False
+                for col in COLUMNS:
+                    for frag in ev.cells[col]:
+                        target.add(col, frag, pno)
+
+    if not words_found:
+        raise IngestError(
+            f"De PDF '{path}' bevat geen leesbare tekst (misschien een scan); "
+            "de tabel kan niet worden gelezen."
+        )
+    if not headers_found:
+        raise IngestError(
+            f"In de PDF '{path}' is geen Werkagenda-tabel gevonden: de kolomkoppen 'Wat?', 'Wie?', "
+            "'Wanneer?', 'Status zomer 2024' en 'Voortgang?' ontbreken."
+        )
+    if not any_doelstelling:
+        raise IngestError(
+            f"De tabel in de PDF '{path}' heeft geen kopje 'Doelstelling X.Y'; "
+            "de rijen kunnen niet bij een doelstelling worden ingedeeld."
+        )
+    if orphan_pages:
+        pages_txt = ", ".join(str(p) for p in sorted(set(orphan_pages)))
+        raise IngestError(
+            f"De PDF '{path}' heeft tabelrijen vóór het eerste kopje 'Doelstelling X.Y' "
+            f"(pagina {pages_txt}); die tekst zou verloren gaan."
+        )
+    if not raw_rows:
+        raise IngestError(f"De tabel in de PDF '{path}' bevat geen rijen.")
+    for text, pnos in ignored.items():
+        where = ", ".join(str(p) for p in sorted(set(pnos)))
+        short = text if len(text) <= 80 else text[:77] + "..."
+        warnings.append(f"Tekst buiten de tabel overgeslagen (pagina {where}): '{short}'")
+    if gap_pages:
+        warnings.append(
+            "Geen lijnen tussen de tabelrijen op pagina "
+            + ", ".join(str(p) for p in gap_pages)
+            + ": rijgrenzen zijn afgeleid uit witruimte; controleer die rijen."
+        )
+    try:
+        rows = finish_rows(raw_rows, joiner=join_pdf_fragments)
+    except ValueError as exc:  # pydantic ValidationError
+        raise IngestError(f"De PDF '{path}' levert een ongeldige rij op: {exc}") from None
+    for index, pno in merged_upper.items():
+        warnings.append(
+            f"Rij {rows[index].id} loopt door bovenaan pagina {pno}: de Wat-tekst daar begint met "
+            "een hoofdletter, maar de Wat-tekst ervoor stopt midden in een zin en Wie en Wanneer "
+            "zijn leeg; als vervolg gelezen, controleer deze rij."
+        )
+    for index, pno in doubtful.items():
+        warnings.append(
+            f"Rij {rows[index].id} (bovenaan pagina {pno}) is als nieuwe rij gelezen omdat de "
+            f"Wat-tekst met een hoofdletter begint, maar lijkt het vervolg van rij "
+            f"{rows[index - 1].id}; controleer deze rijen."
+        )
+    return ParseResult(rows=rows, warnings=warnings, source=str(path))
