@@ -3,7 +3,136 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def _index_config(args: argparse.Namespace):
+    from index import ConfigError, IndexConfig
+
+    try:
+        return IndexConfig.from_env()
+    except ConfigError as exc:
+        print(f"Fout in de configuratie: {exc}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _load_engine(args: argparse.Namespace):
+    from app.engine import Engine
+    from ingest import IngestError
+
+    cfg = _index_config(args)
+    try:
+        return Engine.load(cfg)
+    except IngestError as exc:
+        print(f"Fout: de bron kan niet worden gelezen: {exc}", file=sys.stderr)
+        raise SystemExit(1)
+    except OSError as exc:
+        print(f"Fout: de datamap '{cfg.data_dir}' is niet bruikbaar ({exc.strerror or exc}).", file=sys.stderr)
+        raise SystemExit(1)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from index import build_index
+    from ingest import IngestError
+
+    cfg = _index_config(args)
+    try:
+        report = build_index(cfg, rebuild=args.rebuild)
+    except IngestError as exc:
+        print(f"Fout: de bron kan niet worden gelezen: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"Fout: de datamap '{cfg.data_dir}' is niet bruikbaar ({exc.strerror or exc}).", file=sys.stderr)
+        return 1
+    print(report.describe() if hasattr(report, "describe") else report)
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    engine = _load_engine(args)
+    if args.batch:
+        try:
+            lines = Path(args.batch).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            print(f"Fout: kan '{args.batch}' niet lezen ({exc.strerror}).", file=sys.stderr)
+            return 1
+        for no, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                question = str(json.loads(line).get("question", ""))
+            except (json.JSONDecodeError, AttributeError):
+                print(f"Fout: regel {no} van '{args.batch}' is geen JSON-object met een 'question'.", file=sys.stderr)
+                return 1
+            _print_answer(engine.answer(question), as_json=True)
+        return 0
+    if not args.question:
+        print("Fout: geef een vraag, bijvoorbeeld: werkagenda ask \"wat is de status van het bbl-offensief?\"",
+              file=sys.stderr)
+        return 2
+    _print_answer(engine.answer(" ".join(args.question)), as_json=args.json)
+    return 0
+
+
+def _print_answer(ans, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(ans.to_json(), ensure_ascii=False), flush=True)
+    else:
+        print(ans.text)
+        if ans.citations:
+            print("\nBronnen: " + ", ".join(
+                f"{c.row_id} (Doelstelling {c.doelstelling}{'; ' + ', '.join(c.periods) if c.periods else ''})"
+                for c in ans.citations))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from app.ui import launch
+
+    return launch(host=args.host, port=args.port) or 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from eval.run import main
+
+    argv = []
+    if args.questions:
+        argv += ["--questions", args.questions]
+    if args.out:
+        argv += ["--out", args.out]
+    return main(argv + list(args.rest or []))
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from eval.bench import main
+
+    return main(list(args.rest or []))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Filled in as the index, app and eval stages land."""
+    p = sub.add_parser("index", help="de zoekindex bouwen (of hergebruiken als hij actueel is)")
+    p.add_argument("--rebuild", action="store_true", help="altijd opnieuw bouwen")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("ask", help="een vraag beantwoorden")
+    p.add_argument("question", nargs="*", help="de vraag")
+    p.add_argument("--json", action="store_true", help="antwoord als één JSON-object")
+    p.add_argument("--batch", help="JSONL-bestand met objecten met een 'question'; één JSON-antwoord per regel")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("serve", help="de chat-app starten (Gradio)")
+    p.add_argument("--host", default=None, help="adres (standaard 127.0.0.1 of WERKAGENDA_HOST)")
+    p.add_argument("--port", type=int, default=None, help="poort (standaard 7860 of WERKAGENDA_PORT)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("eval", help="antwoordkwaliteit meten op de vragenset")
+    p.add_argument("--questions", help="vragenbestand (standaard eval/questions.jsonl)")
+    p.add_argument("--out", help="uitvoermap")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("bench", help="snelheid meten (koude start, latentie, geheugen)")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_bench)

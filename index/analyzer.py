@@ -1,0 +1,211 @@
+"""Dutch text -> BM25 terms: accents, Snowball stemming, compound splitting, typo repair.
+
+The analyzer is fitted on the corpus (the action rows). Its vocabulary drives two things that
+plain stemming cannot do:
+- compounds: "stagediscriminatie" also yields "stage" + "discriminatie", so "discriminatie bij
+  stages" finds it (and the other way round). Parts must be corpus words, so only splits that
+  can ever match are made.
+- typos: a query word that is not in the corpus ("staus", "kwalificatiestrucuur") is replaced by
+  its nearest corpus word (rapidfuzz), if that one is close enough.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_DUTCH
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+# Dutch puts an apostrophe before plural/derivation endings of words ending in a vowel or of
+# abbreviations: "mbo'ers", "havo's", "kwaliteitsagenda's", "GGD'en". The stem is what counts.
+_APOSTROPHE_SUFFIX = re.compile(r"['’‘`](?:s|en|ers|er|tje|tjes)\b")
+
+# Words that carry no topic in questions about this report: the question frame ("wat is de
+# status van ...", "hoe staat het met ...") would otherwise match the column labels and every
+# row that says "voortgang" or "status".
+_QUESTION_WORDS = {
+    "welke", "welk", "waar", "wanneer", "waarom", "hoeveel", "hoe", "wat", "wie", "gaat", "gebeurt",
+    "gedaan", "doet", "doen", "staat", "stand", "zaken", "status", "voortgang", "stavaza",
+    "vertel", "graag", "weten", "zit", "er", "eigenlijk", "momenteel", "nu", "over", "krijgen",
+    "worden", "wordt", "zijn", "is", "kun", "kunt", "jij", "mij", "je", "we", "wij", "ons",
+    "daar", "daarmee", "waarmee", "rond", "rondom", "betreft", "betreffen", "krijgt", "komt",
+    "komen", "mogen", "mag", "moeten", "zitten", "kunnen", "ik", "welke", "iets",
+}
+STOPWORDS = frozenset(STOPWORDS_DUTCH) | frozenset(_QUESTION_WORDS)
+
+_MIN_PART = 4  # shortest compound part, unless the part is a standalone corpus word (mbo, bbl, llo)
+_MIN_COMPOUND = 7
+# A word that never occurs on its own can still be a part when it starts or ends at least two
+# other corpus words: "discriminatie" in "stagediscriminatie" and "discriminatiegrond". Long
+# enough that suffixes like "ingen" or "heden" never qualify.
+_MIN_BOUND_PART = 8
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'geïnformeerd' == 'geinformeerd', 'oriëntatie' == 'orientatie'."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens; hyphens split ("bbl-offensief"), apostrophe endings go ("mbo'ers")."""
+    return _TOKEN.findall(_APOSTROPHE_SUFFIX.sub("", fold(text)))
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("dutch")
+
+
+def stem(word: str) -> str:
+    # Snowball keeps the -s plural after an e ("stages", "studies", "kwaliteitsagendas" stay as
+    # they are) while it reduces the singular ("stage" -> "stag"); drop that s first so singular
+    # and plural meet.
+    if len(word) > 5 and word.endswith("es") and not word.endswith("ees"):
+        word = word[:-1]
+    return _stemmer().stemWord(word)
+
+
+def _bound_parts(vocab: Counter) -> frozenset[str]:
+    """Compound parts that never occur as a word of their own but both begin one corpus word and
+    end another ("discriminatie": discriminatiegrond, stagediscriminatie). Needing both sides
+    keeps out fragments like "erenigingen" (only ever an ending) or "studentenv" (only a start)."""
+    heads: set[str] = set()
+    tails: set[str] = set()
+    for w in vocab:
+        n = len(w)
+        heads.update(w[:i] for i in range(_MIN_BOUND_PART, n - 2))
+        tails.update(w[i:] for i in range(3, n - _MIN_BOUND_PART + 1))
+    return frozenset(p for p in heads & tails if p not in vocab)
+
+
+@dataclass
+class Analyzer:
+    """Fitted on the corpus; turns documents and queries into the same kind of terms."""
+
+    vocabulary: Counter  # folded corpus word -> frequency
+    stems: frozenset[str]
+    bound_parts: frozenset[str] = frozenset()  # parts only seen inside compounds
+    split_compounds: bool = True
+    fix_typos: bool = True
+    _split_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _typo_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def fit(cls, texts: Iterable[str], **options) -> "Analyzer":
+        vocab: Counter = Counter()
+        for text in texts:
+            vocab.update(words(text))
+        stems = frozenset(stem(w) for w in vocab)
+        return cls(vocabulary=vocab, stems=stems, bound_parts=_bound_parts(vocab), **options)
+
+    # -- compounds -------------------------------------------------------------------------------
+
+    def _is_part(self, part: str) -> bool:
+        if part in STOPWORDS:
+            return False
+        if len(part) >= _MIN_PART:
+            return stem(part) in self.stems or part in self.bound_parts
+        return part in self.vocabulary  # short parts only when they occur on their own (mbo, bbl)
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        """Best split of a compound into corpus words; () when it is not a known compound."""
+        if len(word) < _MIN_COMPOUND:
+            return ()
+        best: tuple[str, ...] = ()
+        best_key = (0, 0, 0)
+        for i in range(3, len(word) - 2):
+            head, tail = word[:i], word[i:]
+            heads = [head]
+            if head.endswith("s") and len(head) > 4:  # Dutch linking s: arbeid-s-markt
+                heads.append(head[:-1])
+            for h in heads:
+                if not self._is_part(h):
+                    continue
+                if self._is_part(tail):
+                    parts: tuple[str, ...] = (h, tail)
+                else:
+                    rest = self._split(tail)
+                    if not rest:
+                        continue
+                    parts = (h, *rest)
+                # Prefer parts that are words of their own, then few parts, then the most
+                # balanced split (longest shortest part).
+                bound = sum(p in self.bound_parts for p in parts)
+                key = (-bound, -len(parts), min(len(p) for p in parts))
+                if not best or key > best_key:
+                    best, best_key = parts, key
+        return best
+
+    def compound_parts(self, word: str) -> tuple[str, ...]:
+        if word not in self._split_cache:
+            self._split_cache[word] = self._split(word)
+        return self._split_cache[word]
+
+    # -- typos ---------------------------------------------------------------------------------
+
+    @property
+    def _typo_candidates(self) -> list[str]:
+        # Corpus words and compound parts: "dsicriminatie" should find "discriminatie" even
+        # though the corpus only has it inside "stagediscriminatie".
+        if not hasattr(self, "_candidates"):
+            self._candidates = sorted(set(self.vocabulary) | self.bound_parts)
+        return self._candidates
+
+    def correct(self, word: str) -> str | None:
+        """Nearest corpus word for an unknown query word, or None when nothing is close.
+
+        Close means an edit distance (with transpositions: "dsicriminatie") of 1 for short words
+        and 2 from 8 letters on. A candidate that contains the word plus a whole affix is a
+        different word ("schrijven" is not a typo of "beschrijven")."""
+        if word in self._typo_cache:
+            return self._typo_cache[word]
+        fixed = None
+        if len(word) >= 5 and not word.isdigit():
+            max_dist = 1 if len(word) < 8 else 2
+            match = process.extractOne(word, self._typo_candidates, scorer=OSA.distance,
+                                       score_cutoff=max_dist)
+            if match is not None:
+                cand = match[0]
+                is_affix = (cand in word or word in cand) and abs(len(cand) - len(word)) >= 2
+                fixed = None if is_affix else cand
+        self._typo_cache[word] = fixed
+        return fixed
+
+    # -- terms ---------------------------------------------------------------------------------
+
+    def _terms(self, tokens: Iterable[str]) -> list[str]:
+        out: list[str] = []
+        for w in tokens:
+            if w in STOPWORDS or len(w) < 2:
+                continue
+            out.append(stem(w))
+            if self.split_compounds:
+                out.extend(stem(p) for p in self.compound_parts(w))
+        return out
+
+    def document_terms(self, text: str) -> list[str]:
+        return self._terms(words(text))
+
+    def query_terms(self, text: str) -> list[str]:
+        tokens: list[str] = []
+        for w in words(text):
+            if self.fix_typos and w not in self.vocabulary and w not in STOPWORDS:
+                w = self._repair(w)
+            tokens.append(w)
+        return self._terms(tokens)
+
+    def _repair(self, w: str) -> str:
+        # A word whose stem is known ("stages" when the corpus has "stage") or that splits into
+        # corpus words is fine as it is; only then try the nearest corpus word.
+        if stem(w) in self.stems or self.compound_parts(w):
+            return w
+        return self.correct(w) or w

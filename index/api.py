@@ -1,0 +1,86 @@
+"""open_index: the one way in for the app and the evaluation."""
+
+from __future__ import annotations
+
+import logging
+from typing import Sequence
+
+from ingest import ActionRow, IngestError, load_rows, read_rows_jsonl
+
+from . import store
+from .build import BuildReport, build_index, wanted_manifest
+from .config import IndexConfig
+from .embeddings import load_embedding, parse_embedding
+from .fusion import FusionConfig
+from .layout import Layout
+from .lexical import LexicalIndex
+from .search import Index
+
+log = logging.getLogger(__name__)
+
+
+def open_index(cfg: IndexConfig | None = None, rows: Sequence[ActionRow] | None = None,
+               fusion: FusionConfig | None = None) -> Index:
+    """Open the current index, building or rebuilding it first when missing or stale.
+
+    rows default to load_rows(cfg.source). If the source cannot be parsed but a complete index
+    exists, that index is opened with its stored rows and `Index.warning` says so.
+    """
+    cfg = cfg or IndexConfig.from_env()
+    spec = parse_embedding(cfg.embedding)
+    layout = Layout(cfg.data_dir)
+    warning = None
+    report: BuildReport | None = None
+
+    if rows is None:
+        try:
+            rows = load_rows(cfg.source)
+        except IngestError as exc:
+            current = layout.current()
+            if current is None:
+                raise
+            warning = f"De bron kon niet worden gelezen ({exc}); de bestaande index wordt gebruikt."
+            log.warning(warning)
+            rows = read_rows_jsonl(current.rows_file)
+    rows = list(rows)
+
+    current = layout.current()
+    manifest = current.manifest() if current else None
+    if manifest is None or manifest.stale_reason(wanted_manifest(cfg, rows, spec)):
+        report = build_index(cfg, rows=rows)
+        current = layout.current()
+        manifest = current.manifest() if current else None
+    if current is None or manifest is None:  # pragma: no cover - build_index guarantees one
+        raise RuntimeError("Er is geen bruikbare index.")
+
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    try:
+        collection = _open_collection(cfg, current, manifest)
+    except Exception as exc:
+        # The manifest says complete but the vectors are gone (server wiped, chroma dir deleted):
+        # rebuild rather than fail.
+        log.warning("index %s onbruikbaar (%s); opnieuw bouwen", manifest.build_id, exc)
+        report = build_index(cfg, rows=rows, rebuild=True)
+        current = layout.current()
+        manifest = current.manifest()
+        collection = _open_collection(cfg, current, manifest)
+    index = Index(
+        rows=rows,
+        manifest=manifest,
+        embed_model=load_embedding(spec, cfg.threads),
+        vector_store=ChromaVectorStore(chroma_collection=collection),
+        lexical=LexicalIndex.build(rows),
+        fusion=fusion or FusionConfig(),
+        warning=warning,
+        build_report=report,
+    )
+    return index
+
+
+def _open_collection(cfg: IndexConfig, current, manifest):
+    client = store.make_client(cfg, None if cfg.chroma_url else current.chroma_dir)
+    collection = store.get_collection(client, manifest.collection)
+    if collection.count() != manifest.n_vectors:
+        raise RuntimeError(f"collectie heeft {collection.count()} van {manifest.n_vectors} vectoren")
+    return collection

@@ -1,0 +1,46 @@
+"""Is the question about something in the report at all? A calibrated yes/no for the answer layer.
+
+Two signals, either one suffices:
+- known share: the IDF-weighted share of the question's terms that occur anywhere in the report.
+  Out-of-scope questions name things the report never mentions ("duo", "hypotheekrenteaftrek").
+- dense: the best cosine of the question with any vector of any row, for paraphrases in words
+  the report does not use ("hackers en datalekken" -> cybersecurity). Only for USE v3, the
+  model the threshold was fitted on; other models have other cosine ranges (MiniLM gives
+  out-of-scope questions 0.72), so there the known share decides alone.
+
+Fitted on tests/fixtures/index_questions.jsonl (113 in scope) and index_out_of_scope.jsonl (20);
+at these thresholds 93.8% of in-scope and 10% of out-of-scope questions count as confident
+(known share alone: 91.2% / 10%). See index/README.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .lexical import LexicalIndex
+
+KNOWN_SHARE_THRESHOLD = 0.6
+DENSE_THRESHOLDS = {"use": 0.35}  # keyed by embedding backend
+
+
+@dataclass(frozen=True)
+class Relevance:
+    known_share: float  # 0..1, see module docstring
+    bm25_top: float  # best raw BM25 score among the candidates (for display and debugging)
+    dense_top: float  # best cosine among the candidates (nan when dense was not run)
+    confident: bool
+
+
+def relevance(bm25: np.ndarray, dense: np.ndarray, lexical: LexicalIndex, query: str,
+              backend: str = "use") -> Relevance:
+    known = lexical.known_share(query)
+    bm25_top = float(bm25.max(initial=0.0)) if len(bm25) else 0.0
+    finite = dense[~np.isnan(dense)] if len(dense) else dense
+    dense_top = float(finite.max()) if len(finite) else float("nan")
+    confident = known >= KNOWN_SHARE_THRESHOLD
+    threshold = DENSE_THRESHOLDS.get(backend)
+    if threshold is not None and not np.isnan(dense_top):
+        confident = confident or dense_top >= threshold
+    return Relevance(known, bm25_top, dense_top, confident)

@@ -1,0 +1,144 @@
+"""The opened index: rows, hybrid search, structured lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from ingest import ActionRow
+
+from .confidence import Relevance, relevance
+from .fusion import FusionConfig, fuse
+from .lexical import LexicalIndex
+from .manifest import Manifest
+from .nodes import DENSE_VIEWS
+from .structured import Filters, canonical_party, chroma_where, filter_rows
+
+MODES = ("hybrid", "bm25", "dense")
+
+
+@dataclass(frozen=True)
+class Hit:
+    row: ActionRow
+    score: float  # what the ranking used (fused score in hybrid mode)
+    bm25: float  # raw BM25 score of the row
+    dense: float  # cosine similarity of the best vector of the row (nan: not scored)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    mode: str
+    hits: list[Hit]
+    confident: bool  # False: the answer layer should say "dit staat niet in de rapportage"
+    top_score: float  # score of the best hit (0.0 without hits)
+    relevance: Relevance | None = None  # the raw signals behind `confident`
+    filters: Filters | None = None
+
+    @property
+    def rows(self) -> list[ActionRow]:
+        return [h.row for h in self.hits]
+
+
+@dataclass
+class Index:
+    rows: list[ActionRow]
+    manifest: Manifest
+    embed_model: BaseEmbedding
+    vector_store: object  # llama-index ChromaVectorStore
+    lexical: LexicalIndex
+    fusion: FusionConfig = field(default_factory=FusionConfig)
+    warning: str | None = None  # e.g. the source could not be parsed and the stored rows are used
+    build_report: object | None = None  # BuildReport of what opening had to build (None: reused)
+
+    def __post_init__(self) -> None:
+        self._position = {row.id: i for i, row in enumerate(self.rows)}
+        self._parties = sorted({p for r in self.rows for p in r.partijen})
+
+    # -- scores -----------------------------------------------------------------------------------
+
+    def bm25_scores(self, query: str) -> np.ndarray:
+        return self.lexical.scores(query)
+
+    def dense_scores(self, query: str, filters: Filters | None = None,
+                     views: Sequence[str] = DENSE_VIEWS) -> np.ndarray:
+        """Cosine of each row's best vector among `views`; nan for rows the filter excludes."""
+        embedding = self.embed_model.get_query_embedding(query)
+        # Straight to the Chroma collection rather than ChromaVectorStore.query: that one fetches
+        # metadata and text of every hit and rebuilds nodes (15 of 17 ms per query); ids and
+        # distances are all we need, since node ids are "<row id>" or "<row id>#<view>".
+        collection = self.vector_store.client
+        kwargs = {}
+        where = chroma_where(filters, self._parties)
+        if where:
+            kwargs["where"] = where
+        result = collection.query(
+            query_embeddings=[embedding],
+            n_results=max(1, self.manifest.n_vectors),
+            include=["distances"],
+            **kwargs,
+        )
+        scores = np.full(len(self.rows), np.nan)
+        for node_id, distance in zip(result["ids"][0], result["distances"][0]):
+            row_id, _, view = node_id.partition("#")
+            if (view or "row") not in views:
+                continue
+            i = self._position.get(row_id)
+            if i is None:
+                continue
+            cos = 1.0 - float(distance)  # the collection uses cosine distance
+            if not scores[i] >= cos:  # also true while scores[i] is nan
+                scores[i] = cos
+        return scores
+
+    # -- search -----------------------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 5, filters: Filters | None = None, mode: str = "hybrid") -> SearchResult:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        if not query or not query.strip():
+            return SearchResult(query, mode, [], False, 0.0, None, filters)
+
+        allowed = np.ones(len(self.rows), dtype=bool)
+        if filters is not None and not filters.is_empty():
+            keep = {r.id for r in filter_rows(self.rows, filters)}
+            allowed = np.array([r.id in keep for r in self.rows], dtype=bool)
+
+        bm25 = self.bm25_scores(query)
+        dense = self.dense_scores(query, filters) if mode != "bm25" else np.full(len(self.rows), np.nan)
+        allowed &= ~np.isnan(dense) if mode != "bm25" else True
+        idx = np.flatnonzero(allowed)
+
+        if mode == "bm25":
+            idx = idx[bm25[idx] > 0]  # zero-score rows are not hits
+            ranking = bm25[idx].astype(np.float64)
+        elif mode == "dense":
+            ranking = dense[idx]
+        else:
+            ranking = fuse(bm25[idx], dense[idx], self.fusion)
+
+        order = idx[np.argsort(-ranking, kind="stable")][:k]
+        by_row = dict(zip(idx.tolist(), ranking.tolist()))
+        hits = [Hit(self.rows[i], float(by_row[i]), float(bm25[i]), float(dense[i])) for i in order]
+        rel = relevance(bm25[idx], dense[idx], self.lexical, query, self.manifest.embedding_backend)
+        top = hits[0].score if hits else 0.0
+        return SearchResult(query, mode, hits, bool(hits) and rel.confident, top, rel, filters)
+
+    # -- structured -------------------------------------------------------------------------------
+
+    def filter_rows(self, filters: Filters | None) -> list[ActionRow]:
+        """ALL rows matching the filters, in document order (not a top-k)."""
+        return filter_rows(self.rows, filters)
+
+    def lookup_doelstelling(self, doelstelling: str) -> list[ActionRow]:
+        return filter_rows(self.rows, Filters(doelstelling=doelstelling))
+
+    def canonical_party(self, name: str) -> str:
+        return canonical_party(name, self._parties)
+
+    @property
+    def parties(self) -> list[str]:
+        return list(self._parties)

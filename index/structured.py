@@ -1,0 +1,113 @@
+"""Structured retrieval: what top-k cannot do (all rows of a party, a doelstelling, a priority)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from llama_index.core.vector_stores.types import (
+    FilterOperator,
+    MetadataFilter,
+    MetadataFilters,
+)
+
+from ingest import ActionRow
+from ingest.parties import normalise_parties
+
+from .analyzer import fold
+from .nodes import party_key
+
+
+@dataclass(frozen=True)
+class Filters:
+    prioriteit: int | None = None
+    doelstelling: str | None = None
+    partij: str | None = None
+
+    def is_empty(self) -> bool:
+        return self.prioriteit is None and not self.doelstelling and not self.partij
+
+
+def canonical_party(name: str, known: Iterable[str] = ()) -> str:
+    """'job', 'JOBmbo', 'mbo raad' -> the canonical name ingest uses ('JOB', 'MBO Raad')."""
+    found = normalise_parties(name)
+    if len(found) == 1:
+        return found[0]
+    wanted = fold(name).replace("-", " ").strip()
+    for party in known:
+        if fold(party).replace("-", " ") == wanted:
+            return party
+    return name.strip()
+
+
+def matches(row: ActionRow, f: Filters, party: str | None = None) -> bool:
+    """party: f.partij already made canonical (pass it to avoid normalising per row)."""
+    if f.prioriteit is not None and row.prioriteit != f.prioriteit:
+        return False
+    if f.doelstelling and row.doelstelling != f.doelstelling.strip():
+        return False
+    if f.partij:
+        party = party or canonical_party(f.partij)
+        if party not in row.partijen:
+            return False
+    return True
+
+
+def filter_rows(rows: Sequence[ActionRow], f: Filters | None) -> list[ActionRow]:
+    """All matching rows, in document order."""
+    if f is None or f.is_empty():
+        return list(rows)
+    known = {p for r in rows for p in r.partijen}
+    party = canonical_party(f.partij, known) if f.partij else None
+    return [r for r in rows if matches(r, f, party)]
+
+
+def chroma_filters(f: Filters | None, known_parties: Iterable[str] = ()) -> MetadataFilters | None:
+    """The filter as llama-index metadata filters (for llama-index retrievers over the store)."""
+    if f is None or f.is_empty():
+        return None
+    conditions: list[MetadataFilter] = []
+    if f.prioriteit is not None:
+        conditions.append(MetadataFilter(key="prioriteit", value=int(f.prioriteit), operator=FilterOperator.EQ))
+    if f.doelstelling:
+        conditions.append(MetadataFilter(key="doelstelling", value=f.doelstelling.strip(), operator=FilterOperator.EQ))
+    if f.partij:
+        party = canonical_party(f.partij, known_parties)
+        conditions.append(MetadataFilter(key=party_key(party), value=True, operator=FilterOperator.EQ))
+    return MetadataFilters(filters=conditions)
+
+
+def chroma_where(f: Filters | None, known_parties: Iterable[str] = ()) -> dict | None:
+    """The same filter as a Chroma `where` clause, for querying the collection directly."""
+    if f is None or f.is_empty():
+        return None
+    conditions: list[dict] = []
+    if f.prioriteit is not None:
+        conditions.append({"prioriteit": {"$eq": int(f.prioriteit)}})
+    if f.doelstelling:
+        conditions.append({"doelstelling": {"$eq": f.doelstelling.strip()}})
+    if f.partij:
+        conditions.append({party_key(canonical_party(f.partij, known_parties)): {"$eq": True}})
+    return conditions[0] if len(conditions) == 1 else {"$and": conditions}
+
+
+_DOELSTELLING = re.compile(r"\bdoel(?:stelling)?\s*([1-3])\s*[.,]\s*([1-9])\b", re.IGNORECASE)
+_PRIORITEIT = re.compile(r"\bprioriteit\s*([1-3])\b", re.IGNORECASE)
+
+
+def mentioned_doelstelling(question: str) -> str | None:
+    """'wat staat er bij doelstelling 2.3?' -> '2.3' (for a direct lookup instead of top-k)."""
+    m = _DOELSTELLING.search(question)
+    return f"{m.group(1)}.{m.group(2)}" if m else None
+
+
+def mentioned_prioriteit(question: str) -> int | None:
+    m = _PRIORITEIT.search(question)
+    return int(m.group(1)) if m else None
+
+
+def mentioned_party(question: str) -> str | None:
+    """The one party a question names ('welke acties betreffen JOB?'), or None (none or several)."""
+    found = normalise_parties(question)
+    return found[0] if len(found) == 1 else None
