@@ -74,6 +74,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     _configure_privacy()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # eval and bench own their options; hand them over whole.
+    if argv and argv[0] == "eval":
+        from eval.run import main as eval_main
+
+        return eval_main(argv[1:])
+    if argv and argv[0] == "bench":
+        from eval.bench import main as bench_main
+
+        return bench_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

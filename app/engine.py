@@ -119,6 +119,18 @@ def classify(question: str) -> str:
     return "status"
 
 
+def _sentence_score(s: str, question_tokens: set[str], want_numbers: bool, i: int) -> float:
+    overlap = len(question_tokens & set(tokens(s)))
+    return overlap + (1.0 if want_numbers and _NUMBERISH.search(s) else 0) - 0.01 * i
+
+
+def best_sentence(text: str, question_tokens: set[str], want_numbers: bool) -> tuple[float, str]:
+    sents = sentences(text)
+    if not sents:
+        return 0.0, ""
+    return max((_sentence_score(s, question_tokens, want_numbers, i), s) for i, s in enumerate(sents))
+
+
 def pick_sentences(text: str, question_tokens: set[str], limit: int = 2, want_numbers: bool = False) -> str:
     """The sentences of a cell that answer the question best, in their own order.
     Short cells are kept whole: cutting them loses more than it saves."""
@@ -127,9 +139,7 @@ def pick_sentences(text: str, question_tokens: set[str], limit: int = 2, want_nu
     sents = sentences(text)
     scored = []
     for i, s in enumerate(sents):
-        overlap = len(question_tokens & set(tokens(s)))
-        score = overlap + (0.5 if want_numbers and _NUMBERISH.search(s) else 0) - 0.01 * i
-        scored.append((score, i))
+        scored.append((_sentence_score(s, question_tokens, want_numbers, i), i))
     keep = sorted(i for _, i in sorted(scored, reverse=True)[:limit])
     out = " ".join(sents[i] for i in keep)
     if keep and keep[-1] < len(sents) - 1 or keep and keep[0] > 0:
@@ -240,6 +250,9 @@ class Engine:
 
         f = filters or Filters()
         doel = mentioned_doelstelling(q)
+        bare = re.fullmatch(r"(?:doel(?:stelling)?\s*)?([1-3])\s*[.,]\s*([1-9])\s*\??", q, re.I)
+        if bare and f"{bare.group(1)}.{bare.group(2)}" in {r.doelstelling for r in self.rows}:
+            doel = f"{bare.group(1)}.{bare.group(2)}"  # only a number: an overview of that doelstelling
         party = mentioned_party(q)
         if party in ("studenten", "docenten"):
             party = None  # the subject of a question, rarely meant as the party in Wie
@@ -282,16 +295,30 @@ class Engine:
         qt = set(tokens(q))
         lines = [f"**{esc(shorten(row.wat))}**", f"Doelstelling {row.doelstelling} (prioriteit {row.prioriteit}) · actie {row.id}", ""]
         periods: list[str] = []
+        title = shorten(row.wat)
+        if kind in ("fact", "when"):
+            # The figure or date asked for may sit further on in the action text.
+            score, sent = best_sentence(row.wat, qt, want_numbers=True)
+            if sent and sent not in title and score >= 1.5:
+                lines.append(f"**Uit de actie:** {esc(sent)}")
         if kind == "who":
             lines.append(f"**Wie:** {esc(row.wie) or 'niet vermeld'}")
             if row.wanneer:
                 lines.append(f"**Wanneer:** {esc(row.wanneer)}")
         elif kind == "when":
             lines.append(f"**Wanneer:** {esc(row.wanneer) or 'niet vermeld'}")
+            # Planned and realised dates are often in the status columns.
+            for col in ("voortgang", "status_2024"):
+                text = row.status_2024 if col == "status_2024" or row.voortgang_idem else row.voortgang
+                dated = [s for s in sentences(text) if _NUMBERISH.search(s)]
+                if dated:
+                    best = max(dated, key=lambda s: _sentence_score(s, qt, True, 0))
+                    lines.append(f"**{PERIOD_LABELS[col]}:** {esc(best)}")
+                    periods.append(col)
             lines.append(f"**Wie:** {esc(row.wie)}")
         else:
             want_numbers = kind == "fact"
-            limit = 3 if kind == "change" else 2
+            limit = 3 if kind in ("change", "fact") else 2
             if row.voortgang_idem:
                 extra = row.voortgang[len("idem"):].lstrip(". ").strip()
                 text = "ongewijzigd sinds zomer 2024" + (f"; {esc(pick_sentences(extra, qt, limit, want_numbers))}" if extra else ".")

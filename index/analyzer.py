@@ -1,21 +1,22 @@
 """Dutch text -> BM25 terms: accents, Snowball stemming, compound splitting, typo repair.
 
-The analyzer is fitted on the corpus (the action rows). Its vocabulary drives two things that
-plain stemming cannot do:
+The analyzer is fitted on the corpus (the action rows). Its vocabulary drives what plain
+stemming cannot do:
 - compounds: "stagediscriminatie" also yields "stage" + "discriminatie", so "discriminatie bij
-  stages" finds it (and the other way round). Parts must be corpus words, so only splits that
-  can ever match are made.
-- typos: a query word that is not in the corpus ("staus", "kwalificatiestrucuur") is replaced by
-  its nearest corpus word (rapidfuzz), if that one is close enough.
+  stages" finds it (and the other way round). Parts must be corpus words (or attested compound
+  parts), so only splits that can ever match are made. Words a user writes apart that the report
+  writes as one ("comenius programma") are joined.
+- typos: a query word that is not in the corpus ("kwalificatiestrucuur", "dsicriminatie") is
+  replaced by its nearest corpus word (rapidfuzz edit distance), if that one is close enough.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable
 
 import Stemmer
@@ -43,9 +44,9 @@ STOPWORDS = frozenset(STOPWORDS_DUTCH) | frozenset(_QUESTION_WORDS)
 
 _MIN_PART = 4  # shortest compound part, unless the part is a standalone corpus word (mbo, bbl, llo)
 _MIN_COMPOUND = 7
-# A word that never occurs on its own can still be a part when it starts or ends at least two
-# other corpus words: "discriminatie" in "stagediscriminatie" and "discriminatiegrond". Long
-# enough that suffixes like "ingen" or "heden" never qualify.
+# A word that never occurs on its own can still be a part when it begins one corpus word and ends
+# another: "discriminatie" in "discriminatiegrond" and "stagediscriminatie". Long enough that
+# endings like "ingen" or "heden" never qualify.
 _MIN_BOUND_PART = 8
 
 
@@ -60,15 +61,20 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(_APOSTROPHE_SUFFIX.sub("", fold(text)))
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("dutch")
+    # PyStemmer objects are not thread-safe and gradio serves requests from several threads.
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("dutch")
+    return stemmer
 
 
 def stem(word: str) -> str:
-    # Snowball keeps the -s plural after an e ("stages", "studies", "kwaliteitsagendas" stay as
-    # they are) while it reduces the singular ("stage" -> "stag"); drop that s first so singular
-    # and plural meet.
+    # Snowball keeps the -s plural after an e ("stages", "studies" stay as they are) while it
+    # reduces the singular ("stage" -> "stag"); drop that s first so singular and plural meet.
     if len(word) > 5 and word.endswith("es") and not word.endswith("ees"):
         word = word[:-1]
     return _stemmer().stemWord(word)
@@ -133,7 +139,7 @@ class Analyzer:
                 if self._is_part(tail):
                     parts: tuple[str, ...] = (h, tail)
                 else:
-                    rest = self._split(tail)
+                    rest = self.compound_parts(tail)
                     if not rest:
                         continue
                     parts = (h, *rest)
@@ -201,7 +207,22 @@ class Analyzer:
             if self.fix_typos and w not in self.vocabulary and w not in STOPWORDS:
                 w = self._repair(w)
             tokens.append(w)
-        return self._terms(tokens)
+        return self._terms(tokens) + self._joined(tokens)
+
+    def _joined(self, tokens: list[str]) -> list[str]:
+        """Compounds the user wrote apart: "comenius programma" -> "comeniusprogramma" when the
+        report writes it as one word (its parts alone may not be corpus words)."""
+        if not self.split_compounds:
+            return []
+        out = []
+        for a, b in zip(tokens, tokens[1:]):
+            if a in STOPWORDS or b in STOPWORDS:
+                continue
+            for joined in (a + b, a + "s" + b):
+                if joined in self.vocabulary:
+                    out.append(stem(joined))
+                    break
+        return out
 
     def _repair(self, w: str) -> str:
         # A word whose stem is known ("stages" when the corpus has "stage") or that splits into

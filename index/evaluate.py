@@ -24,7 +24,7 @@ from ingest import ActionRow
 
 from .analyzer import fold
 from .fusion import FusionConfig, fuse
-from .lexical import LexicalIndex, bm25_text
+from .lexical import LexicalIndex
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 QUESTIONS_FILE = FIXTURES / "index_questions.jsonl"

@@ -108,8 +108,11 @@ class Index:
             allowed = np.array([r.id in keep for r in self.rows], dtype=bool)
 
         bm25 = self.bm25_scores(query)
-        dense = self.dense_scores(query, filters) if mode != "bm25" else np.full(len(self.rows), np.nan)
-        allowed &= ~np.isnan(dense) if mode != "bm25" else True
+        if mode == "bm25":
+            dense = np.full(len(self.rows), np.nan)
+        else:
+            dense = self.dense_scores(query, filters)
+            allowed &= ~np.isnan(dense)  # Chroma applied the same filter
         idx = np.flatnonzero(allowed)
 
         if mode == "bm25":

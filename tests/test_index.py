@@ -3,7 +3,6 @@ both embedding backends offline. Quality on the question set is in test_index_qu
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
