@@ -24,7 +24,7 @@ test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/werkagenda bench
+	$(BIN)/werkagenda bench --repeat 3
 
 eval: $(STAMP)
 	$(BIN)/werkagenda eval

@@ -197,14 +197,38 @@ class Engine:
         ans.latency_ms = (time.perf_counter() - started) * 1000
         return ans
 
+    def answer_stream(self, question: str, history: list[Answer] | None = None, filters=None):
+        """Like answer(), for the chat: in LLM mode yields the growing text (str) while the
+        LLM writes, and always ends with the checked Answer."""
+        started = time.perf_counter()
+        ans = self._answer(question or "", history or [], filters)
+        if self.llm is not None and not ans.abstained and ans.rows and ans.kind != "empty":
+            from .llm import LLMError
+
+            text = ""
+            try:
+                for text in self.llm.stream(ans.question, ans.rows[:5]):
+                    yield esc(text)
+            except LLMError as exc:
+                ans = _fallback(ans, f"Het taalmodel gaf geen antwoord ({exc}); dit is het antwoord uit de rapportage zelf.")
+            else:
+                ans = self._checked(ans, text)
+        ans.latency_ms = (time.perf_counter() - started) * 1000
+        yield ans
+
     def _with_llm(self, ans: Answer) -> Answer:
         """Let the LLM write the answer; keep the extractive one unless its citations check out."""
-        from .llm import LLMError, check_citations
+        from .llm import LLMError
 
         try:
             text = self.llm.write(ans.question, ans.rows[:5])
         except LLMError as exc:
             return _fallback(ans, f"Het taalmodel gaf geen antwoord ({exc}); dit is het antwoord uit de rapportage zelf.")
+        return self._checked(ans, text)
+
+    def _checked(self, ans: Answer, text: str) -> Answer:
+        from .llm import check_citations
+
         found, problems = check_citations(text, ans.rows[:5])
         if problems:
             return _fallback(ans, "Het antwoord van het taalmodel is niet gebruikt (" + "; ".join(problems)

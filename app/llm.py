@@ -75,16 +75,26 @@ class LLMWriter:
                                   is_chat_model=True, timeout=settings.timeout, max_retries=0,
                                   context_window=8192)
 
-    def write(self, question: str, rows: list[ActionRow]) -> str:
+    def _messages(self, question: str, rows: list[ActionRow]):
         from llama_index.core.llms import ChatMessage
 
-        messages = [
+        return [
             ChatMessage(role="system", content=SYSTEM_PROMPT),
             ChatMessage(role="user", content=f"Acties:\n{rows_context(rows)}\n\nVraag: {question}"),
         ]
+
+    def write(self, question: str, rows: list[ActionRow]) -> str:
         try:
-            return str(self.llm.chat(messages).message.content or "")
+            return str(self.llm.chat(self._messages(question, rows)).message.content or "")
         except Exception as exc:  # connection refused, time-out, bad response: all mean "fall back"
+            raise LLMError(f"{type(exc).__name__}: {exc}") from exc
+
+    def stream(self, question: str, rows: list[ActionRow]):
+        """Yield the answer text as it grows."""
+        try:
+            for chunk in self.llm.stream_chat(self._messages(question, rows)):
+                yield str(chunk.message.content or "")
+        except Exception as exc:  # noqa: BLE001 - as in write()
             raise LLMError(f"{type(exc).__name__}: {exc}") from exc
 
 

@@ -330,6 +330,29 @@ def build_app(engine) -> gr.Blocks:
     # -- handlers
 
     def respond(question, prioriteit, doelstelling, partij, state):
+        """Answer in one step, or, when an LLM is configured, stream its text as it comes."""
+        if getattr(engine, "llm", None) is None or not str(question or "").strip():
+            yield respond_once(question, prioriteit, doelstelling, partij, state)
+            return
+        state = state or {"chat": [], "answers": []}
+        chat = list(state.get("chat", []))
+        f = make_filters(prioriteit, doelstelling, partij)
+        chat.append({"role": "user", "content": user_text(str(question))})
+        ans = None
+        try:
+            for item in engine.answer_stream(str(question), history=list(state.get("answers", [])), filters=f):
+                if isinstance(item, str):
+                    yield chat + [{"role": "assistant", "content": item}], state, SOURCES_EMPTY, ""
+                else:
+                    ans = item
+        except Exception:  # noqa: BLE001 - same contract as safe_answer
+            traceback.print_exc(file=sys.stderr)
+            ans = _reply(ERROR_MESSAGE)
+        chat.append({"role": "assistant", "content": ans.text})
+        answers = (list(state.get("answers", [])) + [ans])[-MAX_HISTORY:]
+        yield chat, {"chat": chat, "answers": answers}, sources_html(ans, f), ""
+
+    def respond_once(question, prioriteit, doelstelling, partij, state):
         state = state or {"chat": [], "answers": []}
         chat = list(state.get("chat", []))
         answers = list(state.get("answers", []))
@@ -349,8 +372,8 @@ def build_app(engine) -> gr.Blocks:
 
     def ask_row(row_id, state):
         row = by_id[row_id]
-        chat, new_state, panel, _ = respond(student_question(row), ALLE, row.doelstelling, ALLE, state)
-        return chat, new_state, panel, gr.Tabs(selected="chat")
+        for chat, new_state, panel, _ in respond(student_question(row), ALLE, row.doelstelling, ALLE, state):
+            yield chat, new_state, panel, gr.Tabs(selected="chat")
 
     def reset():
         return [], {"chat": [], "answers": []}, SOURCES_EMPTY, ""

@@ -132,6 +132,19 @@ class _ChatServer:
                     import time
 
                     time.sleep(outer.delay)
+                if body.get("stream"):
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.end_headers()
+                    words = outer.reply.split(" ")
+                    for i, word in enumerate(words):
+                        delta = {"content": word + (" " if i < len(words) - 1 else "")}
+                        chunk = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "test",
+                                 "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+                        self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                        self.wfile.flush()
+                    self.wfile.write(b"data: [DONE]\n\n")
+                    return
                 payload = {"id": "x", "object": "chat.completion", "created": 0, "model": body.get("model"),
                            "choices": [{"index": 0, "finish_reason": "stop",
                                         "message": {"role": "assistant", "content": outer.reply}}],
@@ -191,3 +204,15 @@ def test_llm_timeout_and_connection_error_fall_back(index, chat_server):
     assert ans.mode == "extractief" and "geen antwoord" in ans.text
     ans = llm_engine(index, "http://127.0.0.1:9/v1").answer("status bbl-offensief")
     assert ans.mode == "extractief" and "geen antwoord" in ans.text
+
+
+def test_llm_streaming_yields_text_then_checked_answer(index, chat_server):
+    chat_server.reply = "De Kamer is op 4 juli geïnformeerd [Doelstelling 2.3, Voortgang 2025]."
+    items = list(llm_engine(index, chat_server.url).answer_stream("wat is de status van het bbl-offensief?"))
+    partial, final = items[:-1], items[-1]
+    assert len(partial) >= 3 and all(isinstance(p, str) for p in partial)
+    assert partial[-1].startswith("De Kamer is op 4 juli")
+    assert final.mode == "llm" and final.citations[0].doelstelling == "2.3"
+    chat_server.reply = "Alles loopt prima."
+    final = list(llm_engine(index, chat_server.url).answer_stream("status bbl-offensief"))[-1]
+    assert final.mode == "extractief" and "niet gebruikt" in final.text

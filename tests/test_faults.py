@@ -1,0 +1,51 @@
+"""Faults around the data directory: corrupted or foreign stores, an unusable directory."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index import IndexConfig, build_index, open_index
+from index.layout import Layout
+from ingest import load_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return load_rows()[:12]
+
+
+def test_corrupted_chroma_store_is_rebuilt(tmp_path, rows):
+    cfg = IndexConfig(data_dir=tmp_path)
+    build_index(cfg, rows=rows)
+    chroma_dir = Layout(tmp_path).current().chroma_dir
+    for f in chroma_dir.rglob("*"):
+        if f.is_file():
+            f.write_bytes(b"dit is geen database\x00" * 64)
+    idx = open_index(cfg, rows=rows)
+    assert idx.build_report is not None and idx.build_report.action == "rebuilt"
+    assert idx.search(rows[3].wat, k=1).hits[0].row.id == rows[3].id
+
+
+def test_foreign_directory_gets_a_fresh_index(tmp_path, rows):
+    (tmp_path / "builds" / "iets").mkdir(parents=True)
+    (tmp_path / "builds" / "iets" / "manifest.json").write_text("{geen json", encoding="utf-8")
+    (tmp_path / "CURRENT").write_text("bestaat-niet\n", encoding="utf-8")
+    (tmp_path / "vakantiefoto.jpg").write_bytes(b"\xff\xd8\xff")
+    idx = open_index(IndexConfig(data_dir=tmp_path), rows=rows)
+    assert idx.search(rows[0].wat, k=1).hits[0].row.id == rows[0].id
+    assert (tmp_path / "vakantiefoto.jpg").exists()  # never deletes what is not ours
+
+
+def test_unusable_data_directory_gives_a_dutch_message(tmp_path):
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map")
+    env = {"WERKAGENDA_DATA_DIR": str(blocker / "data"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "ask", "status bbl-offensief"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert "datamap" in proc.stderr or "map" in proc.stderr
