@@ -5,50 +5,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 
-def _index_config(args: argparse.Namespace):
-    from index import ConfigError, IndexConfig
-
-    try:
-        return IndexConfig.from_env()
-    except ConfigError as exc:
-        print(f"Fout in de configuratie: {exc}", file=sys.stderr)
-        raise SystemExit(2)
-
-
 def _load_engine(args: argparse.Namespace):
-    from app.engine import Engine
-    from ingest import IngestError
+    from app.engine import StartupError, load_engine
 
-    cfg = _index_config(args)
     try:
-        return Engine.load(cfg)
-    except IngestError as exc:
-        print(f"Fout: de bron kan niet worden gelezen: {exc}", file=sys.stderr)
-        raise SystemExit(1)
-    except OSError as exc:
-        print(f"Fout: de datamap '{cfg.data_dir}' is niet bruikbaar ({exc.strerror or exc}).", file=sys.stderr)
-        raise SystemExit(1)
+        return load_engine()
+    except StartupError as exc:
+        print(exc, file=sys.stderr)
+        raise SystemExit(exc.code)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from index import build_index
-    from ingest import IngestError
+    from index.cli import run
 
-    cfg = _index_config(args)
-    try:
-        report = build_index(cfg, rebuild=args.rebuild)
-    except IngestError as exc:
-        print(f"Fout: de bron kan niet worden gelezen: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"Fout: de datamap '{cfg.data_dir}' is niet bruikbaar ({exc.strerror or exc}).", file=sys.stderr)
-        return 1
-    print(report.describe() if hasattr(report, "describe") else report)
-    return 0
+    return run(args)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -112,8 +85,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from index.cli import add_arguments
+
     p = sub.add_parser("index", help="de zoekindex bouwen (of hergebruiken als hij actueel is)")
-    p.add_argument("--rebuild", action="store_true", help="altijd opnieuw bouwen")
+    add_arguments(p)
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("ask", help="een vraag beantwoorden")

@@ -158,6 +158,31 @@ def new_facts(row: ActionRow) -> list[str]:
     return seen[:6]
 
 
+class StartupError(Exception):
+    """The engine cannot start for a reason the user can fix. Dutch message, exit code."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def load_engine(cfg=None, **kwargs) -> "Engine":
+    """Engine.load with Dutch errors for configuration, source and data-directory problems."""
+    from index import ConfigError, IndexConfig
+    from ingest import IngestError
+
+    try:
+        cfg = cfg or IndexConfig.from_env()
+        return Engine.load(cfg, **kwargs)
+    except ConfigError as exc:
+        raise StartupError(f"Fout in de configuratie: {exc}", 2) from None
+    except IngestError as exc:
+        raise StartupError(f"Fout: de bron kan niet worden gelezen: {exc}") from None
+    except OSError as exc:
+        where = f" '{cfg.data_dir}'" if cfg is not None else ""
+        raise StartupError(f"Fout: de datamap{where} is niet bruikbaar ({exc.strerror or exc}).") from None
+
+
 class Engine:
     def __init__(self, index, llm=None, retrieval_mode: str = "hybrid"):
         self.index = index

@@ -633,21 +633,13 @@ def _concurrency() -> int:
 
 
 def _load_engine():
-    from app.engine import Engine
-    from index import ConfigError
-    from ingest import IngestError
+    from app.engine import StartupError, load_engine
 
     try:
-        return Engine.load()
-    except ConfigError as exc:
-        print(f"Fout in de configuratie: {exc}", file=sys.stderr)
-        return 2
-    except IngestError as exc:
-        print(f"Fout: de bron kan niet worden gelezen: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"Fout: de datamap is niet bruikbaar ({exc.strerror or exc}).", file=sys.stderr)
-        return 1
+        return load_engine()
+    except StartupError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
 
 
 if __name__ == "__main__":

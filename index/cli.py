@@ -34,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, IngestError) as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        print(f"Fout: de datamap is niet bruikbaar ({exc.strerror or exc}).", file=sys.stderr)
+        return 1
     print(report.summary())
     return 0
 

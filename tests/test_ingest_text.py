@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest import COLUMNS, DEFAULT_SOURCE, DOELSTELLINGEN, IngestError, parse_source
+from ingest import COLUMNS, DEFAULT_SOURCE, DOELSTELLINGEN, parse_source
 
 FIXTURE = Path(__file__).parent / "fixtures" / "verified_rows.jsonl"
 
