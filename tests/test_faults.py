@@ -49,3 +49,46 @@ def test_unusable_data_directory_gives_a_dutch_message(tmp_path):
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
     assert "datamap" in proc.stderr or "map" in proc.stderr
+
+
+@pytest.fixture
+def read_only_dir(tmp_path):
+    """A read-only bind mount (root ignores permission bits, so chmod would prove nothing)."""
+    src, ro = tmp_path / "src", tmp_path / "ro"
+    src.mkdir()
+    ro.mkdir()
+    if subprocess.run(["mount", "--bind", str(src), str(ro)], capture_output=True).returncode != 0:
+        pytest.skip("een alleen-lezen bind mount kan hier niet worden gemaakt")
+    try:
+        if subprocess.run(["mount", "-o", "remount,bind,ro", str(ro)], capture_output=True).returncode != 0:
+            pytest.skip("een alleen-lezen bind mount kan hier niet worden gemaakt")
+        yield src, ro
+    finally:
+        subprocess.run(["umount", str(ro)], capture_output=True)
+
+
+def _ask(data_dir, tmp_path):
+    env = {"WERKAGENDA_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    return subprocess.run([sys.executable, "-m", "app.cli", "ask", "status bbl-offensief"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_read_only_data_directory_gives_a_dutch_message(read_only_dir, tmp_path):
+    src, ro = read_only_dir
+    proc = _ask(ro, tmp_path)  # empty and read-only: nothing can be built
+    assert proc.returncode == 1
+    assert "datamap" in proc.stderr and "niet bruikbaar" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_read_only_data_directory_with_an_index_is_left_intact(read_only_dir, tmp_path, rows):
+    src, ro = read_only_dir
+    subprocess.run(["umount", str(ro)], check=True)
+    build_index(IndexConfig(data_dir=src), rows=rows)
+    before = sorted(str(p.relative_to(src)) for p in src.rglob("*"))
+    subprocess.run(["mount", "--bind", str(src), str(ro)], check=True)
+    subprocess.run(["mount", "-o", "remount,bind,ro", str(ro)], check=True)
+    proc = _ask(ro, tmp_path)
+    assert "Traceback" not in proc.stderr
+    assert proc.returncode == 0 or "niet bruikbaar" in proc.stderr
+    assert sorted(str(p.relative_to(src)) for p in src.rglob("*")) == before
