@@ -328,7 +328,20 @@ class Engine:
                 rows = [r for r in rows if party in r.partijen] or rows
             return self._compose_list(q, rows, notices, title="Gevonden acties")
         rows = [h.row for h in res.hits[:3]]
+        if self._loosely_related(q, res):
+            notices.append("Ik weet niet zeker of de rapportage hierover gaat; dit is de actie die er het "
+                           "dichtst bij komt.")
         return self._compose(q, kind, rows, notices)
+
+    def _loosely_related(self, q: str, res) -> bool:
+        """In scope by the index's signal, but the best row holds little of what the question
+        asks (see index/confidence.py: the rejected stricter test, used here only to hedge)."""
+        lexical = getattr(self.index, "lexical", None)
+        if lexical is None or not hasattr(lexical, "coverage") or res.relevance is None:
+            return False
+        pos = next(i for i, r in enumerate(self.rows) if r.id == res.hits[0].row.id)
+        dense = res.relevance.dense_top
+        return lexical.coverage(q, pos) < 0.30 and not (dense == dense and dense >= 0.40)
 
     def _abstain(self, q: str, hits, notices: list[str]) -> Answer:
         lines = [f"**{NOT_IN_REPORT}**", ""]

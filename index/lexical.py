@@ -31,6 +31,7 @@ class LexicalIndex:
     bm25: bm25s.BM25
     n_docs: int
     doc_freq: Counter  # term -> number of rows containing it
+    row_terms: list[frozenset]  # the terms of each row, in row order
 
     @classmethod
     def build(
@@ -45,7 +46,8 @@ class LexicalIndex:
         bm25 = bm25s.BM25(k1=1.2, b=0.75)
         bm25.index(corpus, show_progress=False)
         doc_freq = Counter(t for terms in corpus for t in set(terms) if t)
-        return cls(analyzer=analyzer, bm25=bm25, n_docs=len(rows), doc_freq=doc_freq)
+        return cls(analyzer=analyzer, bm25=bm25, n_docs=len(rows), doc_freq=doc_freq,
+                   row_terms=[frozenset(terms) for terms in corpus])
 
     def idf(self, term: str) -> float:
         df = self.doc_freq.get(term, 0)
@@ -61,6 +63,15 @@ class LexicalIndex:
         if total == 0:
             return 0.0
         return sum(self.idf(t) for t in terms if t in self.doc_freq) / total
+
+    def coverage(self, query: str, row_index: int) -> float:
+        """IDF-weighted share of the query's terms that occur in one row: does the row talk
+        about what the question asks, or only share its frame ("mbo", "studenten")?"""
+        terms = set(self.analyzer.query_terms(query))
+        total = sum(self.idf(t) for t in terms)
+        if total == 0:
+            return 0.0
+        return sum(self.idf(t) for t in terms if t in self.row_terms[row_index]) / total
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every row, in row order (zeros when no query term is in the corpus)."""

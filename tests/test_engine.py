@@ -232,3 +232,11 @@ def test_chat_streams_llm_text_into_the_ui(index, chat_server):
     chat, state, panel, _ = steps[-1]
     assert "4 juli" in chat[-1]["content"] and state["answers"][-1].mode == "llm"
     assert "2.3-01" in panel
+
+
+def test_loosely_related_answers_are_hedged(engine):
+    """Answered (the index counts it in scope) but the best row holds little of the question."""
+    hedge = "Ik weet niet zeker of de rapportage hierover gaat"
+    loose = engine.answer("hoeveel collegegeld betaal ik volgend jaar op het hbo?")
+    assert loose.abstained or hedge in loose.text
+    assert hedge not in engine.answer("wat is de status van het bbl-offensief?").text
