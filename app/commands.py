@@ -54,7 +54,9 @@ def _print_answer(ans, as_json: bool) -> None:
     if as_json:
         print(json.dumps(ans.to_json(), ensure_ascii=False), flush=True)
     else:
-        print(ans.text)
+        import html
+
+        print(html.unescape(ans.text))  # a terminal shows text, not HTML entities
         if ans.citations:
             print("\nBronnen: " + ", ".join(
                 f"{c.row_id} (Doelstelling {c.doelstelling}{'; ' + ', '.join(c.periods) if c.periods else ''})"

@@ -331,7 +331,9 @@ class Engine:
         if self._loosely_related(q, res):
             notices.append("Ik weet niet zeker of de rapportage hierover gaat; dit is de actie die er het "
                            "dichtst bij komt.")
-        return self._compose(q, kind, rows, notices)
+        top = res.hits[0].score
+        related = [h.row.id for h in res.hits[1:3] if top > 0 and h.score >= 0.8 * top]
+        return self._compose(q, kind, rows, notices, related=related)
 
     def _loosely_related(self, q: str, res) -> bool:
         """In scope by the index's signal, but the best row holds little of what the question
@@ -352,7 +354,10 @@ class Engine:
         text = "\n".join(_with_notices(lines, notices))
         return Answer(text, rows=[h.row for h in hits[:3]], abstained=True, kind="out_of_scope", question=q)
 
-    def _compose(self, q: str, kind: str, rows: list[ActionRow], notices: list[str], followup: bool = False) -> Answer:
+    def _compose(self, q: str, kind: str, rows: list[ActionRow], notices: list[str], followup: bool = False,
+                 related: list[str] | None = None) -> Answer:
+        """One action answered; `related` names the other rows worth a "Zie ook" (nearly as
+        relevant as the first), so a clear answer stays short."""
         row = rows[0]
         qt = set(tokens(q))
         lines = [f"**{esc(shorten(row.wat))}**", f"Doelstelling {row.doelstelling} (prioriteit {row.prioriteit}) · actie {row.id}", ""]
@@ -400,7 +405,7 @@ class Engine:
                 if fresh:
                     lines.append(f"**Nieuw in 2025:** {esc(', '.join(fresh))}")
             lines.append(f"**Wie:** {esc(row.wie)} · **Wanneer:** {esc(row.wanneer)}")
-        others = [r for r in rows[1:3] if r.id != row.id]
+        others = [r for r in rows[1:3] if r.id != row.id and r.id in (related or [])]
         if others and not followup:
             lines.append("")
             lines.append("Zie ook: " + "; ".join(f"{r.id} ({esc(shorten(r.wat, 70))})" for r in others))
