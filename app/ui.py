@@ -162,10 +162,17 @@ def _choice(value: Any) -> str | None:
     return None if not value or fold(value) in ("alle", "all", "none") else value
 
 
-def make_filters(prioriteit: Any = None, doelstelling: Any = None, partij: Any = None):
+def stand_choices() -> list[str]:
+    from index.stand import STANDS
+
+    return [ALLE, *STANDS]
+
+
+def make_filters(prioriteit: Any = None, doelstelling: Any = None, partij: Any = None, stand: Any = None):
     """The dropdown values as index.Filters, or None when no filter is set. Nonsense values
-    (a priority that is no number) are ignored rather than raising."""
+    (a priority that is no number, an unknown stand) are ignored rather than raising."""
     from index import Filters
+    from index.stand import STANDS
 
     prio = _choice(prioriteit)
     try:
@@ -175,7 +182,8 @@ def make_filters(prioriteit: Any = None, doelstelling: Any = None, partij: Any =
     doel = _choice(doelstelling)
     if doel:
         doel = doel.replace(",", ".")
-    f = Filters(prioriteit=prio_int, doelstelling=doel, partij=_choice(partij))
+    st = _choice(stand)
+    f = Filters(prioriteit=prio_int, doelstelling=doel, partij=_choice(partij), stand=st if st in STANDS else None)
     return None if f.is_empty() else f
 
 
@@ -189,12 +197,17 @@ def describe_filters(f) -> str:
         parts.append(f"doelstelling {f.doelstelling}")
     if f.partij:
         parts.append(f"partij {f.partij}")
+    if getattr(f, "stand", None):
+        parts.append(f"stand {f.stand}")
     return ", ".join(parts)
 
 
-def row_matches(row: ActionRow, prioriteit: Any, doelstelling: Any, partij: Any, query: str) -> bool:
-    f = make_filters(prioriteit, doelstelling, partij)
+def row_matches(row: ActionRow, prioriteit: Any, doelstelling: Any, partij: Any, query: str,
+                stand: Any = None, row_stand: str = "") -> bool:
+    f = make_filters(prioriteit, doelstelling, partij, stand)
     if f is not None:
+        if f.stand and row_stand != f.stand:
+            return False
         if f.prioriteit is not None and row.prioriteit != f.prioriteit:
             return False
         if f.doelstelling and row.doelstelling != f.doelstelling:
@@ -209,12 +222,15 @@ def row_matches(row: ActionRow, prioriteit: Any, doelstelling: Any, partij: Any,
     return True
 
 
-TABLE_HEADERS = ["Actie", "Doelstelling", "Prioriteit", "Wat? (ingekort)", "Wie?", "Wanneer?", "Laatste status"]
+TABLE_HEADERS = ["Actie", "Doelstelling", "Prioriteit", "Stand", "Wat? (ingekort)", "Wie?", "Wanneer?",
+                 "Laatste status"]
 
 
-def table_rows(rows: Sequence[ActionRow]) -> list[list[Any]]:
+def table_rows(rows: Sequence[ActionRow], stands: dict | None = None) -> list[list[Any]]:
+    stands = stands or {}
     return [
-        [r.id, r.doelstelling, str(r.prioriteit), shorten(r.wat, 180), r.wie, r.wanneer, shorten(latest_status(r), 260)]
+        [r.id, r.doelstelling, str(r.prioriteit), stands.get(r.id, ""), shorten(r.wat, 180), r.wie, r.wanneer,
+         shorten(latest_status(r), 260)]
         for r in rows
     ]
 
@@ -222,7 +238,7 @@ def table_rows(rows: Sequence[ActionRow]) -> list[list[Any]]:
 # ---------------------------------------------------------------- HTML for rows (escaped)
 
 
-def row_html(row: ActionRow, periods: Sequence[str] = (), open_: bool = True, note: str = "") -> str:
+def row_html(row: ActionRow, periods: Sequence[str] = (), open_: bool = True, note: str = "", stand: str = "") -> str:
     """One action with all five columns labelled, its doelstelling and prioriteit."""
     used = set(periods)
     items = []
@@ -245,7 +261,7 @@ def row_html(row: ActionRow, periods: Sequence[str] = (), open_: bool = True, no
     return (
         f'<details class="wa-bron" data-row-id="{esc(row.id)}"{" open" if open_ else ""}>'
         f"<summary><strong>Actie {esc(row.id)}</strong> · Doelstelling {esc(row.doelstelling)} · "
-        f"prioriteit {esc(row.prioriteit)}{period_txt}</summary>"
+        f"prioriteit {esc(row.prioriteit)}{' · stand: ' + esc(stand) if stand else ''}{period_txt}</summary>"
         f"{note_html}<dl>{''.join(items)}</dl>{parties}</details>"
     )
 
@@ -270,8 +286,9 @@ def sources_html(ans, filters=None) -> str:
     cited = [(by_id.get(c.row_id), c) for c in (ans.citations or [])]
     cited = [(r, c) for r, c in cited if r is not None]
     if cited and not ans.abstained:
+        stands = getattr(ans, "stands", {}) or {}
         for i, (row, c) in enumerate(cited):
-            parts.append(row_html(row, c.periods, open_=i < OPEN_SOURCES))
+            parts.append(row_html(row, c.periods, open_=i < OPEN_SOURCES, stand=stands.get(row.id, "")))
     elif ans.rows:
         parts.append("<p><strong>Dit staat niet in de voortgangsrapportage.</strong> Dit zijn de acties die er het "
                      "dichtst bij komen; ze zijn geen bron voor een antwoord.</p>")
@@ -326,17 +343,18 @@ def build_app(engine) -> gr.Blocks:
     prio_choices = prioriteit_choices(rows)
     doel_choices = doelstelling_choices(rows)
     partij_choices = party_choices(rows)
+    stands = dict(getattr(engine, "stands", {}) or {})
 
     # -- handlers
 
-    def respond(question, prioriteit, doelstelling, partij, state):
+    def respond(question, prioriteit, doelstelling, partij, stand, state):
         """Answer in one step, or, when an LLM is configured, stream its text as it comes."""
         if getattr(engine, "llm", None) is None or not str(question or "").strip():
-            yield respond_once(question, prioriteit, doelstelling, partij, state)
+            yield respond_once(question, prioriteit, doelstelling, partij, stand, state)
             return
         state = state or {"chat": [], "answers": []}
         chat = list(state.get("chat", []))
-        f = make_filters(prioriteit, doelstelling, partij)
+        f = make_filters(prioriteit, doelstelling, partij, stand)
         chat.append({"role": "user", "content": user_text(str(question))})
         ans = None
         try:
@@ -352,12 +370,12 @@ def build_app(engine) -> gr.Blocks:
         answers = (list(state.get("answers", [])) + [ans])[-MAX_HISTORY:]
         yield chat, {"chat": chat, "answers": answers}, sources_html(ans, f), ""
 
-    def respond_once(question, prioriteit, doelstelling, partij, state):
+    def respond_once(question, prioriteit, doelstelling, partij, stand, state):
         state = state or {"chat": [], "answers": []}
         chat = list(state.get("chat", []))
         answers = list(state.get("answers", []))
         q = "" if question is None else str(question)
-        f = make_filters(prioriteit, doelstelling, partij)
+        f = make_filters(prioriteit, doelstelling, partij, stand)
         if q.strip():
             label = user_text(q)
             if f is not None:
@@ -372,13 +390,14 @@ def build_app(engine) -> gr.Blocks:
 
     def ask_row(row_id, state):
         row = by_id[row_id]
-        for chat, new_state, panel, _ in respond(student_question(row), ALLE, row.doelstelling, ALLE, state):
+        for chat, new_state, panel, _ in respond(student_question(row), ALLE, row.doelstelling, ALLE, ALLE, state):
             yield chat, new_state, panel, gr.Tabs(selected="chat")
 
     def reset():
         return [], {"chat": [], "answers": []}, SOURCES_EMPTY, ""
 
-    def api_chat(vraag: str, prioriteit: str = ALLE, doelstelling: str = ALLE, partij: str = ALLE) -> str:
+    def api_chat(vraag: str, prioriteit: str = ALLE, doelstelling: str = ALLE, partij: str = ALLE,
+                 stand: str = ALLE) -> str:
         """Beantwoord één vraag over de Werkagenda mbo (zonder gespreksgeschiedenis).
 
         Args:
@@ -386,15 +405,16 @@ def build_app(engine) -> gr.Blocks:
             prioriteit: 'Alle' of 1, 2, 3
             doelstelling: 'Alle' of 1.1 ... 3.4
             partij: 'Alle' of een partij zoals JOB
+            stand: 'Alle' of een stand zoals 'afgerond'
         Returns:
             het antwoord als Markdown (tekst uit de rapportage is al HTML-veilig)
         """
-        return safe_answer(engine, vraag, filters=make_filters(prioriteit, doelstelling, partij)).text
+        return safe_answer(engine, vraag, filters=make_filters(prioriteit, doelstelling, partij, stand)).text
 
-    def filter_table(query, prioriteit, doelstelling, partij):
-        found = [r for r in rows if row_matches(r, prioriteit, doelstelling, partij, query)]
+    def filter_table(query, prioriteit, doelstelling, partij, stand=ALLE):
+        found = [r for r in rows if row_matches(r, prioriteit, doelstelling, partij, query, stand, stands.get(r.id, ""))]
         count = f"**{len(found)} van {len(rows)} acties**" + (" — geen acties gevonden." if not found else "")
-        return gr.Dataframe(value=table_rows(found), headers=TABLE_HEADERS), count
+        return gr.Dataframe(value=table_rows(found, stands), headers=TABLE_HEADERS), count
 
     def show_row(evt: gr.SelectData, table):
         try:
@@ -405,7 +425,7 @@ def build_app(engine) -> gr.Blocks:
             row = None
         if row is None:
             return ""
-        return f'<div class="wa-bronnen">{row_html(row, (), open_=True)}</div>'
+        return f'<div class="wa-bronnen">{row_html(row, (), open_=True, stand=stands.get(row.id, ""))}</div>'
 
     # -- layout
 
@@ -448,6 +468,7 @@ def build_app(engine) -> gr.Blocks:
                             f_doel = gr.Dropdown(doel_choices, value=ALLE, label="Doelstelling", elem_id="wa-f-doel")
                             f_partij = gr.Dropdown(partij_choices, value=ALLE, label="Partij", filterable=True,
                                                    elem_id="wa-f-partij")
+                            f_stand = gr.Dropdown(stand_choices(), value=ALLE, label="Stand", elem_id="wa-f-stand")
                             new_chat = gr.Button("Nieuw gesprek", variant="secondary", min_width=100)
                         gr.Examples(EXAMPLES_STAFF, inputs=[question], label="Voorbeeldvragen voor medewerkers")
                         gr.Examples(EXAMPLES_STUDENTS, inputs=[question], label="Voorbeeldvragen voor studenten")
@@ -463,14 +484,15 @@ def build_app(engine) -> gr.Blocks:
                     t_prio = gr.Dropdown(prio_choices, value=ALLE, label="Prioriteit", scale=1)
                     t_doel = gr.Dropdown(doel_choices, value=ALLE, label="Doelstelling", scale=1)
                     t_partij = gr.Dropdown(partij_choices, value=ALLE, label="Partij", filterable=True, scale=1)
+                    t_stand = gr.Dropdown(stand_choices(), value=ALLE, label="Stand", scale=1, elem_id="wa-t-stand")
                 t_count = gr.Markdown(f"**{len(rows)} van {len(rows)} acties**")
                 table = gr.Dataframe(
-                    value=table_rows(rows),
+                    value=table_rows(rows, stands),
                     headers=TABLE_HEADERS,
                     interactive=False,
                     wrap=True,
                     max_height=640,
-                    column_widths=["7%", "8%", "7%", "28%", "15%", "10%", "25%"],
+                    column_widths=["7%", "7%", "6%", "9%", "25%", "14%", "9%", "23%"],
                     elem_id="wa-tabel",
                 )
                 t_detail = gr.HTML("", elem_id="wa-detail")
@@ -494,7 +516,7 @@ def build_app(engine) -> gr.Blocks:
 
         # -- events (UI only: private; the public API is /chat below)
         chat_outputs = [chatbot, state, sources, question]
-        chat_inputs = [question, f_prio, f_doel, f_partij, state]
+        chat_inputs = [question, f_prio, f_doel, f_partij, f_stand, state]
         send.click(respond, chat_inputs, chat_outputs, api_visibility="private")
         question.submit(respond, chat_inputs, chat_outputs, api_visibility="private")
         new_chat.click(reset, None, chat_outputs, api_visibility="private")
@@ -503,8 +525,8 @@ def build_app(engine) -> gr.Blocks:
             b.click(functools.partial(ask_row, row_id), [state], [chatbot, state, sources, tabs],
                     api_visibility="private")
 
-        table_inputs = [t_query, t_prio, t_doel, t_partij]
-        for comp in (t_prio, t_doel, t_partij):
+        table_inputs = [t_query, t_prio, t_doel, t_partij, t_stand]
+        for comp in (t_prio, t_doel, t_partij, t_stand):
             comp.change(filter_table, table_inputs, [table, t_count], api_visibility="private")
         t_query.change(filter_table, table_inputs, [table, t_count], api_visibility="private")
         table.select(show_row, [table], [t_detail], api_visibility="private")

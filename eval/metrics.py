@@ -202,5 +202,27 @@ def latency_summary(values_ms: Sequence[float]) -> dict:
 __all__ = [
     "abstention_scores", "citation_correct", "citation_precision", "contains", "first_relevant_rank",
     "hit_at_k", "latency_summary", "mean", "must_contain_found", "must_contain_recall", "normalize_ws",
-    "percentile", "period_correct", "recall", "reciprocal_rank", "squash", "visible_text",
+    "percentile", "period_correct", "recall", "reciprocal_rank", "set_prf", "squash", "visible_text", "word_count",
 ]
+
+
+# -- sets (list answers) ----------------------------------------------------------------------------
+
+def set_prf(predicted: Iterable[str], gold: Iterable[str]) -> dict:
+    """Precision, recall and F1 of a predicted set of row ids against the complete gold set.
+
+    Both empty: all three 1.0 (nothing asked, nothing given). Predicted empty, gold not: precision
+    1.0 (nothing wrong was said), recall and F1 0.0."""
+    p, g = set(predicted), set(gold)
+    if not p and not g:
+        return {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    tp = len(p & g)
+    precision = tp / len(p) if p else 1.0
+    rec = tp / len(g) if g else 0.0
+    f1 = 2 * precision * rec / (precision + rec) if precision + rec else 0.0
+    return {"precision": precision, "recall": rec, "f1": f1}
+
+
+def word_count(text: str) -> int:
+    """Words a reader reads: Markdown markers and the row-id punctuation do not count."""
+    return len(re.findall(r"[\w%€'’-]+", re.sub(r"[*_`#>]", " ", text or "")))

@@ -513,7 +513,16 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"comma-separated; available: {', '.join(VARIANTS)}")
     ap.add_argument("--limit", type=int, default=None, help="only the first N questions")
     ap.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    ap.add_argument("--suite", choices=("all", "single", "beyond"), default="all",
+                    help="single: one-action questions with variants; beyond: lists, counts, conversations and "
+                         "answerability per split; all: both (default)")
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
+                    help="which split of the beyond suite to run (default: both, reported side by side)")
     args = ap.parse_args(argv)
+    if args.suite in ("all", "beyond"):
+        code = _run_beyond(args)
+        if args.suite == "beyond":
+            return code
     names = [v.strip() for v in args.variants.split(",") if v.strip()]
     try:
         summary = run_eval(args.questions, args.out, names, args.limit, progress=not args.quiet)
@@ -525,6 +534,28 @@ def main(argv: list[str] | None = None) -> int:
     print(summary_table(summary))
     print(f"\nRapport: {Path(args.out) / 'report.md'}")
     return 1 if any("error" in v for v in summary["variants"].values()) else 0
+
+
+def _run_beyond(args) -> int:
+    from app.engine import Engine
+    from index import IndexConfig
+
+    from . import beyond
+
+    splits = beyond.SPLITS if args.split == "all" else (args.split,)
+    engine = Engine.load(IndexConfig.from_env())
+    res = beyond.run(engine, splits, Path(args.out))
+    agreement = res["stand_agreement"]
+    print(f"Stand-regels tegen handlabels: {agreement['agree']}/{agreement['n']} ({agreement['share']})")
+    for split, r in res["results"].items():
+        s = r["summary"]
+        print(f"\n[{split}] lijsten (F1 per soort): " + ", ".join(f"{k} {v['f1']}" for k, v in s["lists"].items()))
+        print(f"[{split}] gesprekken: {s['turns']['right']}/{s['turns']['n']} beurten goed; "
+              f"weigeringen van beantwoordbare vragen: {s['answerable_refused'] + s['list_refusals_of_answerable']}; "
+              f"onbeantwoordbare geweigerd: {s['unanswerable_refused_share']}; must_contain: "
+              f"{s['answerable_must_contain']}; mediaan woorden wie/wanneer/cijfer: {s['short_answer_words_median']}")
+    print(f"\nRapport: {Path(args.out) / 'beyond_report.md'}")
+    return 0
 
 
 if __name__ == "__main__":

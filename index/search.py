@@ -15,6 +15,7 @@ from .fusion import FusionConfig, fuse
 from .lexical import LexicalIndex
 from .manifest import Manifest
 from .nodes import DENSE_VIEWS
+from .stand import stands
 from .structured import Filters, canonical_party, chroma_where, filter_rows
 
 MODES = ("hybrid", "bm25", "dense")
@@ -56,6 +57,7 @@ class Index:
 
     def __post_init__(self) -> None:
         self._position = {row.id: i for i, row in enumerate(self.rows)}
+        self.stands: dict[str, str] = stands(self.rows)
         self._parties = sorted({p for r in self.rows for p in r.partijen})
 
     # -- scores -----------------------------------------------------------------------------------
@@ -104,7 +106,7 @@ class Index:
 
         allowed = np.ones(len(self.rows), dtype=bool)
         if filters is not None and not filters.is_empty():
-            keep = {r.id for r in filter_rows(self.rows, filters)}
+            keep = {r.id for r in filter_rows(self.rows, filters, self.stands)}
             allowed = np.array([r.id in keep for r in self.rows], dtype=bool)
 
         bm25 = self.bm25_scores(query)
@@ -134,7 +136,10 @@ class Index:
 
     def filter_rows(self, filters: Filters | None) -> list[ActionRow]:
         """ALL rows matching the filters, in document order (not a top-k)."""
-        return filter_rows(self.rows, filters)
+        return filter_rows(self.rows, filters, self.stands)
+
+    def stand(self, row: ActionRow) -> str:
+        return self.stands[row.id]
 
     def lookup_doelstelling(self, doelstelling: str) -> list[ActionRow]:
         return filter_rows(self.rows, Filters(doelstelling=doelstelling))

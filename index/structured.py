@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from llama_index.core.vector_stores.types import (
     FilterOperator,
@@ -24,9 +24,46 @@ class Filters:
     prioriteit: int | None = None
     doelstelling: str | None = None
     partij: str | None = None
+    stand: str | None = None  # one of index.stand.STANDS
+    jaar: int | None = None  # planned or reported in this year (Wanneer, or a date in the Voortgang)
 
     def is_empty(self) -> bool:
-        return self.prioriteit is None and not self.doelstelling and not self.partij
+        return (self.prioriteit is None and not self.doelstelling and not self.partij and not self.stand
+                and self.jaar is None)
+
+    def describe(self) -> str:
+        """Dutch, for answers: 'partij OCW, doelstelling 2.3'."""
+        parts = []
+        if self.prioriteit is not None:
+            parts.append(f"prioriteit {self.prioriteit}")
+        if self.doelstelling:
+            parts.append(f"doelstelling {self.doelstelling}")
+        if self.partij:
+            parts.append(f"partij {self.partij}")
+        if self.stand:
+            parts.append(f"stand '{self.stand}'")
+        if self.jaar is not None:
+            parts.append(f"jaar {self.jaar}")
+        return ", ".join(parts)
+
+
+_YEAR = re.compile(r"\b(20[1-3]\d)\b")
+_RANGE = re.compile(r"\b(20[1-3]\d)\s*[–-]\s*(?:20[1-3]\d/)?(20[1-3]\d)\b")
+_ONWARD = re.compile(r"\b(20[1-3]\d)\s*e\.\s*v\.")
+LAST_YEAR = 2027  # the Werkagenda runs 2023-2027: "2023 e.v." means up to its end
+
+
+def planned_years(row: ActionRow) -> set[int]:
+    """Years an action is planned for (its Wanneer, ranges and "e.v." expanded) or that its
+    Voortgang dates something in ("Begin 2026 verschijnt de evaluatie")."""
+    years = {int(y) for y in _YEAR.findall(row.wanneer)}
+    for a, b in _RANGE.findall(row.wanneer):
+        years.update(range(int(a), int(b) + 1))
+    for a in _ONWARD.findall(row.wanneer):
+        years.update(range(int(a), LAST_YEAR + 1))
+    if not row.voortgang_idem:
+        years.update(int(y) for y in _YEAR.findall(row.voortgang))
+    return years
 
 
 def canonical_party(name: str, known: Iterable[str] = ()) -> str:
@@ -41,8 +78,17 @@ def canonical_party(name: str, known: Iterable[str] = ()) -> str:
     return name.strip()
 
 
-def matches(row: ActionRow, f: Filters, party: str | None = None) -> bool:
-    """party: f.partij already made canonical (pass it to avoid normalising per row)."""
+def matches(row: ActionRow, f: Filters, party: str | None = None, stand: str | None = None) -> bool:
+    """party: f.partij already made canonical (pass it to avoid normalising per row);
+    stand: the row's stand (index.stand), needed only when f.stand is set."""
+    if f.stand and stand != f.stand:
+        # "afgerond" also holds for actions finished by summer 2024 whose Voortgang adds nothing.
+        from .stand import AFGEROND, finished_by_2024
+
+        if not (f.stand == AFGEROND and finished_by_2024(row)):
+            return False
+    if f.jaar is not None and f.jaar not in planned_years(row):
+        return False
     if f.prioriteit is not None and row.prioriteit != f.prioriteit:
         return False
     if f.doelstelling and row.doelstelling != f.doelstelling.strip():
@@ -54,13 +100,18 @@ def matches(row: ActionRow, f: Filters, party: str | None = None) -> bool:
     return True
 
 
-def filter_rows(rows: Sequence[ActionRow], f: Filters | None) -> list[ActionRow]:
-    """All matching rows, in document order."""
+def filter_rows(rows: Sequence[ActionRow], f: Filters | None,
+                stands: Mapping[str, str] | None = None) -> list[ActionRow]:
+    """All matching rows, in document order. stands: row id -> stand (index.stand), for f.stand."""
     if f is None or f.is_empty():
         return list(rows)
+    if f.stand and stands is None:
+        from .stand import stands as derive
+
+        stands = derive(rows)
     known = {p for r in rows for p in r.partijen}
     party = canonical_party(f.partij, known) if f.partij else None
-    return [r for r in rows if matches(r, f, party)]
+    return [r for r in rows if matches(r, f, party, (stands or {}).get(r.id))]
 
 
 def chroma_filters(f: Filters | None, known_parties: Iterable[str] = ()) -> MetadataFilters | None:
@@ -75,7 +126,7 @@ def chroma_filters(f: Filters | None, known_parties: Iterable[str] = ()) -> Meta
     if f.partij:
         party = canonical_party(f.partij, known_parties)
         conditions.append(MetadataFilter(key=party_key(party), value=True, operator=FilterOperator.EQ))
-    return MetadataFilters(filters=conditions)
+    return MetadataFilters(filters=conditions) if conditions else None
 
 
 def chroma_where(f: Filters | None, known_parties: Iterable[str] = ()) -> dict | None:
@@ -89,6 +140,11 @@ def chroma_where(f: Filters | None, known_parties: Iterable[str] = ()) -> dict |
         conditions.append({"doelstelling": {"$eq": f.doelstelling.strip()}})
     if f.partij:
         conditions.append({party_key(canonical_party(f.partij, known_parties)): {"$eq": True}})
+    # stand and jaar are derived from the cells when the index is opened (index/stand.py), not
+    # stored with the vectors, so a change of rules never leaves a stale store: the caller masks
+    # on them (Index.search uses filter_rows).
+    if not conditions:
+        return None
     return conditions[0] if len(conditions) == 1 else {"$and": conditions}
 
 

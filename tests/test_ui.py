@@ -172,7 +172,7 @@ def test_api_exposes_only_chat(client):
     api = client.view_api(print_info=False, return_format="dict")
     assert list(api["named_endpoints"]) == ["/chat"]
     params = [p["parameter_name"] for p in api["named_endpoints"]["/chat"]["parameters"]]
-    assert params == ["vraag", "prioriteit", "doelstelling", "partij"]
+    assert params == ["vraag", "prioriteit", "doelstelling", "partij", "stand"]
 
 
 @pytest.mark.slow

@@ -1,0 +1,406 @@
+"""Question -> Plan: what a question asks, as data. Pure: no index, no models.
+
+The engine used to try a cascade of regular expressions in a fixed order, each recognising a few
+phrasings of one kind of question. A Plan instead records every feature of the question at once,
+so "welke acties van OCW lopen achter?" is a list (operation) of rows with partij OCW and stand
+"vertraagd of niet uitgevoerd" (filters) and no topic, rather than whichever pattern fired first.
+
+    operation  lookup   one action: its status, who, when, a figure, what changed
+               list     every row that matches the filters and the topic
+               count    how many rows match (answered with the list)
+               compare  rows in scope whose 2025 text differs from summer 2024, and the rest counted
+               meta     about the report itself: structure, counts, periods
+               empty    nothing asked
+    field      status | wie | wanneer | change | figure   (what a lookup must show first)
+    topic      the words left for retrieval once parties, numbers and the question frame are gone
+
+The dropdown filters of the chat are merged in: a filter narrows the plan, it never replaces what
+the question asks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, replace
+from dataclasses import field as dc_field
+from typing import Iterable, Sequence
+
+from index.analyzer import STOPWORDS, fold, words
+from index.stand import AFGEROND, GEEN_VOORTGANG, LOOPT, ONGEWIJZIGD, VERTRAAGD
+from index.structured import Filters
+from ingest.parties import normalise_parties
+
+# -- vocabulary ----------------------------------------------------------------------------------
+
+_WHO = re.compile(r"\bwie\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|"
+                  r"wie (?:doet|doen|gaat|moet)", re.I)
+_WHEN = re.compile(r"\bwanneer\b|planning|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
+                   r"welke datum|op welke datum|klaar (?:zijn|moet|moest)|moet(?:en)? .{0,30}klaar", re.I)
+_CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de )?zomer|wat is er nieuw|nieuws\b|"
+                     r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
+                     r"vorige (?:keer|rapportage)|2024.{0,40}2025|toen (?:en|vs\.?|versus) nu|bijgekomen|"
+                     r"(?:het )?afgelopen jaar|nieuw in 2025|in 2025 nieuw", re.I)
+# "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
+_FIGURE = re.compile(r"\bhoeveel\b|\bbedrag\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
+                     r"\bwat kost|\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog)\b", re.I)
+_AMOUNT = re.compile(r"\bbedrag|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
+                     r"hoeveel.*\bsubsidie|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvester", re.I)
+_PERCENT = re.compile(r"percentage|procent|\b%", re.I)
+
+_PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten|onderdelen|dingen)\b|"
+                     r"\balle (?:acties|maatregelen|afspraken)\b|\ballemaal\b|\balles\b|\boverzicht\b|"
+                     r"\bopsomming\b|\blijst\b|\bwelke\b.*\bacties\b|\bacties\b.*\b(?:zijn|lopen|staan)\b|"
+                     r"\bwaar (?:zit|zitten|is|zijn|staat|staan)\b.*\bbij\b|\bwaarbij\b|"
+                     r"\bbetrokken\b|\bwat (?:doet|doen|moet|moeten|gaat|gaan)\b", re.I)
+_COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|actielijnen in de werkagenda)\b|"
+                    r"\bhoeveel\b.*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
+
+_META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
+_META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b", re.I)
+_META_PERIODS = re.compile(r"\bwelke (?:periode|periodes|perioden|jaren|tijdvak)\b|\bover welke (?:periode|jaren)\b|"
+                           r"\bperiode\b.*\b(?:rapportage|rapport|verslag)\b|\b(?:rapportage|rapport)\b.*\bperiode\b|"
+                           r"\bvan wanneer is (?:de|deze) (?:rapportage|voortgangsrapportage)", re.I)
+_META_TOTAL = re.compile(r"\bhoeveel (?:acties|maatregelen|actiepunten)\b(?:\s+(?:zijn|telt|staan|heeft|bevat|kent)"
+                         r"(?:\s+er)?)?(?:\s+(?:in|op))?(?:\s+(?:de|het|totaal|in totaal))*\s*"
+                         r"(?:werkagenda|rapportage|rapport|voortgangsrapportage|tabel|totaal)?\s*\??$", re.I)
+
+# Status categories, in the words people use. Order matters: "niet uitgevoerd" before "uitgevoerd".
+_STAND_WORDS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"geen (?:voortgang|update|stand|nieuws|status)|(?:niets|niks) (?:gemeld|vermeld)|"
+                r"zonder (?:voortgang|update)|voortgang\w* (?:ontbreekt|leeg)|lege voortgang\w*|"
+                r"(?:niks|niets)\b.{0,30}\bvoortgang|voortgang\b.{0,20}\b(?:niks|niets)\b", re.I), GEEN_VOORTGANG),
+    (re.compile(r"ongewijzigd|niet (?:veranderd|gewijzigd)|hetzelfde gebleven|\bidem\b|stilgestaan|"
+                r"niets (?:veranderd|gewijzigd)", re.I), ONGEWIJZIGD),
+    (re.compile(r"achter(?:stand|lopen|op schema)?\b|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door)|"
+                r"\bgeschrapt|stopgezet|\bblijft liggen|niet gedaan|mislukt|niet van de grond|"
+                r"gestrand|\bvast(?:gelopen)?\b", re.I), VERTRAAGD),
+    (re.compile(r"afgerond|gerealiseerd|\b(?:al|inmiddels|reeds|nu)\b(?:\s+\w+)?\s+klaar\b|voltooid|\bafgevinkt|\bbehaald|al (?:gedaan|uitgevoerd)|"
+                r"\bis (?:af|uitgevoerd)\b|\bzijn (?:af|uitgevoerd)\b|\bafgesloten", re.I), AFGEROND),
+    (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af)|\blopende\b|in uitvoering|\bonderhanden", re.I), LOOPT),
+]
+
+# Question-side names for the parties: the Wie cells' own names come from ingest.parties.
+_PARTY_ALIASES: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"\bministerie van (?:onderwijs|ocw)\b|\bonderwijsministerie\b|\bhet ministerie\b(?! van)", re.I), "OCW"),
+    (re.compile(r"\bministerie van (?:vws|volksgezondheid)\b", re.I), "VWS"),
+    (re.compile(r"\bministerie van (?:szw|sociale zaken)\b", re.I), "SZW"),
+    (re.compile(r"\bministerie van (?:bzk|binnenlandse zaken)\b", re.I), "BZK"),
+    (re.compile(r"\bwerkgever(?:s)?\b", re.I), "werkgevers"),
+    (re.compile(r"\bgemeente(?:n|s)?\b", re.I), "gemeenten"),
+    (re.compile(r"\bvereniging (?:van )?nederlandse gemeenten\b", re.I), "VNG"),
+    (re.compile(r"\bmbo[- ]?raad\b", re.I), "MBO Raad"),
+    (re.compile(r"\b(?:mbo-?)?(?:scholen|instellingen|onderwijsinstellingen)\b|\bde scholen\b", re.I), "mbo-scholen"),
+    (re.compile(r"\bsamenwerkingsorganisatie beroepsonderwijs bedrijfsleven\b", re.I), "SBB"),
+    (re.compile(r"\bjob[- ]?mbo\b|\bjongeren organisatie beroepsonderwijs\b", re.I), "JOB"),
+    (re.compile(r"\bvakbond(?:en)?\b", re.I), "vakbonden"),
+    (re.compile(r"\bvno[- ]?ncw\b", re.I), "VNO-NCW"),
+    (re.compile(r"\bmkb(?:[- ]?nederland)?\b", re.I), "MKB-Nederland"),
+    (re.compile(r"\bbv ?mbo\b", re.I), "BVMBO"),
+    (re.compile(r"\blerarenopleiding(?:en)?\b", re.I), "lerarenopleidingen"),
+    (re.compile(r"\bggd(?:'?en|s)?\b", re.I), "GGD'en"),
+    (re.compile(r"\buwv\b", re.I), "UWV"),
+]
+# Parties named by a common noun ("scholen", "gemeenten"): in a question about a topic they are
+# part of the topic ("hoe zetten scholen hun practoraatmiddelen in?"), not a filter.
+_GENERIC_PARTIES = {"mbo-scholen", "gemeenten", "werkgevers"}
+# Parties that are usually the subject of a question rather than the one acting ("wat doet de
+# werkagenda voor studenten?"): only a party when the question asks what they do themselves.
+_SUBJECT_PARTIES = {"studenten", "docenten"}
+
+_FOLLOW_START = re.compile(r"^\s*(?:en|maar|ok[eé]?,?\s*en|oke,?\s*en|dus|en dan)\b", re.I)
+_ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daaraan|daarop|daarover|hiervan|hiervoor|"
+                       r"hierbij|hieraan|ervan|eraan|erbij|"
+                       r"die actie|dat plan|deze actie|die acties|deze acties|dat|die|dit|deze|het|hun|ze|zij)\b", re.I)
+_INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|hiervan|hierbij|ervan|van die|van deze|welke daarvan)\b", re.I)
+_PERSON = re.compile(r"^\s*wie\s+(?:is|zijn|was|waren)\s+(?:de|het|onze|die)?\s*(?:huidige\s+)?(?:minister|staatssecretaris|"
+                     r"voorzitter|directeur|bestuurder|premier|woordvoerder|projectleider|contactpersoon|"
+                     r"wethouder|burgemeester|baas|leider)\b", re.I)
+_YEAR = re.compile(r"\b(20[0-4]\d)\b")
+_STATUS_WORDS = re.compile(r"\brapportage|\bstatus\b|\bstand\b|\bstond\b|\bstaat\b|\bstaan\b|voortgang|"
+                           r"\bverslag|\bhoe (?:ging|gaat|liep|loopt)\b|\bgerapporteerd|\bgemeld", re.I)
+_PLANNING_WORDS = re.compile(r"gepland|planning|\bklaar\b|\bmoet|\bmoeten\b|\bwanneer\b|deadline|"
+                             r"\bstart|\bbegint|\bloopt (?:af|tot)|\bin werking|\bverschijnt|\bgebeur", re.I)
+COVERED_YEARS = (2024, 2025)  # the report's two status periods
+
+_DOEL = re.compile(r"\bdoel(?:stelling)?\s*([1-3])\s*[.,]\s*([1-9])\b", re.I)
+_BARE_DOEL = re.compile(r"^\s*(?:doel(?:stelling)?\s*)?([1-3])\s*[.,]\s*([1-9])\s*\??\s*$", re.I)
+_PRIO = re.compile(r"\bprioriteit\s*([1-3])\b|\b(eerste|tweede|derde) prioriteit\b", re.I)
+_ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3}
+
+# Words that frame a question but name no topic. Topic = what is left after these, the stopwords
+# and the spans the plan has already understood (parties, numbers, stand words).
+_FRAME = frozenset(words("""acties actie maatregelen maatregel afspraken afspraak werkagenda rapportage rapport
+voortgangsrapportage mbo alle allemaal alles overzicht lijst opsomming betrokken bezig doen doet gedaan moet moeten
+gaat gaan zit zitten welke wat wie waar staat staan stand status voortgang hoeveel aantal totaal verder gekomen
+veranderd verandering veranderingen veranderd verschil verschillen nieuw nieuwe sinds zomer vorig vorige jaar
+keer opgeschoten vooruitgang geboekt lopen loopt liep zijn is er precies eigenlijk nou toch even graag
+vertel noem geef laat zien kun kunt kan me mij ons onze jullie hun ze zij daar daarvan daarvoor daarmee daarbij
+hiervan hiervoor ervan dat die dit deze het een de en of nog al ook wel dan toen nu momenteel inmiddels tot heden
+partij partijen trekker verantwoordelijk wanneer planning klaar af welk welke hoe gaat ging rond rondom over
+betreffen betreft gebeurt gebeuren bij voor van met op in aan per prioriteit doelstelling doelstellingen
+prioriteiten periode periodes jaren ongeveer pakweg aan vallen valt horen hoort onder heeft hebben telt tellen
+kent bevat bevatten gemeld vermeld gerapporteerd genoemd staan beschreven binnen liggen ligt erbij eraan rol
+meedoet meedoen meedoen helemaal gebleven niks niets gebeurd afgelopen nieuws zodat gewoon mee trekken trekt
+werken werkt wordt worden verder precies tafel welke waarin waaraan waarbij geregeld afgestemd moest moesten
+kwam komt komen bekend geworden""")) | STOPWORDS
+
+
+@dataclass(frozen=True)
+class Plan:
+    operation: str = "lookup"
+    field: str = "status"
+    filters: Filters = dc_field(default_factory=Filters)
+    topic: str = ""
+    figure_kind: str | None = None  # amount | percentage | count (field == "figure")
+    meta: str | None = None  # actions | doelstellingen | prioriteiten | most | least | periods
+    followup: bool = False
+    uncovered_year: int | None = None  # asks for the state in a year the report does not cover
+    person: bool = False  # asks for a person's name; the report names no one
+    question: str = ""
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d["filters"] = {k: v for k, v in asdict(self.filters).items() if v is not None}
+        d.pop("question")
+        return d
+
+
+# -- the parts ------------------------------------------------------------------------------------
+
+def find_parties(question: str, known: Iterable[str] = ()) -> tuple[list[str], str]:
+    """Canonical parties a question names, and the question with those names blanked out.
+
+    The Wie cells' own spellings (ingest.parties) plus the ways people write them in a question:
+    'het ministerie van VWS', 'werkgevers', 'de MBO-raad', 'JOBmbo', 'gemeentes'. VNG and
+    gemeenten stay different parties. Only parties in `known` (when given) count; the words of
+    any other name stay in the question."""
+    known_set = set(known)
+    text = question
+    spans: list[tuple[int, int, str]] = []
+    for pattern, name in _PARTY_ALIASES:
+        for m in pattern.finditer(text):
+            spans.append((m.start(), m.end(), name))
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    for name in normalise_parties(text):
+        for token in {name, *name.split()}:
+            for m in re.finditer(rf"(?<!\w){re.escape(token)}(?!\w)", text, re.I):
+                spans.append((m.start(), m.end(), name))
+    out: list[str] = []
+    rest = list(question)
+    for start, end, name in sorted(spans):
+        if known_set and name not in known_set:
+            continue
+        if name not in out:
+            out.append(name)
+        rest[start:end] = " " * (end - start)
+    rest_text = "".join(rest)
+    if not out and known_set:
+        out, rest_text = _fuzzy_parties(rest_text, known_set)
+    return out, rest_text
+
+
+def _fuzzy_parties(text: str, known: set[str]) -> tuple[list[str], str]:
+    """Typos in short party names ('OWC', 'MBO Riad', 'Ingardo'): one edit away from a name of
+    at least four letters, or a transposition in an all-caps abbreviation."""
+    from rapidfuzz.distance import OSA
+
+    out = []
+    for w in re.findall(r"[A-Za-z'-]{3,}", text):
+        for name in known:
+            for part in name.split():
+                if len(part) < 3 or part.lower() in {"van", "en", "de"}:
+                    continue
+                exact_caps = part.isupper() and w.isupper() and len(w) == len(part)
+                # Same length only: "vmbo" is a word of its own, not "BVMBO" missing a letter.
+                if (len(part) >= 5 and len(w) == len(part) and OSA.distance(w.lower(), part.lower()) == 1) or \
+                        (exact_caps and w != part and sorted(w) == sorted(part)):
+                    if name not in out:
+                        out.append(name)
+                        text = text.replace(w, " ")
+    return out, text
+
+
+def find_stand(question: str) -> tuple[str | None, str]:
+    """The status category a question asks for, and the question without its words (all of
+    them: "mislukt of vertraagd" are two ways of saying one thing)."""
+    found = None
+    for pattern, stand in _STAND_WORDS:
+        if pattern.search(question):
+            found = found or stand
+            if stand == found:
+                question = pattern.sub(" ", question)
+    if found == VERTRAAGD:  # "lopen achter of zijn niet uitgevoerd"
+        question = re.sub(r"\bniet\b|\bof\b", " ", question)
+    return found, question
+
+
+def topic_of(text: str) -> str:
+    """The content words left in `text`, in their order ('' when none)."""
+    kept = [w for w in re.findall(r"[\w'’-]+", text) if not set(words(w)) <= _FRAME and not w.isdigit()]
+    return " ".join(kept)
+
+
+def _field(q: str) -> str:
+    if _WHO.search(q):
+        return "wie"
+    if _CHANGE.search(q):
+        return "change"
+    if _FIGURE.search(q) and not _COUNT.search(q):
+        return "figure"
+    if _WHEN.search(q):
+        return "wanneer"
+    return "status"
+
+
+def _figure_kind(q: str) -> str | None:
+    if _PERCENT.search(q):
+        return "percentage"
+    if _AMOUNT.search(q):
+        return "amount"
+    if re.search(r"\bhoeveel\b|\baantal\b", q, re.I):
+        return "count"
+    return None
+
+
+# -- the planner ----------------------------------------------------------------------------------
+
+def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = None,
+         known_parties: Iterable[str] = (), doelstellingen: Iterable[str] = ()) -> Plan:
+    """What the question asks. history: the plans of the earlier turns, oldest first."""
+    q = re.sub(r"\s+", " ", question or "").strip()
+    if not q:
+        return Plan(operation="empty", question=q)
+    chat = filters or Filters()
+    known_doel = set(doelstellingen)
+
+    # Numbers first: they must not be read as years or topic words.
+    doel = None
+    bare = _BARE_DOEL.match(q)
+    m = _DOEL.search(q)
+    if bare and (not known_doel or f"{bare.group(1)}.{bare.group(2)}" in known_doel):
+        doel = f"{bare.group(1)}.{bare.group(2)}"
+    elif m:
+        doel = f"{m.group(1)}.{m.group(2)}"
+    rest = _DOEL.sub(" ", q) if not bare else ""
+    prio = None
+    pm = _PRIO.search(rest)
+    if pm:
+        prio = int(pm.group(1)) if pm.group(1) else _ORDINAL[pm.group(2).lower()]
+        rest = _PRIO.sub(" ", rest)
+
+    rest = re.sub(r"\baan (?:de )?tafel\b", " ", rest, flags=re.I)  # "zit JOB aan tafel": involvement
+    parties, rest = find_parties(rest, known_parties)
+    asks_what_they_do = re.search(r"\bwat (?:doen|moeten|gaan)\b|\bwaar zijn\b|\bbetrokken\b", q, re.I)
+    subjects = [p for p in parties if p in _SUBJECT_PARTIES and not asks_what_they_do]
+    parties = [p for p in parties if p not in subjects]
+    rest = " ".join([rest, *subjects])  # "wat doet de werkagenda voor studenten?": the topic
+    stand, rest = find_stand(rest)
+    if parties and topic_of(rest) and all(p in _GENERIC_PARTIES for p in parties) and not asks_what_they_do:
+        rest = " ".join([rest, *parties])
+        parties = []
+
+    years = [int(y) for y in _YEAR.findall(rest)]
+    uncovered = next((y for y in years if y not in COVERED_YEARS), None)
+    jaar = None
+    if uncovered is not None and _PLANNING_WORDS.search(q) and not re.search(r"\brapportage|\bstond\b", q, re.I):
+        jaar, uncovered = uncovered, None  # "wat moet er in 2026 klaar zijn?": planning, a filter
+    elif uncovered is not None and not _STATUS_WORDS.search(q):
+        uncovered = None  # a year without a question about the state then: just a word
+    rest = _YEAR.sub(" ", rest)
+
+    fld = _field(q)
+    figure_kind = _figure_kind(q) if fld == "figure" else None
+    topic = topic_of(rest)
+
+    f = Filters(
+        prioriteit=chat.prioriteit if chat.prioriteit is not None else prio,
+        doelstelling=chat.doelstelling or doel,
+        partij=chat.partij or (parties[0] if parties else None),
+        stand=chat.stand or stand,
+        jaar=chat.jaar if chat.jaar is not None else jaar,
+    )
+
+    # Follow-ups: the previous turn's subject, unless this turn names a subject of its own.
+    prev = next((p for p in reversed(history) if p.operation not in ("empty", "meta")), None)
+    names_something = bool(topic or parties or doel or prio or stand or jaar)
+    # A bare "wat is er nieuw?" or "wie doet dat?" after an answer is about that answer.
+    bare_field = fld in ("change", "wie", "wanneer") and not names_something and not _META_TOTAL.search(q)
+    if prev is not None and not names_something and (_FOLLOW_START.search(q) or _ANAPHORA.search(q) or bare_field) \
+            and len(q.split()) <= 14:
+        op = prev.operation
+        if op in ("list", "count", "compare") and fld == "change":
+            op = "compare"
+        elif op in ("list", "count") and fld in ("wie", "wanneer"):
+            op = "list"
+        return Plan(operation=op, field=fld if fld != "status" or op == "lookup" else prev.field,
+                    filters=_merge(prev.filters, chat), topic=prev.topic, figure_kind=figure_kind,
+                    followup=True, question=q)
+    # "en welke daarvan zijn verder gekomen?" / "wat doet JOB daarbij?": within the previous rows.
+    if prev is not None and _INTO_PREV.search(q) and not topic and prev.operation in ("list", "count", "compare"):
+        op = "compare" if fld == "change" and not stand else ("count" if _COUNT.search(q) else "list")
+        return Plan(operation=op, field=fld if fld != "change" or op == "compare" else "status",
+                    filters=_merge(Filters(), f), topic="", figure_kind=figure_kind, followup=True, question=q)
+    # "en bij doelstelling 2.1?" / "en voor JOB?": the previous question again, in a new scope.
+    if prev is not None and _FOLLOW_START.search(q) and not topic and (parties or doel or prio or stand) \
+            and fld == "status" and not _PLURAL.search(q):
+        return replace(prev, filters=_merge(prev.filters, f), followup=False, question=q)
+
+    person = bool(_PERSON.search(q))
+
+    # About the report itself.
+    meta = _meta(q, topic, f)
+    if meta:
+        return Plan(operation="meta", field="status", filters=f, topic="", meta=meta, question=q)
+
+    scoped = bool(f.partij or f.doelstelling or f.prioriteit is not None or f.stand or f.jaar is not None)
+    plural = bool(_PLURAL.search(q))
+    if _COUNT.search(q) or (re.search(r"\bhoeveel\b", q, re.I) and stand):
+        op = "count"
+    elif fld in ("wie", "wanneer", "figure") and topic and not stand and not re.search(r"\bwelke acties\b", q, re.I):
+        op = "lookup"  # "wie zijn betrokken bij het onderzoek naar …": one action's Wie
+    elif fld == "change" and not stand and (scoped or plural or not topic):
+        op = "compare"
+    elif stand or (scoped and not topic) or (plural and (scoped or fld in ("status", "change"))) or \
+            (f.partij and fld == "status" and not topic):
+        op = "list"
+    elif plural and topic and fld == "status":
+        op = "list"
+    else:
+        op = "lookup"
+    if stand and fld == "change":
+        fld = "status"
+    if op == "lookup" and topic and not chat.partij and f.partij:
+        # One action about a topic: a party the question names is part of the subject, not a
+        # filter that could hide the answer ("wie zijn betrokken bij het onderzoek naar … docenten").
+        f = replace(f, partij=None)
+        topic = f"{topic} {parties[0]}"
+    return Plan(operation=op, field=fld, filters=f, topic=topic, figure_kind=figure_kind,
+                uncovered_year=uncovered, person=person, question=q)
+
+
+def _meta(q: str, topic: str, f: Filters) -> str | None:
+    m = _META_MOST.search(q)
+    if m:
+        return "most" if m.group(1).lower() == "meeste" else "least"
+    if _META_PERIODS.search(q):
+        return "periods"
+    m = _META_STRUCT.search(q)
+    if m and not topic:
+        return "doelstellingen" if m.group(1).lower().startswith("doel") else "prioriteiten"
+    if _META_TOTAL.search(q) and not f.partij and not f.stand and f.jaar is None and not topic:
+        return "actions"
+    return None
+
+
+def _merge(old: Filters, new: Filters) -> Filters:
+    """old narrowed by whatever new sets."""
+    def pick(a, b):
+        return b if b not in (None, "") else a
+
+    return Filters(
+        prioriteit=pick(old.prioriteit, new.prioriteit),
+        doelstelling=pick(old.doelstelling, new.doelstelling),
+        partij=pick(old.partij, new.partij),
+        stand=pick(old.stand, new.stand),
+        jaar=pick(old.jaar, new.jaar),
+    )

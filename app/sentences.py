@@ -1,0 +1,88 @@
+"""Sentences of the rows, scored against a question: what an answer quotes.
+
+A quote keeps the row, the cell and the period it came from, and is never cut: a sentence is
+shown whole or not at all. Relevance uses the index's Dutch analyzer (stemming, compounds, typo
+repair) weighted by IDF, so "stagepact" in a question matches "Stagepact" and "stagepacten" in a
+row, and a frequent word like "mbo" counts for little.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import ActionRow
+
+PERIOD_LABELS = {"voortgang": "Voortgang (2025)", "status_2024": "Status zomer 2024"}
+CELL_LABELS = {"wat": "Actie", "wie": "Wie", "wanneer": "Planning (Wanneer)", **PERIOD_LABELS}
+
+# Sentence ends: a full stop before a capital or digit; bullets ("•", " -Taal") start a new one.
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(•\-])|\s+(?=•)|\s+(?=-[A-Z])|(?<=:)\s+(?=-[A-Z])")
+_MONTHS = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+DATE = re.compile(rf"\b(?:{_MONTHS}|voorjaar|najaar|zomer|winter|begin|eind|medio|halverwege|eerste helft|"
+                  rf"tweede helft|kwartaal)\b[^.]*?\b20\d\d\b|\b(?:{_MONTHS})\b|\b20[12]\d\b", re.I)
+PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|procent)", re.I)
+AMOUNT = re.compile(r"(?:€\s*\d|\d[\d.,]*\s*(?:mln|miljoen|miljard|euro)\b|\beuro\b)", re.I)
+NUMBER = re.compile(r"(?<![\w.])(?:\d+(?:[.,]\d+)?|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|"
+                    r"elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend)(?![\w])", re.I)
+_YEARLIKE = re.compile(r"^20\d\d$|^19\d\d$")
+
+
+@dataclass(frozen=True)
+class Quote:
+    row_id: str
+    cell: str  # the ActionRow field: wat, wie, wanneer, status_2024, voortgang
+    text: str
+
+    @property
+    def period(self) -> str | None:
+        return PERIOD_LABELS.get(self.cell)
+
+    @property
+    def label(self) -> str:
+        return CELL_LABELS[self.cell]
+
+    def to_json(self) -> dict:
+        return {"row_id": self.row_id, "cell": self.cell, "period": self.period, "text": self.text}
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = _SPLIT.split((text or "").strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+def idem_rest(row: ActionRow) -> str:
+    """What follows "Idem." in a Voortgang cell ('' when nothing does)."""
+    return re.sub(r"^\s*idem\.?\s*", "", row.voortgang, flags=re.I).strip() if row.voortgang_idem else row.voortgang
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[\w%€'’-]+", text))
+
+
+def has_figure(sentence: str, kind: str | None, noun_terms: set[str] = frozenset(), analyzer=None) -> bool:
+    """Does the sentence hold a figure of the kind asked for?
+
+    percentage: a percentage. amount: a sum of money. count: a number that is not a year or a
+    percentage, and (when the question names what is counted) the counted thing in the sentence."""
+    if kind == "percentage":
+        return bool(PERCENT.search(sentence))
+    if kind == "amount":
+        return bool(AMOUNT.search(sentence))
+    plain = PERCENT.sub(" ", sentence)
+    numbers = [n for n in NUMBER.findall(plain) if not _YEARLIKE.match(n)]
+    if not numbers:
+        return False
+    if kind == "count" and noun_terms and analyzer is not None:
+        return bool(noun_terms & set(analyzer.document_terms(sentence)))
+    return True
+
+
+def has_date(sentence: str) -> bool:
+    return bool(DATE.search(sentence))
+
+
+def latest_year(sentence: str) -> int:
+    """The latest year a sentence names (0 when none): "the latest dated statement leads"."""
+    years = [int(y) for y in re.findall(r"\b(20[1-4]\d)\b", sentence)]
+    return max(years, default=0)

@@ -1,0 +1,235 @@
+"""Questions beyond one row, conversations and answerability, measured per split and kind.
+
+    werkagenda eval --suite beyond [--split dev|test|all] [--out DIR]
+
+Question files (written by reading the report, never by running the engine):
+    eval/{dev,test}/beyond_questions.jsonl         party, meta, topic, compare: complete gold sets
+    eval/{dev,test}/stand_questions.jsonl          status categories ("wat is afgerond?")
+    eval/{dev,test}/conversations.jsonl            2-4 turns with follow-ups
+    eval/{dev,test}/answerability_questions.jsonl  answerable (must_contain) and unanswerable ones
+    eval/stand_labels.jsonl                        a hand-given stand for every row
+
+The development split is what the rules were built against; the test split was written before the
+engine and is only run to report.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from . import metrics as M
+
+EVAL_DIR = Path(__file__).resolve().parent
+SPLITS = ("dev", "test")
+ANSWERABLE_KINDS = ("who", "when", "figure", "status", "change")
+UNANSWERABLE_KINDS = ("unanswerable", "unrelated")
+SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
+
+
+def load(name: str, split: str) -> list[dict]:
+    path = EVAL_DIR / split / name
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def stand_labels() -> dict[str, str]:
+    path = EVAL_DIR / "stand_labels.jsonl"
+    return {d["id"]: d["stand"] for d in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if d}
+
+
+def _filters(d: dict):
+    from index import Filters
+
+    d = d or {}
+    prio = d.get("prioriteit")
+    return Filters(prioriteit=int(prio) if prio not in (None, "") else None, doelstelling=d.get("doelstelling"),
+                   partij=d.get("partij"), stand=d.get("stand"))
+
+
+# -- one question -----------------------------------------------------------------------------------
+
+def score_list(q: dict, ans) -> dict:
+    """party / topic / stand / compare / meta questions: the answer's rows against the gold set."""
+    got = [r.id for r in ans.rows] if not ans.abstained else []
+    rec: dict[str, Any] = {"id": q["id"], "kind": q["kind"], "question": q["question"], "rows": got,
+                           "abstained": ans.abstained, "plan": ans.plan.to_json() if ans.plan else None}
+    if q["kind"] != "meta" or q.get("gold_rows"):
+        rec.update(M.set_prf(got, q.get("gold_rows", [])))
+        rec["missing"] = sorted(set(q.get("gold_rows", [])) - set(got))
+        rec["extra"] = sorted(set(got) - set(q.get("gold_rows", [])))
+    if q.get("gold_count") is not None:
+        rec["count_exact"] = ans.count == q["gold_count"] or (ans.count is None and str(q["gold_count"]) in ans.text)
+    if q.get("must_contain"):
+        rec["must_contain"] = M.must_contain_recall(M.visible_text(ans.text), q["must_contain"])
+    rec["refused"] = bool(ans.abstained)
+    return rec
+
+
+def score_turns(conv: dict, engine) -> list[dict]:
+    history, out = [], []
+    for n, turn in enumerate(conv["turns"], start=1):
+        ans = engine.answer(turn["question"], history=history)
+        history.append(ans)
+        got = [r.id for r in ans.rows] if not ans.abstained else []
+        if turn["expect"] == "one":
+            right_rows = bool(got) and got[0] in turn["gold_rows"]
+        else:
+            right_rows = M.set_prf(got, turn["gold_rows"])["f1"] >= 0.85
+        mc = M.must_contain_recall(M.visible_text(ans.text), turn.get("must_contain", []))
+        out.append({"id": f"{conv['id']}.{n}", "question": turn["question"], "expect": turn["expect"],
+                    "rows": got[:10], "gold": turn["gold_rows"], "must_contain": mc,
+                    "right": right_rows and mc == 1.0, "plan": ans.plan.to_json() if ans.plan else None})
+    return out
+
+
+def score_answerability(q: dict, ans) -> dict:
+    text = M.visible_text(ans.text)
+    rec: dict[str, Any] = {"id": q["id"], "kind": q["kind"], "question": q["question"],
+                           "abstained": bool(ans.abstained), "rows": [r.id for r in ans.rows][:5],
+                           "words": M.word_count(text)}
+    if q["kind"] in UNANSWERABLE_KINDS:
+        rec["right"] = bool(ans.abstained)
+    else:
+        rec["must_contain"] = M.must_contain_recall(text, q.get("must_contain", []))
+        rec["row_right"] = bool(ans.rows) and ans.rows[0].id in q.get("gold_rows", []) and not ans.abstained
+        rec["right"] = not ans.abstained and rec["must_contain"] == 1.0
+        rec["has_ellipsis_quote"] = any("(…)" in s.text for s in getattr(ans, "quotes", []))
+    return rec
+
+
+# -- a split ----------------------------------------------------------------------------------------
+
+def run_split(engine, split: str) -> dict:
+    from index.stand import AFGEROND  # noqa: F401  (the stand vocabulary the labels use)
+
+    lists = load("beyond_questions.jsonl", split) + load("stand_questions.jsonl", split)
+    records = [score_list(q, engine.answer(q["question"], filters=_filters(q.get("filters")))) for q in lists]
+    turns = [t for conv in load("conversations.jsonl", split) for t in score_turns(conv, engine)]
+    answ = [score_answerability(q, engine.answer(q["question"])) for q in load("answerability_questions.jsonl", split)]
+    return {"split": split, "lists": records, "turns": turns, "answerability": answ,
+            "summary": summarise(records, turns, answ)}
+
+
+def _mean(xs):
+    xs = [x for x in xs if x is not None]
+    return round(sum(xs) / len(xs), 3) if xs else None
+
+
+def summarise(records: list[dict], turns: list[dict], answ: list[dict]) -> dict:
+    per_kind: dict[str, dict] = {}
+    by_kind = defaultdict(list)
+    for r in records:
+        by_kind[r["kind"]].append(r)
+    for kind, rs in sorted(by_kind.items()):
+        per_kind[kind] = {
+            "n": len(rs),
+            "precision": _mean(r.get("precision") for r in rs),
+            "recall": _mean(r.get("recall") for r in rs),
+            "f1": _mean(r.get("f1") for r in rs),
+            "counts_exact": f"{sum(bool(r['count_exact']) for r in rs if 'count_exact' in r)}/"
+                            f"{sum('count_exact' in r for r in rs)}",
+            "must_contain": _mean(r.get("must_contain") for r in rs),
+            "refusals": sum(r["refused"] for r in rs),
+        }
+    answerable = [a for a in answ if a["kind"] in ANSWERABLE_KINDS]
+    unanswerable = [a for a in answ if a["kind"] in UNANSWERABLE_KINDS]
+    per_answ_kind = {}
+    for kind in (*ANSWERABLE_KINDS, *UNANSWERABLE_KINDS):
+        rs = [a for a in answ if a["kind"] == kind]
+        if not rs:
+            continue
+        words = [a["words"] for a in rs]
+        per_answ_kind[kind] = {
+            "n": len(rs), "right": sum(a["right"] for a in rs),
+            "must_contain": _mean(a.get("must_contain") for a in rs),
+            "refused": sum(a["abstained"] for a in rs),
+            "words_median": statistics.median(words), "words_p90": M.percentile(words, 90),
+        }
+    short_words = [a["words"] for a in answerable if a["kind"] in SHORT_KINDS]
+    return {
+        "lists": per_kind,
+        "list_refusals_of_answerable": sum(r["refused"] for r in records),
+        "turns": {"n": len(turns), "right": sum(t["right"] for t in turns),
+                  "share": round(sum(t["right"] for t in turns) / len(turns), 3) if turns else None},
+        "answerability": per_answ_kind,
+        "answerable_must_contain": _mean(a.get("must_contain") for a in answerable),
+        "answerable_refused": sum(a["abstained"] for a in answerable),
+        "unanswerable_refused_share": round(sum(a["abstained"] for a in unanswerable) / len(unanswerable), 3)
+        if unanswerable else None,
+        "short_answer_words_median": statistics.median(short_words) if short_words else None,
+        "ellipsis_in_quotes": sum(a.get("has_ellipsis_quote", False) for a in answerable),
+    }
+
+
+def stand_agreement(index) -> dict:
+    """The stand rules (index/stand.py) against the hand labels of all rows."""
+    labels = stand_labels()
+    derived = dict(getattr(index, "stands", {}))
+    same = [rid for rid in labels if derived.get(rid) == labels[rid]]
+    confusion = defaultdict(int)
+    for rid, lab in labels.items():
+        confusion[(lab, derived.get(rid))] += 1
+    return {"n": len(labels), "agree": len(same), "share": round(len(same) / len(labels), 3) if labels else None,
+            "disagreements": sorted((rid, labels[rid], derived.get(rid)) for rid in labels if rid not in same),
+            "confusion": {f"{a} -> {b}": n for (a, b), n in sorted(confusion.items())}}
+
+
+def report_md(results: dict[str, dict], agreement: dict) -> str:
+    lines = ["# Questions beyond one row, conversations and answerability", ""]
+    lines.append(f"Stand rules vs hand labels: {agreement['agree']}/{agreement['n']} rows agree "
+                 f"({agreement['share']}).")
+    for rid, lab, got in agreement["disagreements"]:
+        lines.append(f"- {rid}: hand '{lab}', rules '{got}'")
+    for split, res in results.items():
+        s = res["summary"]
+        lines += ["", f"## Split: {split}", "", "| kind | n | precision | recall | F1 | counts exact | must_contain | refusals |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for kind, k in s["lists"].items():
+            lines.append(f"| {kind} | {k['n']} | {k['precision']} | {k['recall']} | {k['f1']} | {k['counts_exact']} | "
+                         f"{k['must_contain']} | {k['refusals']} |")
+        t = s["turns"]
+        lines += ["", f"Conversation turns right: {t['right']}/{t['n']} ({t['share']})", "",
+                  "| kind | n | right | must_contain | refused | words median | words p90 |", "|---|---|---|---|---|---|---|"]
+        for kind, k in s["answerability"].items():
+            lines.append(f"| {kind} | {k['n']} | {k['right']} | {k['must_contain']} | {k['refused']} | "
+                         f"{k['words_median']} | {k['words_p90']} |")
+        lines += ["", f"Answerable questions refused: {s['answerable_refused']}; list questions refused: "
+                      f"{s['list_refusals_of_answerable']}; unanswerable refused: {s['unanswerable_refused_share']}; "
+                      f"median words (who/when/figure): {s['short_answer_words_median']}; quotes with '(…)': "
+                      f"{s['ellipsis_in_quotes']}", "", "### Failures", ""]
+        for r in res["lists"]:
+            bad = r.get("f1", 1.0) < 1.0 or r.get("count_exact") is False or r.get("must_contain", 1.0) < 1.0
+            if bad:
+                lines.append(f"- {r['id']} ({r['kind']}) {r['question']!r}: F1 {r.get('f1')}, missing "
+                             f"{r.get('missing')}, extra {r.get('extra')}, count {r.get('count_exact')}, plan {r['plan']}")
+        for t in res["turns"]:
+            if not t["right"]:
+                lines.append(f"- turn {t['id']} {t['question']!r}: rows {t['rows']}, gold {t['gold']}, "
+                             f"must_contain {t['must_contain']}")
+        for a in res["answerability"]:
+            if not a["right"]:
+                lines.append(f"- {a['id']} ({a['kind']}) {a['question']!r}: abstained {a['abstained']}, rows "
+                             f"{a['rows']}, must_contain {a.get('must_contain')}")
+    return "\n".join(lines) + "\n"
+
+
+def run(engine, splits=SPLITS, out: Path | None = None) -> dict:
+    results = {split: run_split(engine, split) for split in splits}
+    agreement = stand_agreement(engine.index)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "beyond_summary.json").write_text(json.dumps(
+            {"stand_agreement": agreement, **{s: r["summary"] for s, r in results.items()}},
+            ensure_ascii=False, indent=2), encoding="utf-8")
+        with open(out / "beyond_results.jsonl", "w", encoding="utf-8") as fh:
+            for split, res in results.items():
+                for part in ("lists", "turns", "answerability"):
+                    for rec in res[part]:
+                        fh.write(json.dumps({"split": split, "part": part, **rec}, ensure_ascii=False) + "\n")
+        (out / "beyond_report.md").write_text(report_md(results, agreement), encoding="utf-8")
+    return {"stand_agreement": agreement, "results": results}

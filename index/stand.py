@@ -1,0 +1,116 @@
+"""The `stand` of an action: how far it is, derived from its two status texts.
+
+One label per row, derived when the index is opened (like BM25, it costs microseconds and so can
+never go stale against the stored vectors):
+
+    geen voortgang vermeld        the Voortgang (2025) cell is empty
+    ongewijzigd sinds zomer 2024  the Voortgang cell is "Idem." (text after it is shown, not judged),
+                                  or repeats the summer-2024 text word for word
+    vertraagd of niet uitgevoerd  the 2025 text says (a main part of) the action is not done as
+                                  planned: "niet uitgevoerd", "vertraagd", "uitgesteld",
+                                  "achterhaald", "niet haalbaar", "geen programma gestart",
+                                  "op achterstand", "nog niet gemaakt/gestart/..."
+    afgerond                      a sentence of the 2025 text says something is finished
+                                  ("afgerond", "gerealiseerd", "afgelopen", "aangenomen") and that
+                                  something is the action itself: the sentence shares a content word
+                                  with the Wat cell. No sentence that shares a word with the Wat says
+                                  it is still going on or only partly done ("lopen", "wordt …",
+                                  "deels"). Conservative on purpose: "Subsidieregeling afgerond.
+                                  Investeringen bij scholen lopen" (Wat: "… neemt de investering …")
+                                  is a step, not the action, so it stays "loopt".
+    loopt                         everything else: work in progress or partial results
+
+`finished_by_2024(row)` applies the same test to the summer-2024 text: an action whose Voortgang
+is "Idem." or empty can have been finished a year earlier, and "wat is al afgerond?" must list it.
+
+Checked against eval/stand_labels.jsonl (all 78 rows labelled by reading them, not by running
+these rules); `werkagenda eval` reports the agreement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest import ActionRow
+
+from .analyzer import STOPWORDS, stem, words
+
+AFGEROND = "afgerond"
+LOOPT = "loopt"
+VERTRAAGD = "vertraagd of niet uitgevoerd"
+ONGEWIJZIGD = "ongewijzigd sinds zomer 2024"
+GEEN_VOORTGANG = "geen voortgang vermeld"
+STANDS = (AFGEROND, LOOPT, VERTRAAGD, ONGEWIJZIGD, GEEN_VOORTGANG)
+
+_BEHIND = re.compile(
+    r"niet (?:uitgevoerd|gelukt|gehaald|haalbaar|doorgegaan|gerealiseerd)|lijkt niet haalbaar|vertraa?g|"
+    r"uitgesteld|achterhaald|op achterstand|\bgeen \w+ gestart|stopgezet|geschrapt|"
+    r"nog niet (?:gemaakt|gestart|gerealiseerd|uitgevoerd|afgerond|opgezet|ingevoerd)",
+    re.IGNORECASE,
+)
+_DONE = re.compile(
+    r"\bafgerond|\brondt af\b|\bgerealiseerd|\bafgelopen|\baangenomen|\bopgeleverd|\bvoltooid|"
+    r"\bingevoerd|\bin werking getreden|(?<!niet )\buitgevoerd\b|\bgepubliceerd|\bgecontinueerd",
+    re.IGNORECASE,
+)
+# Anything still going on, partly done or only announced: then "afgerond" would overclaim.
+_ONGOING = re.compile(
+    r"\bloopt\b|\blopen\b|\bgaande\b|\bwordt\b|\bworden\b|\bzal\b|\bzullen\b|\bdeels\b|\bgedeeltelijk|"
+    r"\bbelangrijk deel\b|\bgrotendeels\b|\bvervolg|\bnog\b|\bverder\b|\bpilot\b|\bgestart\b",
+    re.IGNORECASE,
+)
+
+
+_FUTURE = re.compile(r"\b(?:wordt|worden|zal|zullen)\b", re.I)
+_PARTLY = re.compile(r"\bdeels\b|\bgedeeltelijk|\bbelangrijk deel\b|\bgrotendeels\b|\bnog niet\b", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _content(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if len(w) >= 5 and w not in STOPWORDS}
+
+
+def is_finished(text: str, wat: str) -> bool:
+    """The text says the action described by `wat` is finished (see the module docstring)."""
+    if not text.strip() or _PARTLY.search(text):
+        return False
+    action = _content(wat)
+    done = ongoing = False
+    if re.match(r"\s*loopt\b", text, re.I):  # the report's own verdict
+        return False
+    for sentence in _SENTENCE.split(text):
+        about_action = bool(_content(sentence) & action)
+        future = _FUTURE.search(sentence)
+        if _DONE.search(sentence) and not future and (about_action or len(_SENTENCE.split(text)) == 1):
+            done = True
+        elif _ONGOING.search(sentence) and about_action:
+            ongoing = True
+    return done and not ongoing
+
+
+def _same(a: str, b: str) -> bool:
+    """The 2025 text repeats the summer-2024 text word for word: unchanged, even without "Idem."."""
+    return bool(b.strip()) and words(a) == words(b)
+
+
+def derive_stand(row: ActionRow) -> str:
+    text = row.voortgang.strip()
+    if not text:
+        return GEEN_VOORTGANG
+    if row.voortgang_idem or _same(text, row.status_2024):
+        return ONGEWIJZIGD
+    if _BEHIND.search(text):
+        return VERTRAAGD
+    if is_finished(text, row.wat):
+        return AFGEROND
+    return LOOPT
+
+
+def finished_by_2024(row: ActionRow) -> bool:
+    """Voortgang "Idem." or empty, and the summer-2024 text already says the action is finished."""
+    return derive_stand(row) in (ONGEWIJZIGD, GEEN_VOORTGANG) and not _BEHIND.search(row.status_2024) \
+        and is_finished(row.status_2024, row.wat)
+
+
+def stands(rows) -> dict[str, str]:
+    return {r.id: derive_stand(r) for r in rows}

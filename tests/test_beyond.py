@@ -1,0 +1,161 @@
+"""Questions beyond one row, on the real document and a real index: lists, counts, the report
+itself, comparisons, conversations, answerability and quotes."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from app.engine import Engine
+from eval import beyond
+from eval.metrics import set_prf, word_count
+from index import Filters, IndexConfig, open_index
+from index.stand import AFGEROND, STANDS, derive_stand
+
+EVAL = Path(__file__).resolve().parent.parent / "eval"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    cfg = IndexConfig.from_env({"WERKAGENDA_DATA_DIR": str(tmp_path_factory.mktemp("data"))})
+    return Engine(open_index(cfg))
+
+
+def ids(ans):
+    return [r.id for r in ans.rows]
+
+
+def test_a_party_list_is_complete_and_grouped(engine):
+    ans = engine.answer("wat doet JOB allemaal?")
+    expected = [r.id for r in engine.rows if "JOB" in r.partijen]
+    assert ids(ans) == expected and ans.count == len(expected)
+    assert not ans.abstained and all(f"**{i}**" in ans.text for i in expected)
+    assert "*Doelstelling 1.1*" in ans.text and "[" + engine.stands[expected[0]] + "]" in ans.text
+
+
+def test_a_long_list_says_how_many_more_and_where(engine):
+    ans = engine.answer("bij welke acties is OCW betrokken?")
+    assert len(ans.rows) == sum("OCW" in r.partijen for r in engine.rows) > 25
+    assert "en nog" in ans.text and "Alle acties" in ans.text and "partij OCW" in ans.text
+
+
+def test_stand_and_party_together(engine):
+    ans = engine.answer("welke acties van OCW lopen achter?")
+    assert ans.rows and all("OCW" in r.partijen and engine.stands[r.id] == "vertraagd of niet uitgevoerd"
+                            for r in ans.rows)
+
+
+def test_finished_includes_actions_finished_by_2024(engine):
+    ans = engine.answer("wat is al afgerond?")
+    stands = {engine.stands[r.id] for r in ans.rows}
+    assert AFGEROND in stands and ans.rows
+    assert all(engine.stands[r.id] == AFGEROND or not r.voortgang.strip() or r.voortgang_idem for r in ans.rows)
+
+
+def test_counts_and_structure_are_exact(engine):
+    assert engine.answer("hoeveel acties zijn er?").count == len(engine.rows)
+    ans = engine.answer("hoeveel doelstellingen vallen onder prioriteit 2?")
+    assert ans.count == len({r.doelstelling for r in engine.rows if r.prioriteit == 2})
+    most = engine.answer("welke doelstelling heeft de meeste acties?")
+    per = {d: sum(r.doelstelling == d for r in engine.rows) for d in {r.doelstelling for r in engine.rows}}
+    assert most.count == max(per.values()) and all(f"Doelstelling {d}" in most.text for d in per if per[d] == most.count)
+    assert "Status zomer 2024" in engine.answer("over welke periode gaat de rapportage?").text
+
+
+def test_chat_filter_narrows_a_list(engine):
+    ans = engine.answer("welke acties zijn er?", filters=Filters(doelstelling="2.3"))
+    assert ids(ans) == [r.id for r in engine.rows if r.doelstelling == "2.3"]
+    ans = engine.answer("wat is de voortgang?", filters=Filters(doelstelling="2.3"))
+    assert not ans.abstained and len(ans.rows) == len([r for r in engine.rows if r.doelstelling == "2.3"])
+
+
+def test_compare_lists_changed_rows_with_both_periods_and_counts_the_rest(engine):
+    ans = engine.answer("wat is er bij doelstelling 3.3 veranderd?")
+    scope = [r for r in engine.rows if r.doelstelling == "3.3"]
+    assert ans.rows and set(ids(ans)) <= {r.id for r in scope}
+    assert "Status zomer 2024" in ans.text and "Voortgang (2025)" in ans.text
+    assert f"van {len(scope)} acties" in ans.text
+
+
+def test_topic_list_finds_more_than_one_row_and_stays_on_topic(engine):
+    ans = engine.answer("wat gebeurt er allemaal rond basisvaardigheden?")
+    assert len(ans.rows) >= 5
+    assert all("basisvaardigheden" in (r.wat + r.status_2024 + r.voortgang).lower() for r in ans.rows)
+
+
+def test_conversation_follows_and_switches_subject(engine):
+    first = engine.answer("wat is de status van het bbl-offensief?")
+    switch = engine.answer("en hoe staat het met de studentenkaart?", history=[first])
+    assert ids(first)[0] != ids(switch)[0] and "studentenkaart" in switch.rows[0].wat
+    change = engine.answer("wat is daar sinds zomer 2024 veranderd?", history=[first, switch])
+    assert ids(change)[0] == ids(switch)[0] and "61%" in change.text
+    who = engine.answer("en wie doet dat?", history=[first, switch, change])
+    assert ids(who)[0] == ids(switch)[0] and switch.rows[0].wie in who.text
+
+
+@pytest.mark.parametrize("question,says", [
+    ("Wie is de minister van OCW?", "geen namen van personen"),
+    ("Wat is het totale budget van de werkagenda?", "geen bedrag"),
+    ("Hoeveel mbo-scholen zijn er in Nederland?", "geen aantal"),
+    ("Wat stond er in de rapportage van 2023 over het stagepact?", "over 2023 zegt ze niets"),
+    ("hoeveel geld gaat er naar het Regionaal Investeringsfonds mbo?", "geen bedrag"),
+])
+def test_what_the_report_does_not_say_is_said_plainly(engine, question, says):
+    ans = engine.answer(question)
+    assert ans.abstained and says in ans.text
+    assert ans.rows, "the closest actions are named"
+
+
+def test_a_when_answer_leads_with_the_latest_date(engine):
+    ans = engine.answer("Wanneer hoort de Kamer over de profielenherziening in het vmbo?")
+    assert "Eind 2025" in ans.text and ans.text.index("Eind 2025") < ans.text.index("Planning (Wanneer)")
+    assert word_count(ans.text) <= 60
+
+
+def test_quotes_are_whole_sentences_that_occur_verbatim(engine):
+    questions = [json.loads(line)["question"] for name in ("dev/answerability_questions.jsonl",)
+                 for line in (EVAL / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions += ["hoe staat het met het stagepact?", "wat is er bij doelstelling 3.3 veranderd?"]
+    seen = 0
+    for q in questions:
+        ans = engine.answer(q)
+        for quote in ans.quotes:
+            row = engine._by_id[quote.row_id]
+            assert re.sub(r"\s+", " ", quote.text) in re.sub(r"\s+", " ", row.cell(quote.cell)), (q, quote)
+            assert "(…)" not in quote.text
+            seen += 1
+    assert seen > 20
+
+
+def test_stand_rules_agree_with_the_hand_labels():
+    from ingest import load_rows
+
+    rows = load_rows()
+    labels = beyond.stand_labels()
+    assert set(labels) == {r.id for r in rows} and set(labels.values()) <= set(STANDS)
+    agree = sum(derive_stand(r) == labels[r.id] for r in rows) / len(rows)
+    assert agree >= 0.9, agree
+
+
+def test_set_prf_by_hand():
+    assert set_prf(["a", "b"], ["b", "c"]) == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert set_prf([], []) == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert set_prf([], ["a"])["f1"] == 0.0
+    assert set_prf(["a"], [])["precision"] == 0.0
+    assert word_count("**Wie:** OCW, MBO Raad") == 4
+
+
+def test_eval_question_files_are_well_formed():
+    from ingest import load_rows
+
+    known = {r.id for r in load_rows()}
+    for split in ("dev", "test"):
+        for name in ("beyond_questions.jsonl", "stand_questions.jsonl", "answerability_questions.jsonl",
+                     "conversations.jsonl"):
+            items = beyond.load(name, split)
+            assert items, (split, name)
+            for item in items:
+                assert item["split"] == split
+                gold = [g for t in item.get("turns", [item]) for g in t.get("gold_rows", [])]
+                assert set(gold) <= known, item["id"]

@@ -1,0 +1,107 @@
+"""The question planner: a pure function, tested as a table of questions and the plan they give."""
+
+import pytest
+
+from app.plan import Plan, find_parties, plan
+from index import Filters
+from index.stand import AFGEROND, GEEN_VOORTGANG, ONGEWIJZIGD, VERTRAAGD
+
+PARTIES = ["OCW", "JOB", "MBO Raad", "VWS", "VNG", "gemeenten", "werkgevers", "mbo-scholen", "SBB", "Ingrado",
+           "BVMBO", "UWV", "NRTO"]
+DOELS = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4"]
+
+
+def p(question, history=(), filters=None):
+    return plan(question, history, filters, PARTIES, DOELS)
+
+
+CASES = [
+    # question, operation, field, filters, topic
+    ("wat is de status van het bbl-offensief?", "lookup", "status", Filters(), "bbl-offensief"),
+    ("wat doet JOB allemaal?", "list", "status", Filters(partij="JOB"), ""),
+    ("waar zit het ministerie van VWS bij?", "list", "status", Filters(partij="VWS"), ""),
+    ("wat moeten de werkgevers doen?", "list", "status", Filters(partij="werkgevers"), ""),
+    ("welke acties van OCW lopen achter?", "list", "status", Filters(partij="OCW", stand=VERTRAAGD), ""),
+    ("wat is al gerealiseerd?", "list", "status", Filters(stand=AFGEROND), ""),
+    ("welke acties hebben nog geen voortgang gemeld?", "list", "status", Filters(stand=GEEN_VOORTGANG), ""),
+    ("welke acties zijn ongewijzigd sinds zomer 2024?", "list", "status", Filters(stand=ONGEWIJZIGD), ""),
+    ("hoeveel acties heeft JOB?", "count", "status", Filters(partij="JOB"), ""),
+    ("wat gebeurt er allemaal rond basisvaardigheden?", "list", "status", Filters(), "basisvaardigheden"),
+    ("wat is er bij doelstelling 3.3 veranderd?", "compare", "change", Filters(doelstelling="3.3"), ""),
+    ("welke OCW-acties zijn verder gekomen?", "compare", "change", Filters(partij="OCW"), ""),
+    ("wie is verantwoordelijk voor de studentenkaart?", "lookup", "wie", Filters(), "studentenkaart"),
+    ("wanneer komt de evaluatie van het studentenfonds?", "lookup", "wanneer", Filters(), "evaluatie studentenfonds"),
+    ("hoeveel geld gaat er naar het Regionaal Investeringsfonds mbo?", "lookup", "figure", Filters(),
+     "geld Regionaal Investeringsfonds"),
+    ("welke acties moeten in 2026 klaar zijn?", "list", "wanneer", Filters(jaar=2026), ""),
+    ("2.3", "list", "status", Filters(doelstelling="2.3"), ""),
+    ("Wat doet de werkagenda voor studenten?", "list", "status", Filters(), "studenten"),
+]
+
+
+@pytest.mark.parametrize("question,operation,field,filters,topic", CASES, ids=[c[0] for c in CASES])
+def test_plan_table(question, operation, field, filters, topic):
+    got = p(question)
+    assert (got.operation, got.field, got.filters, got.topic) == (operation, field, filters, topic)
+
+
+@pytest.mark.parametrize("question,meta,filters", [
+    ("hoeveel acties zijn er?", "actions", Filters()),
+    ("hoeveel doelstellingen vallen onder prioriteit 2?", "doelstellingen", Filters(prioriteit=2)),
+    ("welke prioriteiten zijn er?", "prioriteiten", Filters()),
+    ("welke doelstelling heeft de meeste acties?", "most", Filters()),
+    ("over welke periode gaat de rapportage?", "periods", Filters()),
+])
+def test_questions_about_the_report_itself(question, meta, filters):
+    got = p(question)
+    assert (got.operation, got.meta, got.filters) == ("meta", meta, filters)
+
+
+def test_unanswerable_shapes_are_marked():
+    assert p("Wie is de minister van OCW?").person
+    assert p("Wat stond er in de rapportage van 2023 over het stagepact?").uncovered_year == 2023
+    assert p("Hoeveel mbo-scholen zijn er in Nederland?").figure_kind == "count"
+    assert p("Wat is het totale budget van de werkagenda?").figure_kind == "amount"
+    assert p("welk percentage volgt een bbl-traject?").figure_kind == "percentage"
+
+
+def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
+    first = p("wat is de status van het bbl-offensief?")
+    assert p("en wie doet dat?", [first]) == Plan("lookup", "wie", Filters(), "bbl-offensief", followup=True,
+                                                   question="en wie doet dat?")
+    assert p("wat is daar sinds zomer 2024 veranderd?", [first]).followup
+    new = p("en hoe staat het met de studentenkaart?", [first])
+    assert not new.followup and new.topic == "studentenkaart"
+
+
+def test_follow_up_narrows_a_list():
+    first = p("welke acties zijn afgerond?")
+    again = p("en bij doelstelling 2.1?", [first])
+    assert again.operation == "list" and again.filters == Filters(doelstelling="2.1", stand=AFGEROND)
+    jobs = p("bij welke acties zit JOBmbo aan tafel?")
+    assert jobs.operation == "list" and jobs.filters == Filters(partij="JOB")
+    within = p("en welke daarvan zijn in 2025 verder gekomen?", [jobs])
+    assert within.operation == "compare" and within.followup
+
+
+def test_chat_filters_narrow_and_never_replace():
+    got = p("welke acties zijn er?", filters=Filters(doelstelling="2.3"))
+    assert got.operation == "list" and got.filters == Filters(doelstelling="2.3")
+    got = p("wat doet JOB allemaal?", filters=Filters(prioriteit=1))
+    assert got.filters == Filters(prioriteit=1, partij="JOB")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("het ministerie van VWS", ["VWS"]),
+    ("JOBmbo", ["JOB"]),
+    ("de MBO-raad", ["MBO Raad"]),
+    ("gemeentes en de VNG", ["gemeenten", "VNG"]),
+    ("Ingardo", ["Ingrado"]),
+    ("in het vmbo", []),
+])
+def test_parties_however_written(text, expected):
+    assert find_parties(text, PARTIES)[0] == expected
+
+
+def test_empty_question():
+    assert p("   ").operation == "empty"
