@@ -44,7 +44,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(f"Lege cellen: {len(empty)}")
     for row_id, col in empty:
         print(f"  {row_id}: {col}")
-    print("Dekkingscontrole: geslaagd (alle brontekst precies één keer toegekend)")
+    # Only a check that ran may be reported as passed; a failed one raised IngestError above.
+    coverage = result.coverage
+    if coverage.checked:
+        outside = len(coverage.outside_table())
+        extra = f"; {outside} stuk(ken) tekst buiten de tabel overgeslagen, zie waarschuwingen" if outside else ""
+        print(f"Dekkingscontrole: geslaagd (alle tabeltekst precies één keer toegekend{extra})")
+    else:
+        print("Dekkingscontrole: niet uitgevoerd")
     print(f"Waarschuwingen: {len(result.warnings)}")
     for w in result.warnings:
         print(f"  - {w}")

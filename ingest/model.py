@@ -25,7 +25,7 @@ COLUMN_LABELS = {
 class ActionRow(BaseModel):
     """One action of the Werkagenda table, with its five cells."""
 
-    id: str = Field(description='doelstelling + 2-digit position, e.g. "2.3-01"')
+    id: str = Field(description='doelstelling + position, zero-padded to 2 digits, e.g. "2.3-01" or "2.3-104"')
     prioriteit: int
     doelstelling: str
     wat: str
@@ -40,7 +40,8 @@ class ActionRow(BaseModel):
     @field_validator("id")
     @classmethod
     def _check_id(cls, v: str) -> str:
-        if not re.fullmatch(r"[1-3]\.[1-9]-\d{2}", v):
+        # Two digits below 100 keep existing ids ("1.2-04") stable; 100 and more just grow.
+        if not re.fullmatch(r"[1-9]\.[1-9]-(?:\d{2}|[1-9]\d{2,})", v):
             raise ValueError(f"ongeldige rij-id: {v!r}")
         return v
 

@@ -29,7 +29,8 @@ _PARTY_PATTERNS: list[tuple[str, str]] = [
     (r"\bBZK\b", "BZK"),
     (r"\bSZW\b", "SZW"),
     (r"\bVWS\b", "VWS"),
-    (r"\bU[WV]V\b", "UWV"),  # the source once spells it "UVW"
+    # Data, not a rule: the report itself once spells UWV as "UVW" (row 1.3-04, Wie).
+    (r"\bU(?:WV|VW)\b", "UWV"),
     (r"\bIngrado\b", "Ingrado"),
     (r"\bNuffic\b", "Nuffic"),
     (r"GGD[’']?en", "GGD'en"),
@@ -50,6 +51,10 @@ _PARTY_PATTERNS: list[tuple[str, str]] = [
     (r"\bdocenten\b", "docenten"),
 ]
 _COMPILED = [(re.compile(p, re.IGNORECASE), name) for p, name in _PARTY_PATTERNS]
+# Any one party name, for parsers that need to know where a list of parties ends.
+PARTY_NAME = re.compile("|".join(f"(?:{p})" for p, _ in _PARTY_PATTERNS), re.IGNORECASE)
+# A role that a Wie cell gives a party: "OCW (primair)", "Primair OCW".
+ROLE = re.compile(r"\(?primair\)?", re.IGNORECASE)
 
 
 def normalise_parties(wie: str) -> list[str]:

@@ -19,14 +19,20 @@ How a page is read (pdfplumber):
 4. "Prioriteit N" / "Doelstelling X.Y" headings are recognised as text lines above, between or
    below the tables, as full-width rows, and as the first line(s) of a Wat cell.
 5. Words in a row are bucketed into columns by their horizontal centre and grouped into lines;
-   each line is one fragment of its cell (joined later by `join_fragments`).
+   each line is one fragment of its cell, handed with its words' positions to the shared
+   `RowAssembler` (ingest/assemble.py), which joins, numbers and checks coverage.
 6. A row cut by a page break: the first row on the next page, before any new heading, whose Wat
    cell is empty or starts with a lowercase letter, is appended to the last row. So is one whose
    Wat starts with a capital ("Werkagenda mbo ...") if the last row's Wat stopped mid-sentence
    (no closing punctuation) and this row has neither Wie nor Wanneer (warning). A first row
    read as new that still looks like a continuation gets a warning.
 
-`RawRow.lines` holds page numbers (1-based) for PDF input.
+7. Coverage: every word of a page ends up in exactly one place: a cell fragment, a heading, the
+   column header, a page number, or the list of text outside the table (each reported as a
+   warning); and every non-blank character of the page belongs to a word. The assembler proves
+   it, the same check as for a text source.
+
+`ActionRow.source_lines` holds page numbers (1-based) for PDF input.
 """
 
 from __future__ import annotations
@@ -37,8 +43,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .assemble import Fragment, IngestError, ParseResult, RowAssembler, Source, Span
+from .limits import MAX_PDF_PAGES
 from .model import COLUMNS
-from .rows import IngestError, ParseResult, RawRow, finish_rows, join_fragments
 
 _HEADER_LABELS = (
     ("wat", re.compile(r"^wat\??$", re.I)),
@@ -56,7 +63,6 @@ _HEADING_WORD = re.compile(r"^(prioriteit|doelstelling)$", re.I)
 _PRIO_NUM = re.compile(r"^(\d+)[.:]?$")
 _DOEL_NUM = re.compile(r"^(\d+\.\d+)[.:]?$")
 _PAGE_NUMBER = re.compile(r"^(pagina\s+)?\d+(\s*(/|van)\s*\d+)?$", re.I)
-_CONJUNCTION = re.compile(r"^(en|of|tot|en/of|t/m)\b")
 
 
 # --------------------------------------------------------------------------------------------
@@ -131,7 +137,15 @@ class _Event:
     y: float
     kind: str  # "heading" | "row"
     heading: tuple[str, str] | None = None
-    cells: dict[str, list[str]] = field(default_factory=dict)
+    words: list[dict] = field(default_factory=list)  # a heading's words
+    cells: dict[str, list[list[dict]]] = field(default_factory=dict)  # a row's lines of words
+
+    def has_text(self) -> bool:
+        return any(self.cells.values())
+
+
+def _heading_event(y: float, words: list[dict]) -> _Event:
+    return _Event(y=y, kind="heading", heading=_heading_prefix(words), words=list(words))
 
 
 def _find_headers(words: list[dict]) -> list[_Header]:
@@ -300,18 +314,21 @@ def _is_titled_heading_row(lines: list[list[dict]], cols: _Columns) -> bool:
     return True
 
 
-def _band_events(words: list[dict], cols: _Columns, y: float) -> list[_Event]:
-    """A table row: leading heading lines become headings, the rest one row of cells."""
+def _band_events(words: list[dict], cols: _Columns, y: float) -> tuple[list[_Event], list[dict]]:
+    """A table row: leading heading lines become headings, the rest one row of cells.
+    Also returns the words of a heading's title (no cell content)."""
     events: list[_Event] = []
+    titles: list[dict] = []
     remaining = list(words)
     while remaining:
         lines = _group_lines(remaining)
         if _is_titled_heading_row(lines, cols):
             # a full-width heading whose title runs (and wraps) across the column boundaries
-            events.extend(
-                _Event(y=y, kind="heading", heading=_heading_prefix(line))
-                for line in lines if _heading_prefix(line)
-            )
+            for line in lines:
+                if _heading_prefix(line):
+                    events.append(_heading_event(y, line))
+                else:
+                    titles.extend(line)
             remaining = []
             break
         wat_lines = _group_lines([w for w in remaining if cols.col(w) == "wat"])
@@ -320,28 +337,26 @@ def _band_events(words: list[dict], cols: _Columns, y: float) -> list[_Event]:
         if head and len(wat_part) == 2:
             # "Doelstelling 1.2" alone on the first line of the Wat cell (other columns may
             # start on the same line)
-            events.append(_Event(y=y, kind="heading", heading=head))
+            events.append(_heading_event(y, wat_part))
             remaining = _without(remaining, wat_part)
             continue
         if all(_heading_prefix(line) for line in lines):
             # a full-width heading row, possibly with a title after the number
-            events.extend(_Event(y=y, kind="heading", heading=_heading_prefix(line)) for line in lines)
+            events.extend(_heading_event(y, line) for line in lines)
             remaining = []
             break
         if head:
             # "Doelstelling 1.2 Het mbo ..." : the statement starts on the heading's line
-            events.append(_Event(y=y, kind="heading", heading=head))
+            events.append(_heading_event(y, wat_part[:2]))
             remaining = _without(remaining, wat_part[:2])
         break
     if remaining:
-        cells: dict[str, list[str]] = {c: [] for c in COLUMNS}
         by_col: dict[str, list[dict]] = {c: [] for c in COLUMNS}
         for w in remaining:
             by_col[cols.col(w)].append(w)
-        for c in COLUMNS:
-            cells[c] = [_text(line) for line in _group_lines(by_col[c])]
+        cells = {c: _group_lines(by_col[c]) for c in COLUMNS}
         events.append(_Event(y=y + 0.01, kind="row", cells=cells))
-    return events
+    return events, titles
 
 
 def _gap_bands(words: list[dict], cols: _Columns) -> list[list[dict]]:
@@ -432,18 +447,46 @@ def _extend_open_ends(
 @dataclass
 class _PageResult:
     events: list[_Event]
-    ignored: list[str]
+    skipped: list[tuple[list[dict], str]]  # (words, reason): no cell content
+    words: list[dict]  # every word of the page, w["_i"] its index
+    stray_chars: list[dict]  # non-blank characters that belong to no word (should be none)
     had_header: bool
     gap_mode: bool
 
 
+def _page_words(page) -> tuple[list[dict], list[dict]]:
+    """The page's words, numbered, and the non-blank characters that are in no word."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
+    in_words = {id(c) for w in words for c in w["chars"]}
+    stray = [c for c in page.chars if c["text"].strip() and id(c) not in in_words]
+    for i, w in enumerate(words):
+        w["_i"] = i
+    return words, stray
+
+
+def _table_bands(page, headers: list[_Header], body: list[dict], cols: _Columns) -> list[float]:
+    """y-positions that cut the table into rows (empty if the page has no usable rules)."""
+    seps = _separators(page, cols)
+    if headers:
+        above = [s for s in seps if s <= headers[0].top + 1]
+        start = above[-1] if above else headers[0].top - 1
+    else:
+        start = seps[0] if seps else None
+    if start is None:
+        return []
+    ends = [s for s in seps if s > start + 2]
+    hb = headers[0].bottom if headers else None
+    return _extend_open_ends(page, [start] + ends, body, cols, hb)
+
+
 def _read_page(page, cols_before: _Columns | None) -> tuple[_PageResult, _Columns | None]:
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    words, stray = _page_words(page)
     headers = _find_headers(words)
-    header_ids = {id(w) for h in headers for w in h.words}
+    header_words = [w for h in headers for w in h.words]
+    header_ids = {id(w) for w in header_words}
     body = [w for w in words if id(w) not in header_ids]
     events: list[_Event] = []
-    ignored: list[str] = []
+    skipped: list[tuple[list[dict], str]] = [(header_words, "kolomkop")] if header_words else []
     gap_mode = False
 
     cols = cols_before
@@ -453,21 +496,17 @@ def _read_page(page, cols_before: _Columns | None) -> tuple[_PageResult, _Column
         vedges = [e for e in page.vertical_edges if e["bottom"] > first.top]
         cols = _columns(first, below, vedges)
 
+    def add_band(band: list[dict], y: float) -> None:
+        evs, titles = _band_events(band, cols, y)
+        events.extend(evs)
+        if titles:
+            skipped.append((titles, "kop"))
+
     outside: list[dict] = []
     if cols is None:
         outside = body
     else:
-        seps = _separators(page, cols)
-        if headers:
-            above = [s for s in seps if s <= headers[0].top + 1]
-            start = above[-1] if above else headers[0].top - 1
-        else:
-            start = seps[0] if seps else None
-        ends = [s for s in seps if start is not None and s > start + 2]
-        ys: list[float] = []
-        if start is not None:
-            hb = headers[0].bottom if headers else None
-            ys = _extend_open_ends(page, [start] + ends, body, cols, hb)
+        ys = _table_bands(page, headers, body, cols)
         if len(ys) >= 2:
             bands: list[list[dict]] = [[] for _ in range(len(ys) - 1)]
             for w in body:
@@ -478,7 +517,7 @@ def _read_page(page, cols_before: _Columns | None) -> tuple[_PageResult, _Column
                     outside.append(w)
             for k, band in enumerate(bands):
                 if band:
-                    events.extend(_band_events(band, cols, ys[k]))
+                    add_band(band, ys[k])
         else:
             gap_mode = True
             start_y = headers[0].bottom if headers else 0.0
@@ -490,62 +529,40 @@ def _read_page(page, cols_before: _Columns | None) -> tuple[_PageResult, _Column
                 if line[0]["top"] > footer_y and _PAGE_NUMBER.match(_text(line))
             ]
             footer_ids = {id(w) for line in footers for w in line}
+            skipped.extend((line, "paginanummer") for line in footers)
             region = [w for w in region if id(w) not in footer_ids]
             for band in _gap_bands(region, cols):
-                events.extend(_band_events(band, cols, min(w["top"] for w in band)))
+                add_band(band, min(w["top"] for w in band))
 
     for line in _group_lines(outside):
-        head = _heading_prefix(line)
-        text = _text(line)
-        if head:
-            events.append(_Event(y=line[0]["top"], kind="heading", heading=head))
-        elif not _PAGE_NUMBER.match(text):
-            ignored.append(text)
+        if _heading_prefix(line):
+            events.append(_heading_event(line[0]["top"], line))
+        elif _PAGE_NUMBER.match(_text(line)):
+            skipped.append((line, "paginanummer"))
+        else:
+            skipped.append((line, "buiten de tabel"))
     events.sort(key=lambda e: e.y)
-    return _PageResult(events, ignored, bool(headers), gap_mode), cols
+    return _PageResult(events, skipped, words, stray, bool(headers), gap_mode), cols
 
 
 # --------------------------------------------------------------------------------------------
-# the document
+# the document: page-break continuation and the events for the assembler
 
 
 _SENTENCE_END = re.compile(r"[.!?:;)\]'\"’”*]$")
 
 
-def _continues_by_rule(cells: dict[str, list[str]]) -> bool:
+def _continues_by_rule(wat: str) -> bool:
     """The rule: the Wat cell is empty or starts with a lowercase letter (or punctuation)."""
-    wat = join_fragments(cells["wat"])
     return not wat or wat[0].islower() or wat[0] in ",.;:)]–-"
 
 
-def _wat_cut(previous: RawRow) -> bool:
-    wat = join_fragments(previous.cells["wat"])
-    return bool(wat) and not _SENTENCE_END.search(wat)
+def _line_text(line: list[dict]) -> str:
+    return " ".join(w["text"] for w in line)
 
 
-def _no_wie_wanneer(cells: dict[str, list[str]]) -> bool:
-    return not cells["wie"] and not cells["wanneer"]
-
-
-def join_pdf_fragments(fragments: list[str]) -> str:
-    """`join_fragments`, but a line ending in "reken-" before "en ..." keeps its space.
-
-    A PDF has no trailing spaces, so "taal-, reken-" / "en digitale" cannot be told apart
-    from "mbo-" / "scholen" by the space; the conjunction on the next line decides.
-    """
-    groups: list[list[str]] = [[]]
-    for frag in fragments:
-        if not frag.strip():
-            continue
-        last = groups[-1][-1].strip() if groups[-1] else ""
-        if last.endswith("\u00ad"):  # soft hyphen: the word runs on, without a hyphen
-            groups[-1][-1] = last[:-1] + frag.strip()
-            continue
-        if last and re.search(r"\w-$", last) and _CONJUNCTION.match(frag.strip()):
-            groups.append([])
-        groups[-1].append(frag)
-    text = " ".join(j for j in (join_fragments(g) for g in groups) if j)
-    return text.replace("\u00ad", "")
+def _spans(pno: int, words: list[dict]) -> tuple[Span, ...]:
+    return tuple(Span((pno, w["_i"]), 0, len(w["text"])) for w in words)
 
 
 def _open_error(path: Path, exc: Exception) -> IngestError:
@@ -555,6 +572,111 @@ def _open_error(path: Path, exc: Exception) -> IngestError:
     return IngestError(
         f"De PDF '{path}' is beschadigd of geen geldige PDF en kan niet worden gelezen."
     )
+
+
+class _PdfReader:
+    """Feeds the pages' events to the assembler and applies the page-break continuation rule."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.units: dict = {}
+        self.asm = RowAssembler(Source(self.units, "pdf"), name=str(path), vocabulary=None)
+        self.headers_found = 0
+        self.words_found = False
+        self.any_doelstelling = False
+        self.gap_pages: list[int] = []
+        self.orphan_pages: list[int] = []
+
+    def page(self, pno: int, result: _PageResult) -> None:
+        for w in result.words:
+            self.units[(pno, w["_i"])] = w["text"]
+        for j, c in enumerate(result.stray_chars):
+            # Unclaimed on purpose: the coverage check then reports the text as lost.
+            self.units[(pno, len(result.words) + j)] = c["text"]
+        self.words_found = self.words_found or bool(result.words)
+        self.headers_found += result.had_header
+        if result.gap_mode and any(e.kind == "row" for e in result.events):
+            self.gap_pages.append(pno)
+        for words, reason in result.skipped:
+            if words:
+                self.asm.skip(_spans(pno, words), reason, _text(words))
+        heading_on_page = False
+        first_row_on_page = True
+        for ev in result.events:
+            if ev.kind == "heading":
+                heading_on_page = True
+                kind, num = ev.heading
+                self.any_doelstelling |= kind == "doelstelling"
+                self.asm.heading(kind, num, _spans(pno, ev.words))
+                continue
+            if not ev.has_text():
+                continue
+            may_continue = first_row_on_page and not heading_on_page and bool(self.asm.rows)
+            first_row_on_page = False
+            self.row(pno, ev, may_continue)
+
+    def row(self, pno: int, ev: _Event, may_continue: bool) -> None:
+        wat = " ".join(_line_text(line) for line in ev.cells["wat"])
+        cut = may_continue and not _SENTENCE_END.search(self.asm.cell_text(-1, "wat") or ".")
+        bare = may_continue and not ev.cells["wie"] and not ev.cells["wanneer"]
+        if may_continue and (_continues_by_rule(wat) or (cut and bare)):
+            # the rest of the last row; a capitalised Wat only when the last row's Wat stopped
+            # mid-sentence and this row has no Wie and no Wanneer of its own
+            index = self.asm.continue_row()
+            if not _continues_by_rule(wat):
+                self.asm.row_warning(index, (
+                    f"Rij {{id}} loopt door bovenaan pagina {pno}: de Wat-tekst daar begint met een "
+                    "hoofdletter, maar de Wat-tekst ervoor stopt midden in een zin en Wie en Wanneer "
+                    "zijn leeg; als vervolg gelezen, controleer deze rij."))
+        elif self.asm.doelstelling is None:
+            self.orphan_pages.append(pno)
+            # the words are claimed as skipped so the error below, not the coverage check, speaks
+            self.asm.skip(_spans(pno, [w for c in COLUMNS for line in ev.cells[c] for w in line]),
+                          "vóór de eerste doelstelling")
+            return
+        else:
+            index = self.asm.start_row()
+            if cut or bare:
+                self.asm.row_warning(index, (
+                    f"Rij {{id}} (bovenaan pagina {pno}) is als nieuwe rij gelezen omdat de Wat-tekst "
+                    "met een hoofdletter begint, maar lijkt het vervolg van rij {prev_id}; "
+                    "controleer deze rijen."))
+        for col in COLUMNS:
+            for line in ev.cells[col]:
+                self.asm.fragment(col, Fragment(_line_text(line), _spans(pno, line)), row=index)
+
+    def finish(self) -> ParseResult:
+        path = self.path
+        if not self.words_found:
+            raise IngestError(
+                f"De PDF '{path}' bevat geen leesbare tekst (misschien een scan); "
+                "de tabel kan niet worden gelezen."
+            )
+        if not self.headers_found:
+            raise IngestError(
+                f"In de PDF '{path}' is geen Werkagenda-tabel gevonden: de kolomkoppen 'Wat?', 'Wie?', "
+                "'Wanneer?', 'Status zomer 2024' en 'Voortgang?' ontbreken."
+            )
+        if not self.any_doelstelling:
+            raise IngestError(
+                f"De tabel in de PDF '{path}' heeft geen kopje 'Doelstelling X.Y'; "
+                "de rijen kunnen niet bij een doelstelling worden ingedeeld."
+            )
+        if self.orphan_pages:
+            pages_txt = ", ".join(str(p) for p in sorted(set(self.orphan_pages)))
+            raise IngestError(
+                f"De PDF '{path}' heeft tabelrijen vóór het eerste kopje 'Doelstelling X.Y' "
+                f"(pagina {pages_txt}); die tekst zou verloren gaan."
+            )
+        if not self.asm.rows:
+            raise IngestError(f"De tabel in de PDF '{path}' bevat geen rijen.")
+        if self.gap_pages:
+            self.asm.warn(
+                "Geen lijnen tussen de tabelrijen op pagina "
+                + ", ".join(str(p) for p in self.gap_pages)
+                + ": rijgrenzen zijn afgeleid uit witruimte; controleer die rijen."
+            )
+        return self.asm.finish()
 
 
 def parse_pdf(path: str | os.PathLike) -> ParseResult:
@@ -568,20 +690,7 @@ def parse_pdf(path: str | os.PathLike) -> ParseResult:
         raise IngestError(f"Het bestand '{path}' bestaat niet.") from None
     except Exception as exc:  # pdfminer raises many kinds on broken input
         raise _open_error(path, exc) from None
-
-    warnings: list[str] = []
-    raw_rows: list[RawRow] = []
-    ignored: dict[str, list[int]] = {}
-    headers_found = 0
-    words_found = False
-    gap_pages: list[int] = []
-    orphan_pages: list[int] = []
-    doubtful: dict[int, int] = {}  # raw row index -> page: new row that may be a continuation
-    merged_upper: dict[int, int] = {}  # raw row index -> page: capitalised continuation merged
-    any_doelstelling = False
-    prioriteit: int | None = None
-    doelstelling: str | None = None
-
+    reader = _PdfReader(path)
     with pdf:
         try:
             pages = pdf.pages
@@ -589,116 +698,21 @@ def parse_pdf(path: str | os.PathLike) -> ParseResult:
             raise _open_error(path, exc) from None
         if not pages:
             raise IngestError(f"De PDF '{path}' bevat geen pagina's of is beschadigd.")
+        if len(pages) > MAX_PDF_PAGES:
+            raise IngestError(
+                f"De PDF '{path}' heeft {len(pages)} pagina's; hoogstens {MAX_PDF_PAGES} worden gelezen. "
+                "Het rapport zelf is veel korter: controleer of dit het juiste bestand is."
+            )
         cols: _Columns | None = None
         for page in pages:
             pno = page.page_number
             try:
                 result, cols = _read_page(page, cols)
-                words_found = words_found or bool(result.events or result.ignored)
             except Exception as exc:
                 raise IngestError(
                     f"Pagina {pno} van de PDF '{path}' is beschadigd en kan niet worden gelezen."
                 ) from exc
             finally:
                 page.close()
-            headers_found += result.had_header
-            if result.gap_mode and any(e.kind == "row" for e in result.events):
-                gap_pages.append(pno)
-            for text in result.ignored:
-                ignored.setdefault(text, []).append(pno)
-
-            heading_on_page = False
-            first_row_on_page = True
-            for ev in result.events:
-                if ev.kind == "heading":
-                    heading_on_page = True
-                    kind, num = ev.heading
-                    if kind == "prioriteit":
-                        prioriteit = int(num)
-                        doelstelling = None
-                    else:
-                        any_doelstelling = True
-                        doelstelling = num
-                        major = int(num.split(".")[0])
-                        if prioriteit is not None and prioriteit != major:
-                            warnings.append(
-                                f"Doelstelling {num} (pagina {pno}) staat onder Prioriteit "
-                                f"{prioriteit}; prioriteit {major} aangenomen."
-                            )
-                        prioriteit = major
-                    continue
-                if not any(ev.cells.values()):
-                    continue
-                may_continue = first_row_on_page and not heading_on_page and bool(raw_rows)
-                cut = may_continue and _wat_cut(raw_rows[-1])
-                bare = may_continue and _no_wie_wanneer(ev.cells)
-                if may_continue and (_continues_by_rule(ev.cells) or (cut and bare)):
-                    # the rest of the last row; a capitalised Wat only when the last row's Wat
-                    # stopped mid-sentence and this row has no Wie and no Wanneer of its own
-                    if not _continues_by_rule(ev.cells):
-                        merged_upper[len(raw_rows) - 1] = pno
-                    target = raw_rows[-1]
-                else:
-                    if doelstelling is None:
-                        orphan_pages.append(pno)
-                        first_row_on_page = False
-                        continue
-                    if cut or bare:
-                        doubtful[len(raw_rows)] = pno
-                    target = RawRow(prioriteit=prioriteit, doelstelling=doelstelling)
-                    raw_rows.append(target)
-                first_row_on_page = False
-                for col in COLUMNS:
-                    for frag in ev.cells[col]:
-                        target.add(col, frag, pno)
-
-    if not words_found:
-        raise IngestError(
-            f"De PDF '{path}' bevat geen leesbare tekst (misschien een scan); "
-            "de tabel kan niet worden gelezen."
-        )
-    if not headers_found:
-        raise IngestError(
-            f"In de PDF '{path}' is geen Werkagenda-tabel gevonden: de kolomkoppen 'Wat?', 'Wie?', "
-            "'Wanneer?', 'Status zomer 2024' en 'Voortgang?' ontbreken."
-        )
-    if not any_doelstelling:
-        raise IngestError(
-            f"De tabel in de PDF '{path}' heeft geen kopje 'Doelstelling X.Y'; "
-            "de rijen kunnen niet bij een doelstelling worden ingedeeld."
-        )
-    if orphan_pages:
-        pages_txt = ", ".join(str(p) for p in sorted(set(orphan_pages)))
-        raise IngestError(
-            f"De PDF '{path}' heeft tabelrijen vóór het eerste kopje 'Doelstelling X.Y' "
-            f"(pagina {pages_txt}); die tekst zou verloren gaan."
-        )
-    if not raw_rows:
-        raise IngestError(f"De tabel in de PDF '{path}' bevat geen rijen.")
-    for text, pnos in ignored.items():
-        where = ", ".join(str(p) for p in sorted(set(pnos)))
-        short = text if len(text) <= 80 else text[:77] + "..."
-        warnings.append(f"Tekst buiten de tabel overgeslagen (pagina {where}): '{short}'")
-    if gap_pages:
-        warnings.append(
-            "Geen lijnen tussen de tabelrijen op pagina "
-            + ", ".join(str(p) for p in gap_pages)
-            + ": rijgrenzen zijn afgeleid uit witruimte; controleer die rijen."
-        )
-    try:
-        rows = finish_rows(raw_rows, joiner=join_pdf_fragments)
-    except ValueError as exc:  # pydantic ValidationError
-        raise IngestError(f"De PDF '{path}' levert een ongeldige rij op: {exc}") from None
-    for index, pno in merged_upper.items():
-        warnings.append(
-            f"Rij {rows[index].id} loopt door bovenaan pagina {pno}: de Wat-tekst daar begint met "
-            "een hoofdletter, maar de Wat-tekst ervoor stopt midden in een zin en Wie en Wanneer "
-            "zijn leeg; als vervolg gelezen, controleer deze rij."
-        )
-    for index, pno in doubtful.items():
-        warnings.append(
-            f"Rij {rows[index].id} (bovenaan pagina {pno}) is als nieuwe rij gelezen omdat de "
-            f"Wat-tekst met een hoofdletter begint, maar lijkt het vervolg van rij "
-            f"{rows[index - 1].id}; controleer deze rijen."
-        )
-    return ParseResult(rows=rows, warnings=warnings, source=str(path))
+            reader.page(pno, result)
+    return reader.finish()

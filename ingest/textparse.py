@@ -10,8 +10,10 @@ The text has lost the table's cell borders. What is left, and what this parser u
 * lines at the top of a row can hold fragments of several columns side by side;
 * each column has its own width, so where a paragraph's lines break tells its column.
 
-Every piece of source text is a `Frag` (a span of one line); the coverage check at the
-end proves that the spans of all rows cover every non-blank source character once.
+Every piece of source text is a `Frag` (a span of one line). The parser only decides
+which column of which row each span belongs to; it hands headings and fragments to the
+shared `RowAssembler` (ingest/assemble.py), which joins them, numbers the rows and proves
+that the spans cover every non-blank source character once.
 """
 
 from __future__ import annotations
@@ -19,7 +21,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .layout import (
+from .assemble import (
+    Fragment,
+    IngestError,
+    ParseResult,
+    RowAssembler,
+    Source,
+    Span,
+    is_idem,
+    vocabulary_of,
+)
+from .fontmetrics import (
     COLUMN_WIDTH,
     NARROW_MAX,
     TERMINAL,
@@ -28,17 +40,16 @@ from .layout import (
     timing_prefix,
 )
 from .model import COLUMNS
-from .parties import normalise_parties
-from .rows import IngestError, ParseResult, RawRow, finish_rows
+from .parties import PARTY_NAME, ROLE, normalise_parties
 
 _HEADER = re.compile(r"^\s*Wat\?\s+Wie\?\s+Wanneer\?", re.IGNORECASE)
 _PRIORITEIT = re.compile(r"^\s*Prioriteit\s+(\d)\s*$")
 _DOELSTELLING = re.compile(r"^\s*Doelstelling\s+(\d\.\d)\s*$")
-_IDEM = re.compile(r"^\s*idem\b", re.IGNORECASE)
 _LATER_YEAR = re.compile(r"\b202[5-9]\b")
 _BULLET = ("•", "-", "*", "–")
 # Words that open a Wanneer cell when it shares a line with the Wie ("OCW Start van").
-_TIMING_WORD = re.compile(r"^(?:Start|Begin|Vanaf|Per|Nieuwe|Eind|Medio|Voorjaar|Najaar|Zomer|Doorlopend|\d)")
+_TIMING_WORD = re.compile(r"^(?:Start|Begin|Vanaf|Per|Eind|Medio|Voorjaar|Najaar|Zomer|Doorlopend|\d)")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 WAT, WIE, WANNEER, STATUS, VOORTGANG = COLUMNS
 
@@ -51,6 +62,7 @@ class Frag:
     start: int
     end: int
     raw: str  # the span's text, trailing spaces kept: they tell real spaces from hyphenation
+    page: int = 0
 
     @property
     def text(self) -> str:
@@ -87,35 +99,50 @@ class Row:
     def is_open(self, column: str) -> bool:
         """Whether the cell looks cut off (its last line full and unfinished)."""
         frags = self.cells[column]
-        if not frags:
-            return False
-        last = frags[-1].raw.rstrip()
-        if last.endswith("-"):
-            return True
-        if column in (WIE, WANNEER):
-            return last.endswith((",", "/", " en", ":", "("))
-        if last.endswith(TERMINAL):
-            return False
-        return text_width(last) >= COLUMN_WIDTH[column] - 4.5
+        return looks_cut(frags[-1].raw if frags else None, column)
+
+
+def looks_cut(last_raw: str | None, column: str) -> bool:
+    """Whether a cell whose last line is `last_raw` looks cut off by a page break: it ends in
+    a hyphen, or (narrow columns) in a list separator, or (text columns) its last line is
+    unfinished and nearly as wide as the column."""
+    if not last_raw:
+        return False
+    last = last_raw.rstrip()
+    if last.endswith("-"):
+        return True
+    if column in (WIE, WANNEER):
+        return last.endswith((",", "/", " en", ":", "("))
+    if last.endswith(TERMINAL):
+        return False
+    words = last.split()
+    if words and words[-1].lower() in _FUNCTION_WORDS:
+        return True  # "... hoe dit verder te": no sentence ends on an article or preposition
+    return text_width(last) >= COLUMN_WIDTH[column] - 4.5
+
+
+# Articles, prepositions and conjunctions: a line ending in one stops mid-sentence.
+_FUNCTION_WORDS = frozenset(
+    "de het een te van voor en of in op aan met naar om bij tot door over uit die dat als "
+    "dan zodat waarbij waarin welke".split()
+)
 
 
 # --- lexical helpers -------------------------------------------------------------------
 
-_PARTY_TOKEN = re.compile(
-    r"(?:Bekostigde\s+)?(?:mbo-scholen|Mbo-scholen)|OCW|MBO\s+Raad|JOB(?:mbo)?|SBB|NRTO|VNG|BZK|SZW|VWS|UWV|UVW|"
-    r"Ingrado|Nuffic|BVMBO|BV\s+MBO|VNO[-\s]NCW|MKB[-\s]Nederland|VO[-\s]raad|Rijksoverheid|"
-    r"Gemeenten|gemeenten|Werkgevers|werkgevers|Scholen|scholen|Primair\s+OCW\.?|"
-    r"Lerarenorganisaties|Expertisepunt\s+LOB|Vereniging\s+Hogescholen",
-)
 _PARTY_SEP = re.compile(r"\s*(?:,|/|\ben\b|i\.s\.m\.|\(primair\),?)\s*")
 
 
 def party_prefix(text: str) -> int:
-    """Length of a leading list of party names ("OCW, SBB", "OCW en BZK"), or 0."""
+    """Length of a leading list of party names ("OCW, SBB", "OCW en BZK", "Primair OCW."), or 0.
+    The names are those of the party list (ingest/parties.py), so both agree on what a party is."""
     pos, end = 0, 0
+    role = ROLE.match(text)
+    if role and PARTY_NAME.match(text, role.end() + 1) and text[role.end():role.end() + 1] == " ":
+        pos = role.end() + 1  # a role before the first name
     while True:
-        m = _PARTY_TOKEN.match(text, pos)
-        if not m:
+        m = PARTY_NAME.match(text, pos)
+        if not m or m.end() == pos:
             return end
         end = m.end()
         # Trailing punctuation of the list belongs to it ("JOB." / "OCW,").
@@ -177,7 +204,8 @@ def read_events(lines: list[str]) -> tuple[list[Event], set[int]]:
         if m_p or m_d:
             flush()
             skipped.add(no)
-            events.append(Event("prioriteit", m_p.group(1)) if m_p else Event("doelstelling", m_d.group(1)))
+            events.append(Event("prioriteit", m_p.group(1), [no]) if m_p
+                          else Event("doelstelling", m_d.group(1), [no]))
             continue
         block.append(no)
     flush()
@@ -198,23 +226,16 @@ class TextParser:
         self.page = 0
         self.prioriteit = 0
         self.doelstelling = ""
-        self.vocab = self._vocabulary()
-
-    # -- helpers
-
-    def _vocabulary(self) -> set[str]:
-        """Words seen inside a line (not at its start): a narrow cell's line that starts
-        with anything else continues the previous line's word ("Subsidieregel" + "ing")."""
-        words: set[str] = set()
-        for line in self.lines:
-            for tok in line.split()[1:]:
-                words.add(tok.strip(".,:;()‘’'\"").lower())
-        return words
+        # Headings and rows in the order met, for the assembler.
+        self.stream: list[tuple[str, object]] = []
+        # A narrow cell's line that starts with a word seen nowhere else continues the
+        # previous line's word ("Subsidieregel" + "ing").
+        self.vocab = vocabulary_of(self.lines)
 
     def frag(self, no: int, start: int = 0, end: int | None = None) -> Frag:
         line = self.lines[no - 1]
         end = len(line) if end is None else end
-        return Frag(no, start, end, line[start:end])
+        return Frag(no, start, end, line[start:end], self.page)
 
     def units_of(self, line_nos: list[int]) -> list[Unit]:
         """Split a block into paragraphs where a line ends a paragraph without a blank line
@@ -246,12 +267,14 @@ class TextParser:
             raise IngestError("Tabeltekst gevonden vóór de eerste 'Doelstelling'-kop.")
         row = Row(self.prioriteit, self.doelstelling, self.page)
         self.rows.append(row)
+        self.stream.append(("row", row))
         return row
 
     # -- main loop
 
     def parse(self) -> list[Row]:
         events, self.skipped = read_events(self.lines)
+        self.heading_lines = {e.lines[0] for e in events if e.kind in ("prioriteit", "doelstelling")}
         if not any(e.kind == "doelstelling" for e in events):
             raise IngestError(
                 "Geen 'Doelstelling'-kop gevonden: dit lijkt niet de voortgangsrapportage "
@@ -263,14 +286,11 @@ class TextParser:
             elif ev.kind in ("prioriteit", "doelstelling"):
                 self.close_zone(anchor=None)
                 self.cur, self.state = None, "none"
+                self.stream.append(("heading", ev))
                 if ev.kind == "prioriteit":
                     self.prioriteit = int(ev.value)
                 else:
                     self.doelstelling = ev.value
-                    if ev.value[0] != str(self.prioriteit):
-                        self.warnings.append(
-                            f"Doelstelling {ev.value} staat onder prioriteit {self.prioriteit}."
-                        )
             else:
                 self.block(ev.lines)
         self.close_zone(anchor=None)
@@ -306,6 +326,16 @@ class TextParser:
             if not parties and (len(line_nos) > 1 or self.cur.is_open(WANNEER) and starts_lower(first)):
                 self.cur.add(WANNEER, frags)
                 return
+        # At the top of a page, the rest of a cut Wie can share its line with the rest of a cut
+        # text cell ("VWS, GGD’en" + "vanuit Welbevinden op School."): two columns side by
+        # side, the parties first, the other cell going on in lowercase.
+        if post_break and not narrow and self.cur.is_open(WIE):
+            lead = len(first) - len(first.lstrip())
+            wie_end = lead + party_prefix(first.lstrip())
+            if wie_end > lead and starts_lower(first[wie_end:]) and text_width(first[:wie_end]) <= NARROW_MAX:
+                self.cur.add(WIE, [self.frag(line_nos[0], 0, wie_end)])
+                self.zone.append(Unit([self.frag(line_nos[0], wie_end)] + frags[1:], self.page))
+                return
 
         # A row's Wie cell: a narrow block of parties, or parties followed on the same line
         # by its Wanneer (and the start of its status).
@@ -338,7 +368,7 @@ class TextParser:
             return False  # a paragraph that merely starts with a party name
         row = self.close_zone(anchor="row")
         others = [self.frag(n) for n in line_nos[1:]]
-        if not rest or not (cut or _TIMING_WORD.match(rest)):
+        if not rest or not (cut or self.timing_follows(rest, others)):
             row.add(WIE, [self.frag(no)] + others)
             self.state = "wie"
             return True
@@ -350,6 +380,16 @@ class TextParser:
             row.add(WANNEER, [self.frag(no, t_start)] + others)
         self.state = "sv"
         return True
+
+    @staticmethod
+    def timing_follows(rest: str, others: list[Frag]) -> bool:
+        """Whether the text after a Wie's parties on its first line opens the Wanneer cell:
+        a timing word, or (a narrow cell's words, "OCW Nieuwe / regeling gaat / in per 1 /
+        januari 2024") the block names a year and no party, so it is no Wie going on."""
+        if _TIMING_WORD.match(rest):
+            return True
+        tail = " ".join([rest] + [f.text for f in others])
+        return bool(_YEAR.search(tail)) and not normalise_parties(tail)
 
     def wie_continues(self, first: str) -> bool:
         """Whether a narrow block continues the current row's Wie rather than starting one."""
@@ -436,18 +476,6 @@ _FIRST_SEGMENT = (STATUS, VOORTGANG, "WN")
 _LATER_SEGMENT = (WAT, WIE, STATUS, VOORTGANG, "WN")
 
 
-def open_after(last_raw: str | None, column: str) -> bool:
-    """Whether a cell whose last line is `last_raw` looks cut off by the page break."""
-    if not last_raw:
-        return False
-    last = last_raw.rstrip()
-    if last.endswith("-"):
-        return True
-    if last.endswith(TERMINAL):
-        return False
-    return text_width(last) >= COLUMN_WIDTH[column] - 4.5
-
-
 def unit_cost(u: Unit, label: str, first_of_label: bool, post: bool, was_open: bool) -> float:
     text = u.text
     if label == WIE:
@@ -456,7 +484,7 @@ def unit_cost(u: Unit, label: str, first_of_label: bool, post: bool, was_open: b
         return cost + (0.0 if len(text) < 90 else 5.0) + (4.0 if starts_lower(text) else 0.0)
     column = WAT if label == "WN" else label
     cost = misfit(u.lines, COLUMN_WIDTH[column])
-    if _IDEM.match(text):
+    if is_idem(text):
         cost += -3.0 if label == VOORTGANG else 4.0
     if _LATER_YEAR.search(text) and label in (STATUS, VOORTGANG):
         cost += -0.6 if label == VOORTGANG else 0.6
@@ -504,6 +532,23 @@ def _monotone(n: int, labels: tuple[str, ...], allow_wn: bool):
     return rec(0, 0)
 
 
+def _extent(lines: list[int]) -> tuple[int, int] | tuple[()]:
+    return (min(lines), max(lines)) if lines else ()
+
+
+def _short_cells(extents: tuple) -> dict[str, int]:
+    """Per text column: by how many lines its cell stops short of the row's bottom on the
+    page before a break (beyond two lines of slack for paragraph spacing).
+
+    The cells of a table row start at the same height and the page cuts them at the same
+    height, so only the cells that reach (nearly) down to the row's lowest line can go on
+    after the break; a cell that ended well above it had room for more on its own page.
+    """
+    heights = {c: (e[1] - e[0] + 1 if e else 0) for c, e in zip(COLUMNS, extents)}
+    bottom = max(heights.values(), default=0)
+    return {c: bottom - 2 - heights[c] for c in (WAT, STATUS, VOORTGANG) if heights[c] < bottom - 2}
+
+
 def label_zone(units: list[Unit], row: Row, need_new: bool, anchor_page: int) -> list[tuple[Unit, str]]:
     """Give each paragraph of a zone a column (or "WN": the next row's Wat).
 
@@ -533,17 +578,21 @@ def label_zone(units: list[Unit], row: Row, need_new: bool, anchor_page: int) ->
         return cache[key]
 
     last_raw = {c: (row.cells[c][-1].raw if row.cells[c] else None) for c in COLUMNS}
-    # search state: (cost, labels so far, last_raw per column, used S, used V)
-    states = [(0.0, (), last_raw, bool(row.cells[STATUS]), bool(row.cells[VOORTGANG]))]
+    extent0 = tuple(_extent([f.line for f in row.cells[c] if f.page == row.page]) for c in COLUMNS)
+    # search state: (cost, labels so far, last_raw per column, used S, used V,
+    #                first and last line of each column on the row's own page)
+    states = [(0.0, (), last_raw, bool(row.cells[STATUS]), bool(row.cells[VOORTGANG]), extent0)]
     for s_i, seg in enumerate(segments):
         post = units[seg[0]].page > row.page
+        first_break = post and units[seg[0]].page == row.page + 1
         labels = _LATER_SEGMENT if post else _FIRST_SEGMENT
         allow_wn = need_new and units[seg[0]].page == anchor_page
         new_states = {}
-        for cost0, labs0, lraw, used_s, used_v in states:
+        for cost0, labs0, lraw, used_s, used_v, ext0 in states:
             if labs0 and labs0[-1] == "WN":
                 continue  # the next row's Wat cannot be followed by a page break
-            opened = {c: post and open_after(lraw.get(c), c) for c in (WAT, STATUS, VOORTGANG)}
+            opened = {c: post and looks_cut(lraw.get(c), c) for c in (WAT, STATUS, VOORTGANG)}
+            short = _short_cells(ext0) if first_break else {}
             for seq in _monotone(len(seg), labels, allow_wn):
                 cost = cost0
                 prev = None
@@ -559,6 +608,10 @@ def label_zone(units: list[Unit], row: Row, need_new: bool, anchor_page: int) ->
                     if prev is not None and lab != prev:
                         if u.after == "sentence":
                             cost += 1.5  # cells rarely change mid-paragraph
+                        elif u.after == "para" and lab != "WN":
+                            # The extraction puts a blank line between two cells of a row; only
+                            # a Wat runs on into the next row's Wat without one.
+                            cost += 2.0
                         if lab == "WN" and prev == WAT:
                             # A Wat runs straight on into the next row's Wat; a blank line
                             # after a Wat's rest is more often its next paragraph.
@@ -571,13 +624,24 @@ def label_zone(units: list[Unit], row: Row, need_new: bool, anchor_page: int) ->
                 for c, was in opened.items():
                     if was and c not in seq:
                         cost += 1.5  # a cut-off cell left without its rest
-                key = (tuple(lr.items()), us, uv)
-                cand = (cost, labs0 + seq, lr, us, uv)
+                for c, lines_short in short.items():
+                    if c in seq:
+                        # Only a cell that ran down to the page break goes on after it.
+                        cost += min(4.0, 0.75 * lines_short)
+                ext = ext0
+                if not post:
+                    ext = tuple(
+                        _extent([e for e in ext0[k] if e] + [f.line for idx, lab in zip(seg, seq) if lab == c
+                                                             for f in units[idx].frags])
+                        for k, c in enumerate(COLUMNS)
+                    )
+                key = (tuple(lr.items()), us, uv, ext)
+                cand = (cost, labs0 + seq, lr, us, uv, ext)
                 if key not in new_states or cost < new_states[key][0]:
                     new_states[key] = cand
         states = list(new_states.values())
     best = None
-    for cost, labs, _, us, uv in states:
+    for cost, labs, _, us, uv, _ in states:
         if need_new and "WN" not in labs and units[-1].page == anchor_page:
             cost += 8.0
         if uv and not us:
@@ -661,96 +725,33 @@ def split_line(line: str, allowed: list[str], row: Row | None, post_break: bool)
     return out
 
 
-# --- joining fragments into cell text ------------------------------------------------------
+# --- handing the result to the assembler ----------------------------------------------------
 
 
-def join_frags(frags: list[Frag], column: str, vocab: set[str]) -> str:
-    """Join a cell's fragments into running text.
-
-    "mbo-" + "scholen" joins without a space (the source line ends in the hyphen with no
-    trailing space); "mbo- " + "en" keeps it. In the narrow Wie/Wanneer columns a word
-    can also be cut without a hyphen ("Subsidieregel" + "ing"): the second part is then
-    not a word seen anywhere else in the document.
-    """
-    out = ""
-    prev: Frag | None = None
-    for f in frags:
-        piece = f.text
-        if not piece:
+def emit(parser: TextParser, asm: RowAssembler) -> None:
+    """Feed the parser's headings and rows, in source order, to the shared assembler."""
+    for no in sorted(parser.skipped):
+        if no not in parser.heading_lines:
+            asm.header([Span(no, 0, len(parser.lines[no - 1]))])
+    for kind, item in parser.stream:
+        if kind == "heading":
+            no = item.lines[0]
+            asm.heading(item.kind, item.value, [Span(no, 0, len(parser.lines[no - 1]))])
             continue
-        if prev is None:
-            out = piece
-        else:
-            raw = prev.raw.rstrip("\n")
-            glue = " "
-            if raw.endswith("-") and not raw.endswith(" -"):
-                glue = ""
-            elif column in (WIE, WANNEER) and raw and raw[-1].isalpha():
-                head = piece.split()[0].strip(".,:;()‘’'\"").lower()
-                tail = raw.split()[-1].strip(".,:;()‘’'\"").lower()
-                # Cut mid-word: the second part is no word of its own, and the first
-                # part is none either (or the second is just a letter or two).
-                if head and (tail + head in vocab or head not in vocab and (tail not in vocab or len(head) <= 2)):
-                    glue = ""
-            out = out + glue + piece
-        prev = f
-    return re.sub(r"\s+", " ", out).strip()
-
-
-# --- coverage -----------------------------------------------------------------------------
-
-
-def check_coverage(lines: list[str], rows: list[Row], skipped: set[int]) -> None:
-    """Every non-blank character of every content line in exactly one fragment."""
-    owner: dict[int, list[tuple[int, int, str]]] = {}
-    for r_i, row in enumerate(rows):
-        for col, frags in row.cells.items():
-            for f in frags:
-                owner.setdefault(f.line, []).append((f.start, f.end, f"{r_i}:{col}"))
-    problems: list[str] = []
-    for no, line in enumerate(lines, start=1):
-        spans = sorted(owner.get(no, []))
-        if no in skipped:
-            if spans:
-                problems.append(f"regel {no} is een kop maar ook aan een rij toegekend")
-            continue
-        if not line.strip():
-            continue
-        covered = [0] * len(line)
-        for s, e, _ in spans:
-            for k in range(s, e):
-                covered[k] += 1
-        for k, ch in enumerate(line):
-            if ch.strip() and covered[k] != 1:
-                kind = "ontbreekt" if covered[k] == 0 else "dubbel"
-                problems.append(f"regel {no}, teken {k + 1}: tekst {kind} ({line.strip()[:40]!r})")
-                break
-        pieces = "".join(line[s:e] for s, e, _ in spans)
-        if pieces.split() != line.split():
-            problems.append(f"regel {no}: fragmenten geven de regel niet terug")
-    if problems:
-        raise IngestError("Dekkingscontrole mislukt: " + "; ".join(problems[:10])
-                          + (f" (en {len(problems) - 10} meer)" if len(problems) > 10 else ""))
+        asm.start_row()
+        for col in COLUMNS:
+            for f in item.cells[col]:
+                asm.fragment(col, Fragment(f.raw, (Span(f.line, f.start, f.end),)))
 
 
 def parse_text(text: str, source: str = "") -> ParseResult:
     if not text.strip():
         raise IngestError("De bron is leeg.")
     parser = TextParser(text)
-    rows = parser.parse()
-    if not rows:
-        raise IngestError("Geen enkele actie-rij gevonden in de bron.")
-    check_coverage(parser.lines, rows, parser.skipped)
-    raw_rows = []
-    for row in rows:
-        raw = RawRow(row.prioriteit, row.doelstelling)
-        for col in COLUMNS:
-            raw.cells[col] = [join_frags(row.cells[col], col, parser.vocab)]
-            raw.lines.update(f.line for f in row.cells[col])
-        raw_rows.append(raw)
-    warnings = list(parser.warnings)
-    for raw in raw_rows:
-        if not raw.cells[WIE][0]:
-            warnings.append(f"Rij in doelstelling {raw.doelstelling} zonder Wie (regel {min(raw.lines)}).")
-    return ParseResult(rows=finish_rows(raw_rows, joiner=lambda parts: " ".join(parts).strip()),
-                       warnings=warnings, source=source)
+    parser.parse()
+    asm = RowAssembler(Source({no: line for no, line in enumerate(parser.lines, start=1)}, "tekst"),
+                       name=source, vocabulary=parser.vocab)
+    for w in parser.warnings:
+        asm.warn(w)
+    emit(parser, asm)
+    return asm.finish()

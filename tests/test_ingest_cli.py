@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ingest import DEFAULT_SOURCE, IngestError, parse_source
-from ingest.textparse import TextParser, check_coverage
+from ingest.assemble import RowAssembler, Source
+from ingest.textparse import TextParser, emit
 
 WERKAGENDA = [sys.executable, "-m", "app.cli"]
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,17 +34,28 @@ def test_ingest_writes_jsonl_and_reports(tmp_path):
     assert sum(counts) == len(rows)
 
 
+def _text_parse():
+    parser = TextParser(DEFAULT_SOURCE.read_text(encoding="utf-8"))
+    parser.parse()
+    return parser
+
+
+def _assemble(parser):
+    asm = RowAssembler(Source({no: line for no, line in enumerate(parser.lines, start=1)}, "tekst"),
+                       vocabulary=parser.vocab)
+    emit(parser, asm)
+    return asm.finish()
+
+
 def test_coverage_detects_lost_text():
-    text = DEFAULT_SOURCE.read_text(encoding="utf-8")
-    parser = TextParser(text)
-    rows = parser.parse()
-    check_coverage(parser.lines, rows, parser.skipped)  # the real parse is complete
-    victim = rows[5].cells["status_2024"].pop()
+    parser = _text_parse()
+    assert _assemble(parser).coverage.checked  # the real parse is complete
+    victim = parser.rows[5].cells["status_2024"].pop()
     with pytest.raises(IngestError, match="ontbreekt"):
-        check_coverage(parser.lines, rows, parser.skipped)
-    rows[5].cells["status_2024"].extend([victim, victim])
+        _assemble(parser)
+    parser.rows[5].cells["status_2024"].extend([victim, victim])
     with pytest.raises(IngestError, match="dubbel"):
-        check_coverage(parser.lines, rows, parser.skipped)
+        _assemble(parser)
 
 
 def test_every_source_word_lands_in_exactly_one_cell():
@@ -100,3 +112,38 @@ def test_text_before_first_heading_is_rejected(tmp_path):
     src.write_text("Wat? Wie? Wanneer? Status zomer 2024 Voortgang?\n\nLosse tekst\n\nDoelstelling 1.1\nTekst\n", encoding="utf-8")
     with pytest.raises(IngestError):
         parse_source(src)
+
+
+def test_cli_says_geslaagd_only_when_the_check_ran(monkeypatch, capsys):
+    import argparse
+
+    import ingest
+    from app.cli import cmd_ingest
+    from ingest.assemble import Coverage
+
+    real = parse_source()
+    assert real.coverage.checked
+    unchecked = ingest.ParseResult(rows=real.rows, warnings=[], source="x", coverage=Coverage(checked=False))
+    monkeypatch.setattr(ingest, "parse_source", lambda source: unchecked)
+    assert cmd_ingest(argparse.Namespace(source=None, out=None)) == 0
+    out = capsys.readouterr().out
+    assert "Dekkingscontrole: niet uitgevoerd" in out and "geslaagd" not in out
+
+
+def test_cli_reports_a_failed_coverage_check_as_an_error(monkeypatch, tmp_path):
+    """A parser that loses text makes the ingest fail with a Dutch message, nothing written."""
+    out = tmp_path / "rows.jsonl"
+    code = (
+        "import sys, ingest.textparse as tp\n"
+        "orig = tp.emit\n"
+        "def lossy(parser, asm):\n"
+        "    parser.rows[3].cells['voortgang'].clear()\n"
+        "    orig(parser, asm)\n"
+        "tp.emit = lossy\n"
+        "from app.cli import main\n"
+        f"sys.exit(main(['ingest', '--out', {str(out)!r}]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 1
+    assert "Dekkingscontrole mislukt" in proc.stderr and "ontbreekt" in proc.stderr
+    assert "Traceback" not in proc.stderr and not out.exists()

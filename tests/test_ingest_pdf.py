@@ -13,8 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 import ingest
-from ingest.pdfparse import join_pdf_fragments, parse_pdf
-from ingest.rows import IngestError
+from ingest.assemble import IngestError, join_fragments
+from ingest.pdfparse import parse_pdf
 
 STYLE = ParagraphStyle("cel", fontName="Helvetica", fontSize=8, leading=10)
 HEAD_STYLE = ParagraphStyle("kop", fontName="Helvetica-Bold", fontSize=10, leading=13)
@@ -436,12 +436,12 @@ def test_explicit_page_break_capitalised_continuation_mid_sentence(tmp_path):
     assert any("3.2-01" in w and "hoofdletter" in w for w in result.warnings)
 
 
-def test_join_pdf_fragments():
-    assert join_pdf_fragments(["van de mbo-", "scholen"]) == "van de mbo-scholen"
-    assert join_pdf_fragments(["taal-, reken-", "en digitale"]) == "taal-, reken- en digitale"
-    assert join_pdf_fragments(["vo-, mbo-", "of hbo-", "instellingen"]) == "vo-, mbo- of hbo-instellingen"
-    assert join_pdf_fragments(["", "  Idem. ", ""]) == "Idem."
-    assert join_pdf_fragments(["Subsidie\u00ad", "regeling start"]) == "Subsidieregeling start"
+def test_join_fragments_pdf_style():
+    assert join_fragments(["van de mbo-", "scholen"]) == "van de mbo-scholen"
+    assert join_fragments(["taal-, reken-", "en digitale"]) == "taal-, reken- en digitale"
+    assert join_fragments(["vo-, mbo-", "of hbo-", "instellingen"]) == "vo-, mbo- of hbo-instellingen"
+    assert join_fragments(["", "  Idem. ", ""]) == "Idem."
+    assert join_fragments(["Subsidie\u00ad", "regeling start"]) == "Subsidieregeling start"
 
 
 # --------------------------------------------------------------------------------------------
@@ -499,3 +499,83 @@ def test_table_without_doelstelling_heading(tmp_path):
     doc.build([Table(data, colWidths=COL_WIDTHS, repeatRows=1, style=_table_style("grid", []))])
     with pytest.raises(IngestError, match="geen kopje 'Doelstelling"):
         ingest.parse_source(path)
+
+
+# --------------------------------------------------------------------------------------------
+# coverage: the PDF path runs the same check as the text path (issue 12)
+
+
+def test_pdf_coverage_check_runs_and_lists_what_it_skipped(report_pdf):
+    result = parse_pdf(report_pdf)
+    cov = result.coverage
+    assert cov.checked and cov.characters > 0
+    reasons = {s.reason for s in cov.skipped}
+    assert "kolomkop" in reasons and "kop" in reasons
+    outside = [s.text for s in cov.outside_table()]
+    assert outside.count(TITLE) == 2  # the running title, once per page
+    assert set(outside) <= {TITLE, "Bijlage: voortgang per actie"}
+    # every word of every page is claimed once: cells + skipped text give back the page's words
+    with pdfplumber.open(report_pdf) as pdf:
+        page_words = sorted(w["text"] for p in pdf.pages for w in p.extract_words())
+    claimed = [w for s in cov.skipped for w in s.text.split()]
+    claimed += [w for r in result.rows for c in CELL_KEYS for w in r.cell(c).split()]
+    # joined cells can merge "mbo-" + "scholen"; compare characters, not words
+    assert sorted("".join(page_words)) == sorted("".join(claimed))
+
+
+def test_pdf_coverage_check_catches_a_lost_word(report_pdf, monkeypatch):
+    import ingest.pdfparse as pdfparse
+
+    real = pdfparse._band_events
+
+    def lossy(words, cols, y):
+        events, titles = real(words, cols, y)
+        for ev in events:
+            if ev.kind == "row" and ev.cells["status_2024"]:
+                ev.cells["status_2024"][-1] = ev.cells["status_2024"][-1][:-1]  # drop one word
+                break
+        return events, titles
+
+    monkeypatch.setattr(pdfparse, "_band_events", lossy)
+    with pytest.raises(IngestError, match="Dekkingscontrole mislukt: pagina 1, woord .* ontbreekt"):
+        parse_pdf(report_pdf)
+
+
+def test_pdf_coverage_check_catches_characters_in_no_word(report_pdf, monkeypatch):
+    import ingest.pdfparse as pdfparse
+
+    real = pdfparse._page_words
+
+    def with_stray(page):
+        words, stray = real(page)
+        return words, stray + [{"text": "X"}]
+
+    monkeypatch.setattr(pdfparse, "_page_words", with_stray)
+    with pytest.raises(IngestError, match="Dekkingscontrole mislukt.*ontbreekt"):
+        parse_pdf(report_pdf)
+
+
+def test_cli_reports_coverage_for_a_pdf(report_pdf, tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "ingest", str(report_pdf)], capture_output=True,
+                          text=True, cwd=Path(__file__).resolve().parent.parent, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "Dekkingscontrole: geslaagd" in proc.stdout
+    assert re.search(r"Dekkingscontrole: geslaagd .*; [23] stuk\(ken\) tekst buiten de tabel overgeslagen", proc.stdout)
+    assert "Tekst buiten de tabel overgeslagen" in proc.stdout
+
+
+def test_repeated_report_pdf_is_an_ingest_error(tmp_path):
+    path = build_pdf(tmp_path / "dubbel.pdf", rows=ROWS + ROWS)
+    with pytest.raises(IngestError, match=r"Doelstelling 1\.1 komt twee keer voor \(pagina \d+, woord \d+ en pagina"):
+        parse_pdf(path)
+
+
+def test_pdf_page_limit(report_pdf, monkeypatch):
+    import ingest.pdfparse as pdfparse
+
+    monkeypatch.setattr(pdfparse, "MAX_PDF_PAGES", 1)
+    with pytest.raises(IngestError, match="heeft 2 pagina's; hoogstens 1"):
+        parse_pdf(report_pdf)

@@ -58,3 +58,68 @@ def test_fixture_covers_hard_cases():
 def test_idem_flag(result):
     for row in result.rows:
         assert row.voortgang_idem == row.voortgang.lower().startswith("idem")
+
+
+def test_fixture_holds_every_row(result):
+    ids = [r["id"] for r in verified_rows()]
+    assert len(ids) == 78 == len(set(ids))
+    assert ids == [r.id for r in result.rows]
+
+
+def test_rows_fixed_by_page_break_evidence(result):
+    """Rows the parser used to get wrong (issue 12); the evidence is general, see textparse.py."""
+    rows = {r.id: r for r in result.rows}
+    # 1.2-04: the Wie's rest shares a line with the Status's rest at the top of the next page.
+    r = rows["1.2-04"]
+    assert r.wie.endswith("Andere partijen: VWS, GGD’en")
+    assert r.status_2024.endswith("extra passend materiaal voor het mbo vanuit Welbevinden op School.")
+    assert r.voortgang.startswith("Steeds meer mbo-scholen gaan werken vanuit een integrale aanpak.")
+    # 2.2-01: only the Voortgang ran down to the page break, so only it goes on after it.
+    assert rows["2.2-01"].voortgang.endswith("online campagne gericht op stagediscriminatie.")
+    assert "online campagne" not in rows["2.2-01"].status_2024
+    # 3.4-05: no blank line between "Rijk." and the next sentence: the same cell.
+    assert rows["3.4-05"].status_2024.endswith("binnen het Rijk. MBOin2030 rondt af per 1 april 2025.")
+    assert rows["3.4-05"].voortgang.startswith("De open aanpak MBO in 2030 is in de zomer 2025 afgerond.")
+    # 2.1-05: a Status line ending in "te" stops mid-sentence; its rest follows the page break.
+    assert rows["2.1-05"].status_2024.endswith("hoe dit verder te verbeteren. Studenten zijn betrokken door "
+                                               "een kwalitatief onderzoek, feedbacktool, en bekendheidsmeting.")
+
+
+def test_no_row_has_an_empty_voortgang_it_should_not():
+    # Empty Voortgang cells that the source really has (read by hand): nothing else.
+    empty = sorted(r.id for r in parse_source().rows if not r.voortgang)
+    assert empty == ["1.1-06", "1.2-06", "1.3-01", "2.3-09", "3.2-02", "3.2-05", "3.4-06"]
+
+
+def test_one_idem_detector():
+    from ingest import idem_rest, is_idem
+
+    assert is_idem("Idem.") and is_idem("idem") and is_idem("Idem. Het onderwijsveld wordt ...")
+    assert not is_idem("Identiek") and not is_idem("")
+    assert idem_rest("Idem. Het onderwijsveld wordt") == "Het onderwijsveld wordt"
+    assert idem_rest("Idem.") == "" and idem_rest("Loopt.") == "Loopt."
+
+
+def test_one_joiner_for_hyphens_and_dashes():
+    from ingest.assemble import join_fragments
+
+    assert join_fragments(["van de mbo-", "scholen"]) == "van de mbo-scholen"
+    assert join_fragments(["vo-, mbo- ", "en hbo- scholen"]) == "vo-, mbo- en hbo- scholen"
+    # a hyphen of its own after a comma, "en" or "of" starts the next word of a list ...
+    assert join_fragments(["loopbaanoriëntatie, -", "ontwikkeling en -begeleiding"]) == \
+        "loopbaanoriëntatie, -ontwikkeling en -begeleiding"
+    assert join_fragments(["cursus of -", "training"]) == "cursus of -training"
+    # ... after a word it is a dash between words
+    assert join_fragments(["in hun kwaliteitsplan -", "gekoppeld aan"]) == "in hun kwaliteitsplan - gekoppeld aan"
+    vocab = {"start", "in", "2023"}
+    assert join_fragments(["Subsidieregel", "ing start in", "2023"], "wanneer", vocab) == "Subsidieregeling start in 2023"
+    assert join_fragments(["Subsidieregel", "ing start in", "2023"], "wat", vocab) == "Subsidieregel ing start in 2023"
+
+
+def test_party_names_come_from_the_party_list():
+    from ingest.textparse import party_prefix
+
+    assert party_prefix("Primair OCW.") == len("Primair OCW.")
+    assert party_prefix("VWS, GGD’en vanuit Welbevinden op School.") == len("VWS, GGD’en")
+    assert party_prefix("SZW, UVW, ") == len("SZW, UVW,")
+    assert party_prefix("Primair onderwijs is") == 0

@@ -1,5 +1,5 @@
-"""Layout evidence for the text parser: how wide a piece of text is, and whether a
-paragraph's line breaks fit a column of a given width.
+"""Font metrics for the text parser (formerly ingest/layout.py): how wide a piece of text is,
+and whether a paragraph's line breaks fit a column of a given width.
 
 The report was typeset in a proportional font; Helvetica's advance widths are a close
 enough stand-in to tell the columns apart (measured on the real document: Wat wraps at
