@@ -22,6 +22,7 @@ import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
+from index.analyzer import fold
 from index.structured import Filters
 from ingest import ActionRow
 
@@ -32,7 +33,8 @@ from .sentences import (PERIOD_LABELS, Quote, has_date, has_figure, idem_rest, l
 MAX_QUESTION = 1000
 NOT_IN_REPORT = "Dit staat niet in de voortgangsrapportage."
 LIST_SHOWN = 25
-_FIGURE_WORDS = "totale totaal budget geld bedrag bedragen kosten kost hoeveel percentage procent aantal miljoen euro"  # rows written out in a list answer; the rest are counted and one tab away
+_FIGURE_WORDS = ("totale totaal totaalbedrag samen alle budget geld bedrag bedragen kosten kost hoeveel percentage "
+                 "procent aantal miljoen euro")  # rows written out in a list answer; the rest are counted and one tab away
 
 _INJECTION = re.compile(r"negeer|ignore (all|previous)|vergeet (alle|je) |system prompt|je bent nu|"
                         r"you are now|jailbreak|instructies", re.I)
@@ -50,6 +52,51 @@ TOPIC_REL_SCORE = 0.6
 # (and no strong dense match) is not an answer to that question.
 LOOKUP_MIN_COVERAGE = 0.3
 LOOKUP_DENSE_SURE = 0.40
+# Codes and names: a token with a digit and a letter ("2F", "3F", "NT2"), or an abbreviation in capitals.
+_SPECIFIC = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,6}\b|\b[A-Z]{2,6}\b")
+# The thing whose content or members are asked for follows these words.
+_DETAIL = re.compile(r"\bwat houd(?:t|en)\b|\bwat (?:staat|stond) er (?:precies |inhoudelijk )?in\b|"
+                     r"\bwelke (?:zijn|waren) (?:dat|die|de)\b", re.I)
+# The members of a set: "welke twee taalinterventies", "wie zitten er in de expertgroep".
+_MEMBERS = re.compile(r"\bwelke (?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig)\b|"
+                      r"\bwie (?:zitten|zit) (?:er )?in\b|\bwie zijn de leden van\b|\bleden van\b", re.I)
+_CURRENT = re.compile(r"\bop dit moment\b|\bmomenteel\b|\bnu\b|\bhuidige?\b|\binmiddels\b|\bop het moment\b", re.I)
+_TARGET = re.compile(r"\bstreven|\bstreef|\bdoel\b|\bdoelstelling|\bambitie|\bbeoog|\bwillen\b|\bmoet(?:en)?\b|"
+                     r"\bnaar\s+\d+\s*%|\btoe naar\b", re.I)
+_NOT_HEAD = {"de", "het", "een", "die", "deze", "dat", "er", "precies", "inhoudelijk", "nou", "eigenlijk", "dan",
+             "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twintig", "in", "nieuwe",
+             "kansrijke", "als", "zijn", "waren"}
+# "A, B en C" or "… : A; B" — the items of a set, or a list of members.
+_ENUMERATION = re.compile(r"[^,;]+,[^,;]+(?:,[^,;]+)*\s(?:en|of)\s|:\s*[^:]+;|\([A-Z][^)]*,[^)]*\)")
+_ENTITY = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureau|bureau|bedrijf|bedrijven|organisatie|externe partij|"
+                     r"leverancier|scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s)\b", re.I)
+_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)*")
+_OPINION = re.compile(r"\bwat vind(?:t|en)\b|\bmening\b|\bstandpunt\b|\btevreden\b|\bvinden .{0,30}\bvan\b", re.I)
+_OPINION_TEXT = re.compile(r"\bvind(?:t|en)\b|\bmening\b|\bstandpunt\b|\bpleit|\bkritisch|\bpositief|\bnegatief", re.I)
+_EXACT_DATE = re.compile(r"\bwelke datum\b|\bop welke dag\b|\bexacte datum\b|\bprecies wanneer\b|\bwelke dag\b", re.I)
+_DAY = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+                  r"december)\b", re.I)
+_RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeantwoord\b|\bwat (?:bleek|blijkt)\b|"
+                      r"\bconclusies?\b|\bhoe (?:scoren|scoorden|scoort)\b|\bwat kwam (?:er )?uit\b", re.I)
+_OUTCOME = re.compile(r"\bblijkt\b|\bbleek\b|\bbleken\b|\blaat zien\b|\blieten zien\b|\bliet zien\b|\bleverde\b|"
+                      r"\bopgeleverd\b|\btoont\b|\buitkomst|\bresultaat|"
+                      r"\bresultaten\b|\bconclu|\d\s*%|\bscore|\bgemiddeld", re.I)
+_POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b", re.I)
+# Verbs that ask about an action without naming one: with a pointer back ("dat", "daarover") they
+# leave the question on the previous action. Data, not a rule per question.
+_ACTION_VERBS = ("regelen regelt regelde regel doen doet deed trekken trekt trok betalen betaalt organiseren "
+                 "organiseert uitvoeren voert uit besluiten besluit besloten beslissen beslist gebeuren gebeurt "
+                 "gebeurd afronden afgerond starten start gestart beginnen begint begonnen oppakken pakt zorgen zorgt "
+                 "financieren financiert kosten kost verantwoordelijk verantwoordelijke eraan werken werkt klaar "
+                 "af uitgevoerd evalueren geëvalueerd evaluatie opleveren opgeleverd")
+# Words with which a status text reports that something changed.
+_CHANGED = re.compile(r"\bwijziging|\bgewijzigd|\baangepast|\bverlengd|\bnieuwe?\b|\binmiddels\b|\bsinds\b|"
+                      r"\bvastgesteld|\bgepubliceerd|\bingevoerd|\bgestart\b|\bafgerond|\bbesloten|\bbesluit\b", re.I)
+_HEADING = re.compile(r"^[\w' -]{1,30}:$")
+_KIND_WORDS = {"amount": "bedrag", "percentage": "percentage", "duration": "duur", "frequency": "frequentie"}
+# A figure answers a "hoeveel" question only in a sentence that holds this IDF-weighted share of
+# the question's subject words.
+FIGURE_MIN_RELEVANCE = 0.2
 
 
 def shorten(text: str, limit: int = 160) -> str:
@@ -96,6 +143,7 @@ class Answer:
     quotes: list[Quote] = field(default_factory=list)
     stands: dict[str, str] = field(default_factory=dict)  # row id -> stand, for the rows
     count: int | None = None  # the number a count or meta question asked for
+    retrieved: list[str] = field(default_factory=list)  # a lookup's top three from retrieval (row ids)
 
     def to_json(self) -> dict:
         return {
@@ -148,6 +196,7 @@ class Engine:
         self.stands: dict[str, str] = dict(getattr(index, "stands", {}))
         self.parties = sorted({p for r in index.rows for p in r.partijen})
         self.doelstellingen = list(dict.fromkeys(r.doelstelling for r in index.rows))
+        self._term_cache: dict[str, frozenset[str]] = {}
 
     @classmethod
     def load(cls, cfg=None, retrieval_mode: str = "hybrid", llm=None) -> "Engine":
@@ -171,8 +220,23 @@ class Engine:
         return [r for r in self.rows if "JOB" in r.partijen or subject.search(r.wat)]
 
     def plan(self, question: str, history: list[Answer] | None = None, filters=None) -> Plan:
-        return make_plan(question, [h.plan for h in history or [] if h.plan is not None], filters,
-                         self.parties, self.doelstellingen)
+        rules = make_plan(question, [h.plan for h in history or [] if h.plan is not None], filters,
+                          self.parties, self.doelstellingen)
+        settings = getattr(self.llm, "settings", None)
+        if not getattr(settings, "plans", False) or rules.operation == "empty" or rules.followup or rules.refers_back:
+            return rules  # a follow-up depends on the conversation, which the model does not see
+        from .llm import LLMError
+        from .plan import plan_from_json
+
+        try:
+            proposed = plan_from_json(self.llm.propose_plan(question), rules.question, self.parties,
+                                      self.doelstellingen, filters)
+        except LLMError:
+            proposed = None
+        if proposed is None:
+            return rules
+        # What the rules know for sure about the question's shape stays.
+        return replace(proposed, person=rules.person, uncovered_year=rules.uncovered_year, source="llm")
 
     # -- answering ------------------------------------------------------------------------------
 
@@ -258,7 +322,8 @@ class Engine:
             ans = self._many(p, prev)
         else:
             ans = self._lookup(p, prev)
-        ans.question, ans.plan = q, p
+        ans.question = q
+        ans.plan = ans.plan or p  # the plan that was executed (a list of one becomes a lookup)
         ans.stands = {r.id: self.stands.get(r.id, "") for r in ans.rows}
         if notices:
             ans.text = "\n".join(_with_notices([ans.text], notices))
@@ -296,6 +361,9 @@ class Engine:
 
     def _many(self, p: Plan, prev: Answer | None) -> Answer:
         f = p.filters
+        if p.followup and prev is not None and len(prev.rows) == 1 and p.operation == "list":
+            # "welke acties in 1.4 zijn vertraagd?" found one; "waarom niet?" is about that one.
+            return self._compose(replace(p, operation="lookup"), prev.rows[0], [])
         if p.followup and prev is not None:
             keep = {r.id for r in self.index.filter_rows(f)}
             rows = [r for r in prev.rows if r.id in keep]
@@ -315,6 +383,9 @@ class Engine:
             return Answer(text, abstained=p.topic != "" and f.is_empty(), kind=p.operation, count=0)
         if p.operation == "compare":
             return self._compare(p, rows, scope)
+        if p.operation == "list" and p.topic and len(rows) == 1 and f.is_empty() and not p.followup:
+            # A subject only one action is about: answer it as that action.
+            return self._lookup(replace(p, operation="lookup"), prev)
         ordered = sorted(rows, key=lambda r: self._pos[r.id]) if not p.topic else rows
         title = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}{scope}"
         lines = [f"**{esc(title)}**", ""]
@@ -333,6 +404,8 @@ class Engine:
             lines.append(f"*Doelstelling {doel}*")
             for r in members:
                 stand = self.stands.get(r.id, "")
+                if p.filters.stand == "afgerond" and stand != "afgerond":
+                    stand += "; al afgerond in zomer 2024"
                 detail = ""
                 if p.field == "wie":
                     detail = f" — Wie: {esc(r.wie)}"
@@ -431,25 +504,47 @@ class Engine:
         lexical = getattr(self.index, "lexical", None)
         return lexical.idf(term) if lexical is not None else 1.0
 
+    def _sentence_terms(self, sentence: str) -> frozenset[str]:
+        """The analyzer's terms plus the compound parts as written: Snowball stems "reken" (a part
+        of "rekeneisen") to "rek" but "rekenen" to "reken", so the part itself must match too."""
+        cached = self._term_cache.get(sentence)
+        if cached is None:
+            from index.analyzer import words
+
+            analyzer = self.index.lexical.analyzer
+            parts = {p for w in words(sentence) for p in analyzer.compound_parts(w)}
+            cached = frozenset(analyzer.document_terms(sentence)) | parts
+            if len(self._term_cache) < 20000:
+                self._term_cache[sentence] = cached
+        return cached
+
     def _relevance(self, sentence: str, qterms: set[str]) -> float:
         if not qterms:
             return 0.0
-        lexical = self.index.lexical
-        terms = set(lexical.analyzer.document_terms(sentence))
+        terms = self._sentence_terms(sentence)
         return sum(self._idf(t) for t in qterms & terms) / sum(self._idf(t) for t in qterms)
 
     def _lookup(self, p: Plan, prev: Answer | None) -> Answer:
-        if p.followup and prev is not None:
-            rows = prev.rows[:1] if prev.kind == "lookup" else prev.rows[:1]
-            return self._compose(p, rows[0], [])
+        if not p.followup and p.refers_back and prev is not None and prev.rows and p.topic and \
+                self._continues(p, prev.rows[0]):
+            p = replace(p, followup=True)
+        if p.followup and prev is not None and prev.rows:
+            return self._compose(p, prev.rows[0], [])
         if p.person:
             return self._refuse(p, "De rapportage noemt geen namen van personen.", self._search(p.question, None).hits)
-        # Retrieval sees the whole question, as before the planner (measured: searching the topic
-        # alone lost Hit@1 where a party is also the subject, "wie zijn betrokken bij het onderzoek
-        # naar … docenten"); the topic decides coverage and which sentences answer.
+        # Retrieval sees the whole question, as before the planner (measured on the 93 answerable
+        # single-action questions: the whole question Hit@1 0.882 / Hit@3 0.946, the topic alone
+        # 0.871 / 0.925); the topic decides coverage and which sentences answer.
         search_text = p.topic or p.question
-        res = self._search(p.question, p.filters if not p.filters.is_empty() else None)
-        if not res.hits and not p.filters.is_empty():
+        scope = p.filters if not p.filters.is_empty() else None
+        res = self._search(p.question, scope)
+        if (not res.hits or not res.confident) and p.topic:
+            # The question's own frame can make retrieval unsure ("burgerschap, wat is de update?"
+            # has "update", a word the report never uses); its topic alone may not be.
+            alt = self._search(search_text, scope)
+            if alt.hits and alt.confident:
+                res = alt
+        if not res.hits and scope is not None:
             res = self._search(p.question, None)
         if not res.hits or not res.confident:
             return self._refuse(p, NOT_IN_REPORT, res.hits)
@@ -467,10 +562,19 @@ class Engine:
         if p.field == "figure":
             # The figure may sit in the second or third row found ("extra geld voor studenten met
             # taal- en rekenachterstanden"): the row whose sentence holds it leads.
-            best_row = self._row_with_figure(p, [h.row for h in res.hits[:3]])
+            found = self._figure_candidates(p, [h.row for h in res.hits[:5]])
+            best_row = found[0][4] if found else None
+            # Only to a row about the subject about as much as the best one: "hoeveel geld zit er in
+            # het Regionaal Investeringsfonds?" must not be answered by a Groeifonds amount.
+            if best_row is not None and best_row.id != best.row.id and \
+                    self._coverage(search_text, best_row) < 0.8 * self._coverage(search_text, best.row):
+                best_row = None
             if best_row is not None and best_row.id != best.row.id:
                 related = [best.row, *[r for r in related if r.id != best_row.id]]
                 best = next(h for h in res.hits if h.row.id == best_row.id)
+        reason = self._not_in_row(p, best.row)
+        if reason:
+            return self._refuse(p, reason, [], rows=[best.row, *related][:3])
         ans = self._compose(p, best.row, related, hits=res.hits)
         if loose and not ans.abstained:
             # Measured: refusing here cost 7 answerable questions of the single-row set; a hedge
@@ -479,20 +583,134 @@ class Engine:
                        "bij komt.*\n\n" + ans.text
         return ans
 
-    def _row_with_figure(self, p: Plan, rows: list[ActionRow]) -> ActionRow | None:
-        from .sentences import has_figure
+    def _not_in_row(self, p: Plan, row: ActionRow) -> str | None:
+        """What the question asks for that the row (the best the report has) does not hold, in
+        Dutch; None when the row can answer. Shapes of question that sound answerable but ask
+        for something the report does not give:
+        - a code or name it never uses ("2F of 3F"): it cannot hold a fact about it;
+        - the content of something it only names ("wat houden de vijf actielijnen in?"), or the
+          items of a set it only counts ("welke twee taalinterventies?", "wie zitten er in de
+          expertgroep?"): it needs more than the sentence that mentions it, an enumeration;
+        - a named organisation, school or city ("welk onderzoeksbureau?"): a name in the text;
+        - results of something it only announces: a sentence that reports an outcome;
+        - an opinion ("wat vindt JOB van …?"): a sentence that states one;
+        - an exact date ("op welke datum precies?"): a day and a month."""
+        vocab = self.index.lexical.analyzer.vocabulary
+        strange = [t for t in _SPECIFIC.findall(p.question) if fold(t) not in vocab and not fold(t).isdigit()]
+        if strange:
+            return f"De rapportage noemt {' en '.join(dict.fromkeys(strange))} nergens."
+        cells = [idem_rest(row), row.status_2024, row.wat]
+        sentences = [s for c in cells for s in split_sentences(c)]
+        subject = self._terms(p.topic)
+        relevant = [s for s in sentences if self._relevance(s, subject) >= 0.3] if subject else sentences
+        m = _MEMBERS.search(p.question)
+        if m:
+            head = next((w for w in re.findall(r"[\w'-]+", p.question[m.end():])
+                         if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
+            key = self._terms(head)
+            mentions = [s for s in sentences if key & self._sentence_terms(s)] if key else []
+            if key and not any(_ENUMERATION.search(s) or len(_names(s)) >= 2 for s in mentions):
+                return f"De rapportage noemt {head}, maar somt niet op wie of wat daar onder valt."
+        m = _DETAIL.search(p.question)
+        if m:
+            head = next((w for w in re.findall(r"[\w'-]+", p.question[m.end():])
+                         if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
+            key = self._terms(head)
+            mentions = [s for s in sentences if key & self._sentence_terms(s)] if key else []
+            if key and len(mentions) <= 1 and not any(_ENUMERATION.search(s) for s in mentions):
+                return f"De rapportage noemt {head}, maar beschrijft niet wat dat inhoudt."
+        if _ENTITY.search(p.question) and not any(self._rare_names(s) or _ENUMERATION.search(s) for s in relevant):
+            return "De rapportage noemt hier geen namen."
+        if _RESULTS.search(p.question) and p.field in ("status", "change"):
+            if not any(_OUTCOME.search(s) for s in relevant):
+                return "De rapportage noemt hiervan geen resultaten of uitkomsten."
+        if _OPINION.search(p.question) and not any(_OPINION_TEXT.search(s) for s in relevant):
+            return "De rapportage geeft geen meningen of standpunten van partijen weer."
+        if p.field == "figure" and _CURRENT.search(p.question) and relevant and \
+                all(_TARGET.search(s) for s in relevant if has_figure(s, p.figure_kind or "count")):
+            return "De rapportage noemt hiervoor alleen een doel of streefcijfer, geen cijfer van nu."
+        if p.field == "wanneer" and _EXACT_DATE.search(p.question) and not any(_DAY.search(s) for s in relevant):
+            return "De rapportage noemt daarvoor geen precieze datum."
+        return None
 
-        noun = {t for t in self._terms(p.topic) if t in self.index.lexical.doc_freq} if p.figure_kind == "count" else set()
-        qterms = self._terms(p.topic or p.question)
-        best = None
-        for rank, row in enumerate(rows):
-            for cell in ("voortgang", "status_2024", "wat"):
-                for rel, _, s in self._best(row, cell, qterms,
-                                            want=lambda s: has_figure(s, p.figure_kind, noun, self.index.lexical.analyzer)):
-                    key = (rel - 0.05 * rank, )
-                    if rel >= 0.2 and (best is None or key > best[0]):
-                        best = (key, row)
-        return best[1] if best else None
+    def _rare_names(self, sentence: str) -> list[str]:
+        """Capitalised names in a sentence that few rows use: "Utrecht", "Leiden"; not
+        "Nederland" or "Kamer", which the report uses everywhere and which name nothing specific."""
+        if not hasattr(self, "_name_df"):
+            from collections import Counter as _C
+
+            df = _C()
+            for r in self.rows:
+                df.update(set(_names(" ".join([r.wat, r.status_2024, r.voortgang]))))
+            self._name_df = df
+        return [n for n in _names(sentence) if self._name_df.get(n, 0) <= 3]
+
+    def _continues(self, p: Plan, previous: ActionRow) -> bool:
+        """Is a question that points back ("daarover", "en …") still about the previous action,
+        although it has words of its own?
+        - "wanneer wordt daarover besloten?": a strong pointer, and no word of its own that is
+          specific and missing from the previous action: yes;
+        - "en bij rekenen?": the previous action is as good a match for the words as any: yes;
+        - "en wat wordt er gedaan tegen discriminatie bij stages?": another action matches the
+          words better: no, a new question."""
+        own = self._terms(p.topic)
+        prev_terms = set(self.index.lexical.row_terms[self._pos[previous.id]])
+        specific_new = [t for t in own - prev_terms if self.index.lexical.doc_freq.get(t, 0) <= 2]
+        if p.refers_back == "strong" and not specific_new:
+            return True
+        if not self._names_a_subject(p.topic):
+            return True
+        mine = self._coverage(p.topic, previous)
+        if mine < 0.5:
+            return False
+        res = self._search(p.topic, None, k=3)
+        best = max((self._coverage(p.topic, h.row) for h in res.hits), default=0.0)
+        return mine >= best
+
+    def _names_a_subject(self, text: str) -> bool:
+        """Does the text hold a word of its own beyond the verbs people use to ask about an action
+        ("wie moet dat regelen?", "wanneer wordt daarover besloten?")?"""
+        return bool(self._terms(text) - self._terms(_ACTION_VERBS))
+
+    def _subject_terms(self, p: Plan) -> set[str]:
+        """The topic without the words that only ask for a figure ("hoeveel geld", "budget")."""
+        return self._terms(p.topic) - self._terms(_FIGURE_WORDS)
+
+    def _figure_candidates(self, p: Plan, rows: list[ActionRow]) -> list[tuple[float, int, str, list[str], ActionRow]]:
+        """Sentences that hold a figure of the asked kind about the question's subject, best
+        first: (relevance, rank of the row, cell, sentences to quote, row). A figure sentence that
+        points back ("Het is wettelijk vereist dit iedere vijf jaar te doen.") is judged, and
+        quoted, together with the sentence before it."""
+        subject = self._subject_terms(p)
+        if not subject:
+            return []
+        # What is counted must follow the number, when the report knows the word at all
+        # ("hoeveel mbo-scholen": yes; "hoeveel studiepunten": the report says "ECTS").
+        noun = {t for t in subject if t in self.index.lexical.doc_freq} if p.figure_kind == "count" else set()
+        given = frozenset(re.findall(r"\d+", p.question))
+        analyzer = self.index.lexical.analyzer
+        order = {"voortgang": 0, "status_2024": 1, "wat": 2}
+
+        def collect(kind_noun: set[str], min_rel: float) -> list:
+            kind = p.figure_kind if kind_noun is noun else "count"
+            found = []
+            for rank, row in enumerate(rows):
+                for cell in ("voortgang", "status_2024", "wat"):
+                    for rel, quoted in self._in_context(
+                            row, cell, subject, lambda x: has_figure(x, kind, kind_noun, analyzer, given)):
+                        if rel >= min_rel:
+                            found.append((rel, rank, cell, quoted, row))
+            return found
+
+        out = collect(noun, FIGURE_MIN_RELEVANCE)
+        unit_elsewhere = all(not (noun & set(self.index.lexical.row_terms[self._pos[r.id]])) for r in rows)
+        if not out and noun and unit_elsewhere:
+            # "hoeveel studiepunten …": the report says "10 ECTS" and never "studiepunten". A number in
+            # a sentence that holds most of the subject then answers; where the counted word does
+            # occur in the row but never after a number, the row has no such count.
+            out = collect(set(), 0.5)
+        out.sort(key=lambda c: (-(round(c[0], 2) - 0.05 * c[1]), order[c[2]]))
+        return out
 
     def _refuse(self, p: Plan, reason: str, hits, rows: list[ActionRow] | None = None) -> Answer:
         lines = [f"**{esc(reason)}**"]
@@ -501,7 +719,7 @@ class Engine:
             lines += ["", "Wat de rapportage wel noemt, in de acties die er het dichtst bij komen:"]
             for r in closest[:3]:
                 lines.append(f"- **{r.id}** (Doelstelling {r.doelstelling}): {esc(shorten(r.wat, 120))}")
-        return Answer("\n".join(lines), rows=list(closest[:3]), abstained=True, kind="out_of_scope")
+        return Answer("\n".join(lines), rows=list(closest[:3]), abstained=True, kind="out_of_scope", plan=p)
 
     def _new_sentences(self, row: ActionRow, qterms: set[str]) -> list[str]:
         """Sentences of the 2025 text that the summer-2024 text did not say word for word, the
@@ -518,25 +736,51 @@ class Engine:
                 continue
             terms = set(analyzer.document_terms(s))
             novelty = len(terms - before) / max(1, len(terms))
-            out.append((-(self._relevance(s, qterms) + novelty), i, s))
+            reports_change = 0.5 if _CHANGED.search(s) else 0.0
+            out.append((-(self._relevance(s, qterms) + novelty + reports_change), i, s))
         return [s for *_, s in sorted(out)]
 
     def _best(self, row: ActionRow, cell: str, qterms: set[str], want=None) -> list[tuple[float, int, str]]:
         text = idem_rest(row) if cell == "voortgang" else row.cell(cell)
         scored = []
+        heading = 0.0  # "Rekenen: -De nieuwe rekeneisen …": a heading's words count for what it heads
         for i, s in enumerate(split_sentences(text)):
+            own = self._relevance(s, qterms)
+            if _HEADING.match(s):
+                heading = own
+                continue
             if want is not None and not want(s):
                 continue
-            scored.append((self._relevance(s, qterms), i, s))
+            scored.append((max(own, heading), i, s))
         scored.sort(key=lambda t: (-t[0], t[1]))
         return scored
+
+    def _in_context(self, row: ActionRow, cell: str, qterms: set[str], want) -> list[tuple[float, list[str]]]:
+        """Sentences that pass `want`, each scored with the one or two sentences before it when it
+        points back ("Die regeling loopt tot 1 juli 2027."): (relevance, sentences to quote)."""
+        sents = split_sentences(idem_rest(row) if cell == "voortgang" else row.cell(cell))
+        out = []
+        for i, sent in enumerate(sents):
+            if not want(sent):
+                continue
+            rel, quoted = self._relevance(sent, qterms), [sent]
+            if i > 0 and _POINTS_BACK.search(sent):
+                for back in (1, 2):
+                    if i - back < 0:
+                        break
+                    joined = self._relevance(" ".join(sents[i - back:i + 1]), qterms)
+                    if joined > rel:
+                        rel, quoted = joined, sents[i - back:i + 1]
+            out.append((rel, quoted))
+        return out
 
     def _compose(self, p: Plan, row: ActionRow, related: list[ActionRow], hits=None) -> Answer:
         qterms = self._terms(p.topic or p.question)
         stand = self.stands.get(row.id, "")
+        title = shorten(row.wat, 90 if p.field in ("wie", "wanneer", "figure") else 140)
         header = [f"**Actie {row.id}** · Doelstelling {row.doelstelling} (prioriteit {row.prioriteit})"
                   + (f" · stand: {stand}" if stand else ""),
-                  f"*{esc(shorten(row.wat, 140))}*", ""]
+                  f"*{esc(title)}*", ""]
         body: list[str] = []
         quotes: list[Quote] = []
         periods: list[str] = []
@@ -557,49 +801,35 @@ class Engine:
             # as the best one, the one with the latest year; the Voortgang before the 2024 status.
             dated = []
             for cell in ("voortgang", "status_2024"):
-                if cell == "voortgang" and not idem_rest(row):
-                    continue
-                dated += [(rel, cell, s) for rel, _, s in self._best(row, cell, qterms, want=has_date)]
+                dated += [(rel, cell, sents) for rel, sents in self._in_context(row, cell, qterms, has_date)]
             if dated:
                 top = max(rel for rel, _, _ in dated)
                 near = [d for d in dated if d[0] >= 0.5 * top]
-                rel, cell, s = max(near, key=lambda d: (latest_year(d[2]), d[1] == "voortgang", d[0]))
-                quote(cell, [s])
+                rel, cell, sents = max(near, key=lambda d: (latest_year(d[2][-1]), d[1] == "voortgang", d[0]))
+                quote(cell, sents)
             if row.wanneer:
                 body.append(f"**Planning (Wanneer):** {esc(row.wanneer)}")
                 quotes.append(Quote(row.id, "wanneer", row.wanneer))
         elif p.field == "figure":
-            # The figure must be about the question's subject, not just any figure: the subject is
-            # the topic without the words that only ask for a figure. "het totale budget van de
-            # werkagenda" has none left: it asks about the agenda as a whole, which no action's
-            # figure answers.
-            qterms = self._terms(p.topic) - self._terms(_FIGURE_WORDS)
-            if not qterms:
-                kind = {"amount": "bedrag", "percentage": "percentage"}.get(p.figure_kind or "", "aantal")
+            # The figure must be about the question's subject, not just any figure. "het totale
+            # budget van de werkagenda" has no subject left once the figure words go: it asks about
+            # the agenda as a whole, which no action's figure answers.
+            kind = _KIND_WORDS.get(p.figure_kind or "", "aantal")
+            if not self._subject_terms(p):
                 return self._refuse(p, f"De rapportage noemt geen {kind} voor de werkagenda als geheel; alleen "
                                        f"per actie staan soms bedragen of aantallen.", [], rows=[row, *related][:3])
-            # What is counted must be in the sentence, when the report knows the word at all
-            # ("hoeveel mbo-scholen": yes; "hoeveel studiepunten": the report says "ECTS").
-            noun = {t for t in self._terms(p.topic) if t in self.index.lexical.doc_freq} \
-                if p.figure_kind == "count" else set()
-
-            def fits(s: str) -> bool:
-                return has_figure(s, p.figure_kind, noun, self.index.lexical.analyzer)
-
-            candidates = []
-            for cell in ("voortgang", "status_2024", "wat"):
-                for rel, i, s in self._best(row, cell, qterms, want=fits):
-                    candidates.append((rel, cell, s))
-            candidates = [c for c in candidates if c[0] >= 0.2]
-            if not candidates:
-                kind = {"amount": "bedrag", "percentage": "percentage"}.get(p.figure_kind or "", "aantal")
-                subject = p.topic or "dit onderwerp"
-                return self._refuse(p, f"De rapportage noemt geen {kind} voor {subject}.", [], rows=[row, *related][:3])
-            # Best by relevance; the newest period first on a tie.
-            order = {"voortgang": 0, "status_2024": 1, "wat": 2}
-            candidates.sort(key=lambda c: (-round(c[0], 2), order[c[1]]))
-            rel, cell, s = candidates[0]
-            quote(cell, [s])
+            found = self._figure_candidates(p, [row])
+            if not found:
+                return self._refuse(p, f"De rapportage noemt geen {kind} voor {p.topic or 'dit onderwerp'}.", [],
+                                    rows=[row, *related][:3])
+            rel, _, cell, sentences, _ = found[0]
+            quote(cell, sentences)
+            # A second figure about the same subject ("€3 mln additioneel" and "€25 mln" for the
+            # practoraten) when it answers about as well and the answer stays short.
+            for rel2, _, cell2, more, _ in found[1:]:
+                if rel2 >= 0.8 * rel and more != sentences and word_count(" ".join(sentences + more)) <= 45:
+                    quote(cell2, more)
+                    break
         elif p.field == "change":
             if row.voortgang_idem:
                 body.append("**Voortgang (2025):** ongewijzigd sinds zomer 2024 (de rapportage zegt \"Idem.\").")
@@ -616,26 +846,39 @@ class Engine:
                 if best:
                     quote("status_2024", [s for _, _, s in sorted(best[:2], key=lambda t: t[1])])
             else:
-                new = self._new_sentences(row, qterms)[:2]
-                if new:
-                    quote("voortgang", new, "Nieuw in de Voortgang (2025)")
-                best = self._best(row, "status_2024", qterms)
-                if best:
-                    quote("status_2024", [best[0][2]], "Status zomer 2024 (toen)")
+                new = self._new_sentences(row, qterms)
+                chosen: list[str] = []
+                for sent in new:  # the most novel first, up to about 80 words
+                    if chosen and (len(chosen) >= 3 or word_count(" ".join(chosen + [sent])) > 80):
+                        break
+                    chosen.append(sent)
+                order = split_sentences(idem_rest(row))
+                chosen.sort(key=order.index)
+                if chosen:
+                    quote("voortgang", chosen, "Nieuw in de Voortgang (2025)")
+                if row.status_2024:
+                    quote("status_2024", self._pick(row, "status_2024", qterms, 2, whole_below=40),
+                          "Status zomer 2024 (toen)")
         else:  # status
             self._status_body(row, qterms, quote, body, periods)
+            # What the question asks may be in the action itself ("het verhogen van de leeftijdsgrens
+            # … naar 27 jaar"): quote that sentence when the title does not show it.
+            wat = [b for b in self._best(row, "wat", qterms) if b[0] >= 0.6 and b[2] not in title]
+            if wat and not any(wat[0][2] in q.text for q in quotes):
+                quote("wat", [wat[0][2]], "Uit de actie")
         if p.field == "change" and row.wie:
             body.append(f"Wie: {esc(row.wie)} · Wanneer: {esc(row.wanneer)}")
-        # Short answers stay short: who/when/figure answers name at most two related actions.
-        others = [r for r in related if r.id != row.id][:2 if p.field in ("wie", "wanneer", "figure") else 4]
+        # Short answers stay short: who/when/figure answers name no related actions (they stay in
+        # `rows`, and a list question shows them all).
+        others = [] if p.field in ("wie", "wanneer", "figure") else [r for r in related if r.id != row.id][:4]
         if others:
             body += ["", "Zie ook: " + "; ".join(f"{r.id} ({esc(shorten(r.wat, 70))})" for r in others)]
         cites = [Citation(row.id, row.doelstelling, periods)]
-        # rows: the answer's row, the related ones it names, then the rest of the top three found
-        # (what retrieval offered; the sources panel shows only the cited row).
+        # rows: what the answer names (its row and the related ones); retrieved: the top three that
+        # retrieval offered, which the single-row evaluation ranks on (as it always has).
         rows = [row, *others]
-        rows += [h.row for h in (hits or [])[:3] if h.row not in rows]
-        return Answer("\n".join(header + body), cites, rows, kind="lookup", quotes=quotes)
+        retrieved = [h.row.id for h in (hits or [])[:3]]
+        return Answer("\n".join(header + body), cites, rows, kind="lookup", quotes=quotes, retrieved=retrieved, plan=p)
 
     def _status_body(self, row: ActionRow, qterms: set[str], quote, body: list[str], periods: list[str]) -> None:
         """Latest period first, whole when short; otherwise the sentences that answer best."""
@@ -648,7 +891,7 @@ class Engine:
             if row.status_2024:
                 quote("status_2024", self._pick(row, "status_2024", qterms, 3))
         elif latest:
-            quote("voortgang", self._pick(row, "voortgang", qterms, 3))
+            quote("voortgang", self._pick(row, "voortgang", qterms, 4, budget=75))
             if row.status_2024:
                 quote("status_2024", self._pick(row, "status_2024", qterms, 1, whole_below=25))
         else:
@@ -658,17 +901,32 @@ class Engine:
         if row.wie or row.wanneer:
             body.append(f"Wie: {esc(row.wie)} · Wanneer: {esc(row.wanneer)}")
 
-    def _pick(self, row: ActionRow, cell: str, qterms: set[str], limit: int, whole_below: int = 60) -> list[str]:
-        """The whole cell when it is short; else the `limit` sentences that answer best, in order."""
+    def _pick(self, row: ActionRow, cell: str, qterms: set[str], limit: int, whole_below: int = 60,
+              budget: int | None = None) -> list[str]:
+        """The whole cell when it is short; else the sentences that answer best, in their order:
+        at most `limit`, and (with a budget) no more words than `budget` once the first is in.
+        Sentences of two words or fewer ("Taal:", "Loopt.") are headings: they come along with
+        the sentence after them, never alone."""
         text = idem_rest(row) if cell == "voortgang" else row.cell(cell)
         sents = split_sentences(text)
         if word_count(text) <= whole_below:
             return sents
-        best = self._best(row, cell, qterms)
-        chosen = sorted(best[:limit], key=lambda t: t[1])
-        if not any(rel > 0 for rel, _, _ in chosen):
-            chosen = [(0, i, s) for i, s in enumerate(sents[:limit])]
+        best = [b for b in self._best(row, cell, qterms) if word_count(b[2]) > 2]
+        if not any(rel > 0 for rel, _, _ in best):
+            best = sorted(best, key=lambda t: t[1])
+        chosen: list[tuple[float, int, str]] = []
+        for item in best:
+            if len(chosen) >= limit:
+                break
+            if budget is not None and chosen and word_count(" ".join(c[2] for c in chosen) + " " + item[2]) > budget:
+                continue
+            chosen.append(item)
+        chosen.sort(key=lambda t: t[1])
         return [s for _, _, s in chosen]
+
+
+def _names(sentence: str) -> list[str]:
+    return _NAME.findall(sentence)
 
 
 def _reports_new(row: ActionRow) -> bool:

@@ -38,16 +38,20 @@ _WHEN = re.compile(r"\bwanneer\b|planning|tijdpad|\bdeadline\b|per wanneer|welk 
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)|moet(?:en)? .{0,30}klaar", re.I)
 _CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de )?zomer|wat is er nieuw|nieuws\b|"
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
-                     r"vorige (?:keer|rapportage)|2024.{0,40}2025|toen (?:en|vs\.?|versus) nu|bijgekomen|"
-                     r"(?:het )?afgelopen jaar|nieuw in 2025|in 2025 nieuw", re.I)
+                     r"vorige (?:keer|rapportage)|\b2024\b(?!/)[^/]{0,40}\b2025\b|toen (?:en|vs\.?|versus) nu|bijgekomen|"
+                     r"(?:het )?afgelopen jaar|nieuw in 2025|in 2025 nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
+                     r"anders dan (?:vorig|in 2024|zomer)", re.I)
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
-_FIGURE = re.compile(r"\bhoeveel\b|\bbedrag\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
-                     r"\bwat kost|\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog)\b", re.I)
-_AMOUNT = re.compile(r"\bbedrag|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
-                     r"hoeveel.*\bsubsidie|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvester", re.I)
+_FIGURE = re.compile(r"\bhoeveel\b|bedrag\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
+                     r"\bwat kost|\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
+_AMOUNT = re.compile(r"bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
+                     r"hoeveel.*\bsubsidie|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest", re.I)
+_DURATION = re.compile(r"\bhoeveel (?:tijd|jaar|jaren|maanden|weken)\b|\bhoe lang (?:duurt|wordt)\b", re.I)
+_FREQUENCY = re.compile(r"\bhoe vaak\b|\bhoe dikwijls\b|\bhoeveel keer\b", re.I)
 _PERCENT = re.compile(r"percentage|procent|\b%", re.I)
 
-_PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten|onderdelen|dingen)\b|"
+_PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten|onderdelen|dingen|taken)\b|"
+                     r"\w-acties\b|\bacties (?:met|van|waar)\b|\bergens\b|"
                      r"\balle (?:acties|maatregelen|afspraken)\b|\ballemaal\b|\balles\b|\boverzicht\b|"
                      r"\bopsomming\b|\blijst\b|\bwelke\b.*\bacties\b|\bacties\b.*\b(?:zijn|lopen|staan)\b|"
                      r"\bwaar (?:zit|zitten|is|zijn|staat|staan)\b.*\bbij\b|\bwaarbij\b|"
@@ -56,7 +60,9 @@ _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|acti
                     r"\bhoeveel\b.*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
 
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
-_META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b", re.I)
+_META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b|\b(grootste|kleinste|grootst|kleinst)\b", re.I)
+_META_SIZE = re.compile(r"\bhoe groot is (?:de|het)\b|\bomvang\b|\bverdeeld over\b|\bverdeling\b|"
+                        r"\bper (?:prioriteit|doelstelling)\b", re.I)
 _META_PERIODS = re.compile(r"\bwelke (?:periode|periodes|perioden|jaren|tijdvak)\b|\bover welke (?:periode|jaren)\b|"
                            r"\bperiode\b.*\b(?:rapportage|rapport|verslag)\b|\b(?:rapportage|rapport)\b.*\bperiode\b|"
                            r"\bvan wanneer is (?:de|deze) (?:rapportage|voortgangsrapportage)", re.I)
@@ -66,16 +72,18 @@ _META_TOTAL = re.compile(r"\bhoeveel (?:acties|maatregelen|actiepunten)\b(?:\s+(
 
 # Status categories, in the words people use. Order matters: "niet uitgevoerd" before "uitgevoerd".
 _STAND_WORDS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"geen (?:voortgang|update|stand|nieuws|status)|(?:niets|niks) (?:gemeld|vermeld)|"
+    (re.compile(r"geen (?:voortgang\w*|update|stand|nieuws|status)|(?:niets|niks) (?:gemeld|vermeld)|"
                 r"zonder (?:voortgang|update)|voortgang\w* (?:ontbreekt|leeg)|lege voortgang\w*|"
-                r"(?:niks|niets)\b.{0,30}\bvoortgang|voortgang\b.{0,20}\b(?:niks|niets)\b", re.I), GEEN_VOORTGANG),
+                r"(?:niks|niets)\b.{0,30}\bvoortgang\w*|voortgang\w*\b.{0,20}\b(?:niks|niets)\b|"
+                r"(?:niets|niks|niet) ingevuld|geen voortgang\w*", re.I), GEEN_VOORTGANG),
     (re.compile(r"ongewijzigd|niet (?:veranderd|gewijzigd)|hetzelfde gebleven|\bidem\b|stilgestaan|"
-                r"niets (?:veranderd|gewijzigd)", re.I), ONGEWIJZIGD),
+                r"niets (?:veranderd|gewijzigd)|(?:precies )?(?:zo|hetzelfde) als (?:in )?(?:de )?zomer", re.I), ONGEWIJZIGD),
     (re.compile(r"achter(?:stand|lopen|op schema)?\b|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door)|"
-                r"\bgeschrapt|stopgezet|\bblijft liggen|niet gedaan|mislukt|niet van de grond|"
+                r"\bgeschrapt|stopgezet|\bblijf?t? liggen|\bblijven liggen|niet gedaan|mislukt|niet van de grond|"
                 r"gestrand|\bvast(?:gelopen)?\b", re.I), VERTRAAGD),
     (re.compile(r"afgerond|gerealiseerd|\b(?:al|inmiddels|reeds|nu)\b(?:\s+\w+)?\s+klaar\b|voltooid|\bafgevinkt|\bbehaald|al (?:gedaan|uitgevoerd)|"
-                r"\bis (?:af|uitgevoerd)\b|\bzijn (?:af|uitgevoerd)\b|\bafgesloten", re.I), AFGEROND),
+                r"\bis (?:af|uitgevoerd)\b|\bzijn (?:af|uitgevoerd)\b|\bafgesloten|\bal af\b|\bafvinken\b|"
+                r"\bklaar (?:is|zijn)\b", re.I), AFGEROND),
     (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af)|\blopende\b|in uitvoering|\bonderhanden", re.I), LOOPT),
 ]
 
@@ -110,11 +118,22 @@ _SUBJECT_PARTIES = {"studenten", "docenten"}
 _FOLLOW_START = re.compile(r"^\s*(?:en|maar|ok[eé]?,?\s*en|oke,?\s*en|dus|en dan)\b", re.I)
 _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daaraan|daarop|daarover|hiervan|hiervoor|"
                        r"hierbij|hieraan|ervan|eraan|erbij|"
-                       r"die actie|dat plan|deze actie|die acties|deze acties|dat|die|dit|deze|het|hun|ze|zij)\b", re.I)
+                       r"die actie|dat plan|deze actie|die acties|deze acties|hun|ze|zij)\b|"
+                       # "dat", "die", "dit", "het" point back when they stand for a thing ("wie doet dat?",
+                       # "loopt dat nog?"), not when they are an article ("het stagepact").
+                       r"\b(?:dat|dit|die|deze|het)\b(?=\s*[?.!,]|\s*$|\s+(?:wel|ook|nog|al|dan|nu|precies|eigenlijk|"
+                       r"regelen|doen|trekken|klaar|af|uit|in|achter|geregeld|betalen|organiseren)\b)|"
+                       r"\b(?:doet|doen|is|gaat|loopt|komt|wordt|moet|moeten|kan|zit|staat)\s+(?:dat|dit|die|het)\b", re.I)
+_YES_NO = re.compile(r"^\s*(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen|gaat)\b", re.I)
+_STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
+                              r"\b(?:die|deze|dat|dit) (?:actie|plan|regeling|onderzoek|programma|aanpak)\b", re.I)
 _INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|hiervan|hierbij|ervan|van die|van deze|welke daarvan)\b", re.I)
-_PERSON = re.compile(r"^\s*wie\s+(?:is|zijn|was|waren)\s+(?:de|het|onze|die)?\s*(?:huidige\s+)?(?:minister|staatssecretaris|"
-                     r"voorzitter|directeur|bestuurder|premier|woordvoerder|projectleider|contactpersoon|"
-                     r"wethouder|burgemeester|baas|leider)\b", re.I)
+_ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier|woordvoerder|projectleider|"
+          r"contactpersoon|wethouder|burgemeester|baas|leider|hoofd|coördinator|coordinator|secretaris)")
+# A question for a person's name: the report names organisations, never people.
+_PERSON = re.compile(rf"^\s*wie\s+(?:is|zijn|was|waren)\s+(?:de|het|onze|die)?\s*(?:huidige\s+)?{_ROLES}\b|"
+                     rf"\bhoe heet\b|\b(?:de )?naam van (?:de|het)\b.{{0,30}}{_ROLES}|\bwelke persoon\b|"
+                     rf"\bwie\b.{{0,20}}\b(?:persoonlijk|als persoon)\b", re.I)
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
 _STATUS_WORDS = re.compile(r"\brapportage|\bstatus\b|\bstand\b|\bstond\b|\bstaat\b|\bstaan\b|voortgang|"
                            r"\bverslag|\bhoe (?:ging|gaat|liep|loopt)\b|\bgerapporteerd|\bgemeld", re.I)
@@ -124,7 +143,13 @@ COVERED_YEARS = (2024, 2025)  # the report's two status periods
 
 _DOEL = re.compile(r"\bdoel(?:stelling)?\s*([1-3])\s*[.,]\s*([1-9])\b", re.I)
 _BARE_DOEL = re.compile(r"^\s*(?:doel(?:stelling)?\s*)?([1-3])\s*[.,]\s*([1-9])\s*\??\s*$", re.I)
-_PRIO = re.compile(r"\bprioriteit\s*([1-3])\b|\b(eerste|tweede|derde) prioriteit\b", re.I)
+_PRIO = re.compile(r"\bprio(?:riteit)?\s*([1-3])\b|\b(eerste|tweede|derde) prio(?:riteit)?\b", re.I)
+# "hoeveel acties heeft 1.2", "burgerschap (3.2)": a doelstelling number on its own, not an action id
+# ("1.2-04"), a decimal ("2,5") or part of a longer number.
+# A question that is only a subject: a few words, no question word or verb of its own.
+_BARE_TOPIC = re.compile(r"^\s*(?!(?:wat|wie|hoe|wanneer|waar|welke?|waarom|is|zijn|kan|kun|heeft|hebben|en)\b)"
+                         r"[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*\??\s*$", re.I)
+_LOOSE_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])(?![\d-]|\.\d)")
 _ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3}
 
 # Words that frame a question but name no topic. Topic = what is left after these, the stopwords
@@ -142,7 +167,10 @@ prioriteiten periode periodes jaren ongeveer pakweg aan vallen valt horen hoort 
 kent bevat bevatten gemeld vermeld gerapporteerd genoemd staan beschreven binnen liggen ligt erbij eraan rol
 meedoet meedoen meedoen helemaal gebleven niks niets gebeurd afgelopen nieuws zodat gewoon mee trekken trekt
 werken werkt wordt worden verder precies tafel welke waarin waaraan waarbij geregeld afgestemd moest moesten
-kwam komt komen bekend geworden""")) | STOPWORDS
+kwam komt komen bekend geworden bordje ergens erin taken taak verwacht verwachten update updates nieuws terug
+iets zelf qua kleinste grootste grootst kleinst verdeeld elkaar eentje anders hier zo ze hun hadden had
+daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hiervoor hierbij hieraan ervan eraan
+waarom dan wel""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -156,6 +184,8 @@ class Plan:
     followup: bool = False
     uncovered_year: int | None = None  # asks for the state in a year the report does not cover
     person: bool = False  # asks for a person's name; the report names no one
+    refers_back: str = ""  # "strong" ("daarover", "die actie"), "weak" ("dat", "en …") or "": points at the last answer
+    source: str = "regels"  # who made the plan: the rules, or a configured LLM ("llm") that the rules checked
     question: str = ""
 
     def to_json(self) -> dict:
@@ -224,7 +254,10 @@ def find_stand(question: str) -> tuple[str | None, str]:
     """The status category a question asks for, and the question without its words (all of
     them: "mislukt of vertraagd" are two ways of saying one thing)."""
     found = None
+    planning = re.search(r"\bmoet(?:en)?\b|\bmoest(?:en)?\b|\bwanneer\b|\bgepland\b", question, re.I)
     for pattern, stand in _STAND_WORDS:
+        if stand == AFGEROND and planning:
+            continue  # "wat moet in 2026 klaar zijn?" asks for planning, not for what is finished
         if pattern.search(question):
             found = found or stand
             if stand == found:
@@ -253,6 +286,10 @@ def _field(q: str) -> str:
 
 
 def _figure_kind(q: str) -> str | None:
+    if _FREQUENCY.search(q):
+        return "frequency"
+    if _DURATION.search(q):
+        return "duration"
     if _PERCENT.search(q):
         return "percentage"
     if _AMOUNT.search(q):
@@ -281,7 +318,14 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         doel = f"{bare.group(1)}.{bare.group(2)}"
     elif m:
         doel = f"{m.group(1)}.{m.group(2)}"
-    rest = _DOEL.sub(" ", q) if not bare else ""
+    else:
+        loose = _LOOSE_DOEL.search(q)
+        if loose and f"{loose.group(1)}.{loose.group(2)}" in known_doel:
+            doel = f"{loose.group(1)}.{loose.group(2)}"
+            q_wo = _LOOSE_DOEL.sub(" ", q)
+        else:
+            q_wo = q
+    rest = (_DOEL.sub(" ", q) if m else (q_wo if not bare and not m else "")) if not bare else ""
     prio = None
     pm = _PRIO.search(rest)
     if pm:
@@ -325,8 +369,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     names_something = bool(topic or parties or doel or prio or stand or jaar)
     # A bare "wat is er nieuw?" or "wie doet dat?" after an answer is about that answer.
     bare_field = fld in ("change", "wie", "wanneer") and not names_something and not _META_TOTAL.search(q)
-    if prev is not None and not names_something and (_FOLLOW_START.search(q) or _ANAPHORA.search(q) or bare_field) \
-            and len(q.split()) <= 14:
+    # "waarom niet?", "wat gebeurt er dan wel?": a short question that names nothing continues the last one.
+    short = not names_something and len(q.split()) <= 6 and not _META_TOTAL.search(q) and not _PLURAL.search(q)
+    if prev is not None and not names_something and (_FOLLOW_START.search(q) or _ANAPHORA.search(q) or bare_field
+                                                     or short) and len(q.split()) <= 14:
         op = prev.operation
         if op in ("list", "count", "compare") and fld == "change":
             op = "compare"
@@ -365,29 +411,40 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         op = "list"
     elif plural and topic and fld == "status":
         op = "list"
+    elif fld == "status" and topic and _BARE_TOPIC.match(q):
+        op = "list"  # "discriminatie?", "aanpak laaggeletterdheid?": everything on that subject
     else:
         op = "lookup"
     if stand and fld == "change":
         fld = "status"
+    if stand and topic and _YES_NO.match(q) and not _PLURAL.search(q):
+        # "Is de open aanpak MBO in 2030 inmiddels afgerond?": the state of one action, not a list.
+        op, f = "lookup", replace(f, stand=chat.stand)
     if op == "lookup" and topic and not chat.partij and f.partij:
         # One action about a topic: a party the question names is part of the subject, not a
         # filter that could hide the answer ("wie zijn betrokken bij het onderzoek naar … docenten").
         f = replace(f, partij=None)
         topic = f"{topic} {parties[0]}"
+    refers = "" if prev is None else "strong" if _STRONG_ANAPHORA.search(q) else \
+        "weak" if (_FOLLOW_START.search(q) or _ANAPHORA.search(q)) else ""
     return Plan(operation=op, field=fld, filters=f, topic=topic, figure_kind=figure_kind,
-                uncovered_year=uncovered, person=person, question=q)
+                uncovered_year=uncovered, person=person, refers_back=refers, question=q)
 
 
 def _meta(q: str, topic: str, f: Filters) -> str | None:
     m = _META_MOST.search(q)
-    if m:
-        return "most" if m.group(1).lower() == "meeste" else "least"
+    if m and (m.group(1) or re.search(r"\bdoelstelling|\bprioriteit|\bacties\b", q, re.I)) and not f.partij:
+        word = (m.group(1) or m.group(2)).lower()
+        return "most" if word.startswith(("meest", "groot")) else "least"
+    if _META_SIZE.search(q) and not f.partij and not f.stand and not topic:
+        return "actions"
     if _META_PERIODS.search(q):
         return "periods"
     m = _META_STRUCT.search(q)
     if m and not topic:
         return "doelstellingen" if m.group(1).lower().startswith("doel") else "prioriteiten"
-    if _META_TOTAL.search(q) and not f.partij and not f.stand and f.jaar is None and not topic:
+    if (_META_TOTAL.search(q) or re.search(r"\bhoeveel acties\b", q, re.I)) and not f.partij and not f.stand \
+            and f.jaar is None and not topic:
         return "actions"
     return None
 
@@ -404,3 +461,55 @@ def _merge(old: Filters, new: Filters) -> Filters:
         stand=pick(old.stand, new.stand),
         jaar=pick(old.jaar, new.jaar),
     )
+
+
+OPERATIONS = ("lookup", "list", "count", "compare", "meta")
+FIELDS = ("status", "wie", "wanneer", "figure", "change")
+METAS = ("actions", "doelstellingen", "prioriteiten", "most", "least", "periods")
+
+
+def plan_from_json(data: dict, question: str, known_parties: Iterable[str] = (),
+                   doelstellingen: Iterable[str] = (), chat: Filters | None = None) -> Plan | None:
+    """A plan an LLM proposed, checked against the same schema as the rule planner's: None when
+    anything is off (unknown operation, a party or doelstelling the report does not have, a stand
+    that does not exist, a topic that is no text), so the caller falls back to the rules."""
+    from index.stand import STANDS
+
+    try:
+        op = data.get("operation")
+        fld = data.get("field", "status")
+        raw = data.get("filters") or {}
+        topic = data.get("topic") or ""
+        meta = data.get("meta")
+        if op not in OPERATIONS or fld not in FIELDS or not isinstance(raw, dict) or not isinstance(topic, str):
+            return None
+        if op == "meta" and meta not in METAS:
+            return None
+        known = list(known_parties)
+        partij = None
+        if raw.get("partij"):
+            found, _ = find_parties(str(raw["partij"]), known)
+            if len(found) != 1:
+                return None
+            partij = found[0]
+        doel = raw.get("doelstelling")
+        if doel is not None and str(doel) not in set(doelstellingen):
+            return None
+        prio = raw.get("prioriteit")
+        if prio is not None and int(prio) not in (1, 2, 3):
+            return None
+        stand = raw.get("stand")
+        if stand is not None and stand not in STANDS:
+            return None
+        jaar = raw.get("jaar")
+        if jaar is not None and not 2000 <= int(jaar) <= 2040:
+            return None
+    except (TypeError, ValueError, AttributeError):
+        return None
+    chat = chat or Filters()
+    f = Filters(prioriteit=chat.prioriteit if chat.prioriteit is not None else (int(prio) if prio is not None else None),
+                doelstelling=chat.doelstelling or (str(doel) if doel is not None else None),
+                partij=chat.partij or partij, stand=chat.stand or stand,
+                jaar=chat.jaar if chat.jaar is not None else (int(jaar) if jaar is not None else None))
+    return Plan(operation=op, field=fld, filters=f, topic=topic_of(topic[:200]), meta=meta if op == "meta" else None,
+                figure_kind=_figure_kind(question) if fld == "figure" else None, question=question)

@@ -22,9 +22,15 @@ _MONTHS = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktobe
 DATE = re.compile(rf"\b(?:{_MONTHS}|voorjaar|najaar|zomer|winter|begin|eind|medio|halverwege|eerste helft|"
                   rf"tweede helft|kwartaal)\b[^.]*?\b20\d\d\b|\b(?:{_MONTHS})\b|\b20[12]\d\b", re.I)
 PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|procent)", re.I)
+AMOUNT_FULL = re.compile(r"€\s*\d[\d.,]*(?:\s*(?:mln|miljoen|miljard)\.?)?|\d[\d.,]*\s*(?:mln|miljoen|miljard|euro)\b\.?",
+                         re.I)
 AMOUNT = re.compile(r"(?:€\s*\d|\d[\d.,]*\s*(?:mln|miljoen|miljard|euro)\b|\beuro\b)", re.I)
 NUMBER = re.compile(r"(?<![\w.])(?:\d+(?:[.,]\d+)?|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|"
                     r"elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend)(?![\w])", re.I)
+_SPAN = r"(?:\d+|een|één|twee|drie|vier|vijf|zes|tien|half|halve|anderhalf)"
+DURATION = re.compile(rf"\b{_SPAN}\s+(?:jaar|jaren|maand|maanden|week|weken)\b", re.I)
+FREQUENCY = re.compile(rf"\b(?:iedere|elke|ieder|per)\s+(?:{_SPAN}\s+)?(?:jaar|jaren|maand|maanden|week|kwartaal)\b|"
+                       rf"\b(?:jaarlijks|maandelijks|wekelijks|driejaarlijks|tweejaarlijks)\b|\b{_SPAN}\s*(?:keer|maal)\b", re.I)
 _YEARLIKE = re.compile(r"^20\d\d$|^19\d\d$")
 
 
@@ -46,36 +52,60 @@ class Quote:
         return {"row_id": self.row_id, "cell": self.cell, "period": self.period, "text": self.text}
 
 
+# A full stop after these is no sentence end ("(ca. 10 ECTS)", "o.a. Branches", "t/m 14 september").
+_ABBREVIATION = re.compile(r"(?:\b(?:ca|o\.a|bijv|bv|evt|incl|excl|nr|resp|m\.b\.t|i\.s\.m|ism|t\.a\.v|d\.w\.z|e\.v|"
+                           r"z\.s\.m|jl|mln|mld|min|max|art|vs|etc)\.)$", re.I)
+
+
 def split_sentences(text: str) -> list[str]:
-    parts = _SPLIT.split((text or "").strip())
-    return [p.strip() for p in parts if p.strip()]
+    parts = [p.strip() for p in _SPLIT.split((text or "").strip()) if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def idem_rest(row: ActionRow) -> str:
-    """What follows "Idem." in a Voortgang cell ('' when nothing does)."""
-    return re.sub(r"^\s*idem\.?\s*", "", row.voortgang, flags=re.I).strip() if row.voortgang_idem else row.voortgang
+    """What a Voortgang cell says beyond "Idem." ('' when nothing): ingest's one Idem detector."""
+    from ingest import idem_rest as rest
+
+    return rest(row.voortgang)
 
 
 def word_count(text: str) -> int:
     return len(re.findall(r"[\w%€'’-]+", text))
 
 
-def has_figure(sentence: str, kind: str | None, noun_terms: set[str] = frozenset(), analyzer=None) -> bool:
+def has_figure(sentence: str, kind: str | None, noun_terms: set[str] = frozenset(), analyzer=None,
+               given: frozenset[str] = frozenset()) -> bool:
     """Does the sentence hold a figure of the kind asked for?
 
-    percentage: a percentage. amount: a sum of money. count: a number that is not a year or a
-    percentage, and (when the question names what is counted) the counted thing in the sentence."""
+    percentage: a percentage. amount: a sum of money. count: a number that is not a year, not a
+    percentage and not one the question itself gave ("van 23 tot 27 jaar"), and, when the question
+    names what is counted, followed within four words by that thing ("93 subsidieprojecten",
+    "750 en 800 … docenten")."""
     if kind == "percentage":
         return bool(PERCENT.search(sentence))
     if kind == "amount":
         return bool(AMOUNT.search(sentence))
-    plain = PERCENT.sub(" ", sentence)
-    numbers = [n for n in NUMBER.findall(plain) if not _YEARLIKE.match(n)]
-    if not numbers:
-        return False
-    if kind == "count" and noun_terms and analyzer is not None:
-        return bool(noun_terms & set(analyzer.document_terms(sentence)))
-    return True
+    if kind == "duration":
+        return bool(DURATION.search(sentence))
+    if kind == "frequency":
+        return bool(FREQUENCY.search(sentence))
+    plain = AMOUNT_FULL.sub(" ", PERCENT.sub(" ", sentence))  # a sum of money is no count
+    for m in NUMBER.finditer(plain):
+        tok = m.group(0)
+        if _YEARLIKE.match(tok) or tok.lower() in given:
+            continue
+        if not (kind == "count" and noun_terms and analyzer is not None):
+            return True
+        window = " ".join(re.findall(r"[\w'’]+", plain[m.end():])[:4])
+        if noun_terms & set(analyzer.document_terms(window)):
+            return True
+    return False
 
 
 def has_date(sentence: str) -> bool:

@@ -7,6 +7,7 @@ Question files (written by reading the report, never by running the engine):
     eval/{dev,test}/stand_questions.jsonl          status categories ("wat is afgerond?")
     eval/{dev,test}/conversations.jsonl            2-4 turns with follow-ups
     eval/{dev,test}/answerability_questions.jsonl  answerable (must_contain) and unanswerable ones
+    eval/dev/*_extra.jsonl                         a second development batch, more varied phrasing
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
 The development split is what the rules were built against; the test split was written before the
@@ -31,10 +32,12 @@ SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
 
 
 def load(name: str, split: str) -> list[dict]:
-    path = EVAL_DIR / split / name
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """NAME and NAME_extra (a second batch of the same kind, written later) of one split."""
+    out = []
+    for path in (EVAL_DIR / split / name, EVAL_DIR / split / name.replace(".jsonl", "_extra.jsonl")):
+        if path.exists():
+            out += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out
 
 
 def stand_labels() -> dict[str, str]:

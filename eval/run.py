@@ -172,7 +172,10 @@ class EngineVariant:
         started = time.perf_counter()
         ans = self.engine.answer(question)
         latency = (time.perf_counter() - started) * 1000
+        # The rows the answer names, then the rest of what retrieval offered for a one-action answer
+        # (Hit@3 ranks retrieval; the answer itself names only the rows that pass its cutoff).
         rows = [r.id for r in ans.rows]
+        rows += [i for i in getattr(ans, "retrieved", []) if i not in rows]
         periods: list[str] = []
         for c in ans.citations:
             periods.extend(p for p in c.periods if p not in periods)

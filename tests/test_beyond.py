@@ -159,3 +159,41 @@ def test_eval_question_files_are_well_formed():
                 assert item["split"] == split
                 gold = [g for t in item.get("turns", [item]) for g in t.get("gold_rows", [])]
                 assert set(gold) <= known, item["id"]
+
+
+def test_pointing_back_stays_on_the_action_unless_a_better_one_is_named(engine):
+    first = engine.answer("komt opleidingsniveau nou in de wet als discriminatiegrond?")
+    who = engine.answer("wie moeten dat regelen?", history=[first])
+    assert ids(who)[0] == ids(first)[0] and "BZK" in who.text
+    other = engine.answer("en wat wordt er gedaan tegen discriminatie bij stages?", history=[first, who])
+    assert ids(other)[0] != ids(first)[0] and "stage" in other.rows[0].wat.lower() + other.rows[0].voortgang.lower()
+
+
+def test_a_follow_up_on_a_list_of_one_answers_that_action(engine):
+    listed = engine.answer("welke acties in 1.4 zijn vertraagd of niet uitgevoerd?")
+    assert len(listed.rows) == 1
+    why = engine.answer("waarom niet?", history=[listed])
+    assert ids(why) == ids(listed) and "Er is geen programma gestart" in why.text
+
+
+@pytest.mark.parametrize("question,says", [
+    ("Welke twee taalinterventies zijn als kansrijk geselecteerd?", "somt niet op"),
+    ("Wat houden de vijf actielijnen van het bbl-offensief precies in?", "beschrijft niet wat dat inhoudt"),
+    ("Welk percentage van de mbo-studenten volgt op dit moment een bbl-traject?", "streefcijfer"),
+    ("Op welke datum precies is de kabinetsreactie over opleidingsniveau als discriminatiegrond naar de Kamer gestuurd?",
+     "precieze datum"),
+    ("Welke mbo-scholen geven hun studenten nog steeds geen studentenkaart?", "geen namen"),
+    ("Wat waren de resultaten van de rekenpeiling onder mbo-studenten?", "geen resultaten"),
+    ("Op welk referentieniveau (2F of 3F) komen de nieuwe taaleisen te liggen?", "nergens"),
+])
+def test_questions_the_report_only_seems_to_answer(engine, question, says):
+    ans = engine.answer(question)
+    assert ans.abstained and says in ans.text, ans.text
+
+
+def test_answerable_shapes_next_to_them_are_answered(engine):
+    assert "Utrecht" in engine.answer("in welke steden kunnen mbo'ers meedoen aan introductieweken?").text
+    assert "10 ECTS" in engine.answer("hoeveel studiepunten is de leergang burgerschap voor mbo-docenten?").text
+    assert "iedere vijf jaar" in engine.answer("hoe vaak moet de subsidieregeling praktijkleren geëvalueerd worden?").text
+    assert "€47,2 miljoen" in engine.answer("hoeveel extra geld krijgen scholen voor studenten met taal- en "
+                                            "rekenachterstanden?").text

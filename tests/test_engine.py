@@ -244,3 +244,26 @@ def test_unrelated_question_on_the_reports_words_is_refused(engine):
     ans = engine.answer("hoeveel collegegeld betaal ik volgend jaar op het hbo?")
     assert ans.abstained
     assert not engine.answer("wat is de status van het bbl-offensief?").abstained
+
+
+def test_llm_may_propose_the_plan_and_the_rules_check_it(index, chat_server):
+    engine = Engine(index, llm=LLMWriter(LLMSettings(url=chat_server.url, model="test", timeout=5.0, plans=True)))
+    chat_server.reply = '```json\n{"operation": "list", "field": "status", "filters": {"partij": "JOBmbo"}, "topic": ""}\n```'
+    plan = engine.plan("waar houdt de studentenorganisatie zich zoal mee bezig?")
+    assert plan.source == "llm" and plan.operation == "list" and plan.filters.partij == "JOB"
+    ans = engine.answer("waar houdt de studentenorganisatie zich zoal mee bezig?")
+    assert [r.id for r in ans.rows] == [r.id for r in engine.rows if "JOB" in r.partijen]
+    # A party the report does not have, an unknown stand, or no JSON at all: the rules decide.
+    for reply in ['{"operation": "list", "filters": {"partij": "NASA"}}',
+                  '{"operation": "list", "filters": {"stand": "bijna klaar"}}',
+                  'Ik denk dat het om JOB gaat.',
+                  '{"operation": "verwijder alles"}']:
+        chat_server.reply = reply
+        assert engine.plan("wat doet JOB allemaal?").source == "regels"
+
+
+def test_the_plan_is_not_asked_of_the_llm_unless_configured(index, chat_server):
+    chat_server.requests.clear()
+    chat_server.reply = "De Kamer is op 4 juli geïnformeerd [Doelstelling 2.3, Voortgang 2025]."
+    llm_engine(index, chat_server.url).answer("wat is de status van het bbl-offensief?")
+    assert len(chat_server.requests) == 1  # only the answer, no plan request

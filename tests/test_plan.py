@@ -105,3 +105,31 @@ def test_parties_however_written(text, expected):
 
 def test_empty_question():
     assert p("   ").operation == "empty"
+
+
+@pytest.mark.parametrize("question,filters", [
+    ("met hoeveel acties in prio 3 is JOB bezig?", Filters(prioriteit=3, partij="JOB")),
+    ("hoeveel acties heeft 1.2", Filters(doelstelling="1.2")),
+    ("is er in 2.3 iets mislukt of blijven liggen?", Filters(doelstelling="2.3", stand=VERTRAAGD)),
+    ("wat is er van prio 2 al af?", Filters(prioriteit=2, stand=AFGEROND)),
+    ("hoeveel acties in prioriteit 1 hebben geen voortgangstekst?", Filters(prioriteit=1, stand=GEEN_VOORTGANG)),
+])
+def test_abbreviations_and_bare_numbers(question, filters):
+    assert p(question).filters == filters
+
+
+def test_a_yes_no_question_about_one_action_is_a_lookup():
+    got = p("Is de open aanpak MBO in 2030 inmiddels afgerond?")
+    assert got.operation == "lookup" and got.filters.stand is None
+
+
+def test_a_school_year_is_no_comparison():
+    assert p("Hoeveel minderjarige mbo-studenten kregen in 2024/2025 de tegemoetkoming?").field == "figure"
+    assert p("wat is er tussen 2024 en 2025 veranderd bij de stages?").field == "change"
+
+
+def test_pointing_back_is_recorded():
+    first = p("hoe staat het met de nieuwe taaleisen?")
+    assert p("wanneer wordt daarover besloten?", [first]).refers_back == "strong"
+    assert p("en bij rekenen?", [first]).refers_back == "weak"
+    assert p("wat is de status van het stagepact?", [first]).refers_back == ""
