@@ -50,7 +50,8 @@ _BEHIND = re.compile(
 )
 _DONE = re.compile(
     r"\bafgerond|\brondt af\b|\bgerealiseerd|\bafgelopen|\baangenomen|\bopgeleverd|\bvoltooid|"
-    r"\bingevoerd|\bin werking getreden|(?<!niet )\buitgevoerd\b|\bgepubliceerd|\bgecontinueerd",
+    r"\bingevoerd|\bin werking getreden|(?<!niet )\buitgevoerd\b|\bgepubliceerd|\bgecontinueerd|"
+    r"\b(?:is|zijn) (?:\w+ )?(?:verhoogd|uitgebreid|vastgesteld|opgericht|ingericht)\b",
     re.IGNORECASE,
 )
 # Anything still going on, partly done or only announced: then "afgerond" would overclaim.
