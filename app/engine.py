@@ -369,6 +369,10 @@ class Engine:
             rows = [r for r in prev.rows if r.id in keep]
         elif p.topic:
             rows = self.topic_rows(p.topic, f)
+            if not rows and not f.is_empty() and not self._names_a_subject(p.topic):
+                # "welke SBB-acties hebben nieuws te melden?": within a party or doelstelling the
+                # leftover words name no subject of their own; the scope is the answer.
+                rows = self.index.filter_rows(f)
         else:
             rows = self.index.filter_rows(f)
         scope = _scope_words(p)

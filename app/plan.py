@@ -167,7 +167,7 @@ prioriteiten periode periodes jaren ongeveer pakweg aan vallen valt horen hoort 
 kent bevat bevatten gemeld vermeld gerapporteerd genoemd staan beschreven binnen liggen ligt erbij eraan rol
 meedoet meedoen meedoen helemaal gebleven niks niets gebeurd afgelopen nieuws zodat gewoon mee trekken trekt
 werken werkt wordt worden verder precies tafel welke waarin waaraan waarbij geregeld afgestemd moest moesten
-kwam komt komen bekend geworden via bordje ergens erin taken taak verwacht verwachten update updates nieuws terug
+kwam komt komen bekend geworden via bijgekomen melden meldt gemeld groot klein twee drie vier vijf bordje ergens erin taken taak verwacht verwachten update updates nieuws terug
 iets zelf qua kleinste grootste grootst kleinst verdeeld elkaar eentje anders hier zo ze hun hadden had
 daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hiervoor hierbij hieraan ervan eraan
 waarom dan wel""")) | STOPWORDS
