@@ -40,14 +40,16 @@ _INJECTION = re.compile(r"negeer|ignore (all|previous)|vergeet (alle|je) |system
                         r"you are now|jailbreak|instructies", re.I)
 _HTML = re.compile(r"<[^>]+>")
 
-# Topic lists: a row is about the topic when it holds enough of the topic's words (IDF-weighted,
-# index/lexical.py coverage) and its fused score is near the best row's. A grid over coverage
-# 0.3-0.6 x relative score 0.3-0.7 on the 15 development topic and compare questions with a topic
-# (eval/dev/beyond_questions.jsonl) gave mean F1 0.727-0.739 everywhere near these values: the
-# cutoff matters less than rows that share no word with the topic (found by dense alone, and then
-# alongside many unrelated rows), which no threshold separates.
+# Topic lists: a row is about the topic when it holds enough of the topic's words (IDF-weighted
+# coverage, word families included, see _coverage) and its fused score is near the best row's.
+# Grid over coverage 0.35-0.7 x relative score 0.3-0.7 on the 24 development topic questions
+# (eval/dev/beyond_questions*.jsonl, through the whole engine): mean F1 0.698-0.741, best at these
+# values; with word families of 8 letters 0.741, of 6-7 letters 0.736, without 0.719. What is left
+# are rows that share no word with the topic (found by dense alone, among many unrelated rows),
+# which no threshold separates.
 TOPIC_MIN_COVERAGE = 0.45
 TOPIC_REL_SCORE = 0.6
+PREFIX_FAMILY = 8
 # A one-action answer whose best row holds less than this share of the question's topic words
 # (and no strong dense match) is not an answer to that question.
 LOOKUP_MIN_COVERAGE = 0.3
@@ -197,6 +199,7 @@ class Engine:
         self.parties = sorted({p for r in index.rows for p in r.partijen})
         self.doelstellingen = list(dict.fromkeys(r.doelstelling for r in index.rows))
         self._term_cache: dict[str, frozenset[str]] = {}
+        self._prefix_cache: dict[str, frozenset[str]] = {}
 
     @classmethod
     def load(cls, cfg=None, retrieval_mode: str = "hybrid", llm=None) -> "Engine":
@@ -337,10 +340,28 @@ class Engine:
                                      mode=self.retrieval_mode)
 
     def _coverage(self, text: str, row: ActionRow) -> float:
+        """IDF-weighted share of the text's terms in the row; a term also counts when the row has a
+        word of the same family: the two share their first PREFIX_FAMILY letters ("internationale"
+        for "internationalisering", "excellent" for "excellentie", "digitale" for "digitalisering")."""
         lexical = getattr(self.index, "lexical", None)
         if lexical is None or not hasattr(lexical, "coverage"):
             return 1.0
-        return lexical.coverage(text, self._pos[row.id])
+        terms = set(lexical.analyzer.query_terms(text))
+        total = sum(lexical.idf(t) for t in terms)
+        if not total:
+            return 0.0
+        row_terms = lexical.row_terms[self._pos[row.id]]
+        prefixes = self._prefixes(row.id, row_terms)
+        hit = sum(lexical.idf(t) for t in terms
+                  if t in row_terms or (len(t) >= PREFIX_FAMILY and t[:PREFIX_FAMILY] in prefixes))
+        return hit / total
+
+    def _prefixes(self, row_id: str, row_terms) -> frozenset[str]:
+        cached = self._prefix_cache.get(row_id)
+        if cached is None:
+            cached = self._prefix_cache[row_id] = frozenset(t[:PREFIX_FAMILY] for t in row_terms
+                                                            if len(t) >= PREFIX_FAMILY)
+        return cached
 
     def topic_rows(self, topic: str, filters=None) -> list[ActionRow]:
         """Every row (within the filters) that is about the topic, best first."""

@@ -221,6 +221,49 @@ def report_md(results: dict[str, dict], agreement: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write_chart(results: dict[str, dict], path: Path) -> Path:
+    """Per kind and split: list F1, conversation turns right, refusals right and wrong."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    labels: list[str] = []
+    for res in results.values():
+        for kind in res["summary"]["lists"]:
+            if f"F1 {kind}" not in labels:
+                labels.append(f"F1 {kind}")
+    labels += ["turns right", "must_contain", "unanswerable refused", "answerable refused"]
+
+    def values(s: dict) -> list[float]:
+        lists = s["lists"]
+        answerable = sum(k["n"] for kind, k in s["answerability"].items() if kind in ANSWERABLE_KINDS)
+        return ([(lists.get(lab[3:], {}).get("f1") or 0.0) for lab in labels[:-4]]
+                + [s["turns"]["share"] or 0.0, s["answerable_must_contain"] or 0.0,
+                   s["unanswerable_refused_share"] or 0.0,
+                   (s["answerable_refused"] / answerable) if answerable else 0.0])
+
+    fig, ax = plt.subplots(figsize=(12, 4.6))
+    x = np.arange(len(labels))
+    width = 0.8 / max(1, len(results))
+    for i, (split, res) in enumerate(results.items()):
+        vals = values(res["summary"])
+        bars = ax.bar(x + (i - (len(results) - 1) / 2) * width, vals, width, label=f"{split} split")
+        for rect, val in zip(bars, vals):
+            ax.annotate(f"{val:.2f}", (rect.get_x() + rect.get_width() / 2, rect.get_height()), ha="center",
+                        va="bottom", fontsize=7, xytext=(0, 1), textcoords="offset points")
+    ax.set_xticks(x, labels, rotation=20, ha="right")
+    ax.set_ylim(0, 1.15)
+    ax.set_title("Beyond one row: lists (F1 per kind), conversations, answerability")
+    ax.legend(fontsize=8, frameon=False)
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
 def run(engine, splits=SPLITS, out: Path | None = None) -> dict:
     results = {split: run_split(engine, split) for split in splits}
     agreement = stand_agreement(engine.index)
@@ -235,4 +278,5 @@ def run(engine, splits=SPLITS, out: Path | None = None) -> dict:
                     for rec in res[part]:
                         fh.write(json.dumps({"split": split, "part": part, **rec}, ensure_ascii=False) + "\n")
         (out / "beyond_report.md").write_text(report_md(results, agreement), encoding="utf-8")
+        write_chart(results, out / "beyond_chart.png")
     return {"stand_agreement": agreement, "results": results}
