@@ -286,9 +286,12 @@ class Engine:
         return self._checked(ans, text)
 
     def _checked(self, ans: Answer, text: str) -> Answer:
-        from .llm import check_citations
+        from .llm import check_citations, check_grounded
 
         found, problems = check_citations(text, ans.rows[:5])
+        if not problems:
+            # The label is not enough: the row ids, the figures and each sentence must be in the rows.
+            problems = check_grounded(text, ans.rows[:5], self._sentence_terms, self._idf)
         if problems:
             return _fallback(ans, "Het antwoord van het taalmodel is niet gebruikt (" + "; ".join(problems)
                              + "); dit is het antwoord uit de rapportage zelf.")

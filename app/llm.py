@@ -142,6 +142,76 @@ def parse_plan_json(text: str) -> dict:
     return data
 
 
+ROW_ID = re.compile(r"\b[1-3]\.[1-9]-\d{2,}\b")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_MONTH = re.compile(r"\b(\d{1,2})\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+                    r"december)\b", re.I)
+_MONTH_YEAR = re.compile(r"\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+                         r"december)\s+(20\d\d)\b", re.I)
+_PERIODS = re.compile(r"\b(?:in |sinds |vanaf )?(?:de )?(?:zomer|status) (?:van )?2024\b|\b(?:in |voortgang )?2025\b(?! \w*[a-z])"
+                      r"|\bvoortgang 2025\b", re.I)
+_NEGATION = re.compile(r"\b(?:niet|geen|nog niet|nooit)\b", re.I)
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+MAX_ANSWER = 4000  # characters: an LLM answer longer than this is not shown (a short answer was asked for)
+# Share of a sentence's words (IDF-weighted, after the index's analyzer) that must occur in one cited
+# row. Measured on eval/llm_answers.jsonl (12 answers written from the report, 16 invented ones): see
+# tests/test_llm_grounding.py for the figures at this value.
+SUPPORT_THRESHOLD = 0.7
+
+
+def check_grounded(text: str, rows: list[ActionRow], terms, idf) -> list[str]:
+    """What in an LLM answer the cited rows do not support, in Dutch (empty: grounded).
+
+    - every action id it names must be one of the rows it was given;
+    - every number (figures, percentages, amounts, days, years) must occur in those rows, and a day
+      with its month ("4 juli") as a pair;
+    - every sentence must be supported by one row: SUPPORT_THRESHOLD of its words there;
+    - a sentence must not state positively what the row only states negated ("met succes
+      uitgevoerd" where the row says "niet uitgevoerd").
+    `terms(text) -> set` and `idf(term) -> float` are the index's analyzer and weights."""
+    problems: list[str] = []
+    if len(text) > MAX_ANSWER:
+        return [f"het antwoord is langer dan {MAX_ANSWER} tekens"]
+    given = {r.id for r in rows}
+    for rid in ROW_ID.findall(text):
+        if rid not in given:
+            problems.append(f"actie {rid} hoort niet bij de gevonden acties")
+    sources = [" ".join([r.wat, r.wie, r.wanneer, r.status_2024, r.voortgang]) for r in rows]
+    squashed = [re.sub(r"\s+", " ", src).lower() for src in sources]
+    body = _BRACKETS.sub(" ", text)
+    # The report's own periods are no claims: "in de zomer van 2024", "in 2025".
+    body = _PERIODS.sub(" ", body)
+    for num in set(_FIGURE.findall(body)):
+        if not any(re.search(rf"(?<![\d.,]){re.escape(num)}(?![\d])", src) for src in squashed):
+            problems.append(f"het getal {num} staat niet in de bronnen")
+    for day, month in _MONTH.findall(body):
+        if not any(f"{day} {month.lower()}" in src for src in squashed):
+            problems.append(f"de datum {day} {month} staat niet in de bronnen")
+    for month, year in _MONTH_YEAR.findall(body):
+        if not any(f"{month.lower()} {year}" in src for src in squashed):
+            problems.append(f"'{month} {year}' staat niet in de bronnen")
+    for sentence in re.split(r"(?<=[.!?])\s+|;\s+", body):
+        own = terms(sentence)
+        weight = sum(idf(t) for t in own)
+        if not own or weight == 0:
+            continue
+        best, best_src = 0.0, None
+        for src in sources:
+            share = sum(idf(t) for t in own & terms(src)) / weight
+            if share > best:
+                best, best_src = share, src
+        if best < SUPPORT_THRESHOLD:
+            problems.append(f"de zin '{sentence.strip()[:80]}' wordt niet door de bronnen gedragen")
+        elif best_src is not None and not _NEGATION.search(sentence):
+            for neg in re.finditer(r"\b(?:niet|geen|nog niet)\s+(\w+)", best_src, re.I):
+                word = neg.group(1)
+                if terms(word) & own and not re.search(rf"(?<!niet )(?<!geen )\b{re.escape(word)}\b",
+                                                      best_src.replace(neg.group(0), " "), re.I):
+                    problems.append(f"de zin '{sentence.strip()[:80]}' spreekt de bron tegen ('{neg.group(0)}')")
+                    break
+    return problems
+
+
 def check_citations(text: str, rows: list[ActionRow]) -> tuple[list[tuple[str, str]], list[str]]:
     """The (doelstelling, period) citations in `text`, and what is wrong with them."""
     found = [(m.group(1), _PERIOD[m.group(2)]) for m in CITATION.finditer(text)]
@@ -151,7 +221,8 @@ def check_citations(text: str, rows: list[ActionRow]) -> tuple[list[tuple[str, s
     allowed = {(r.doelstelling, p) for r in rows for p in ("voortgang", "status_2024") if (r.voortgang if p == "voortgang" else r.status_2024)}
     for doel, period in found:
         if (doel, period) not in allowed:
-            problems.append(f"onjuiste bronvermelding [Doelstelling {doel}, {period}]")
+            label = {"voortgang": "Voortgang 2025", "status_2024": "Status zomer 2024"}[period]
+            problems.append(f"onjuiste bronvermelding [Doelstelling {doel}, {label}]")
     return found, problems
 
 

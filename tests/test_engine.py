@@ -267,3 +267,10 @@ def test_the_plan_is_not_asked_of_the_llm_unless_configured(index, chat_server):
     chat_server.reply = "De Kamer is op 4 juli geïnformeerd [Doelstelling 2.3, Voortgang 2025]."
     llm_engine(index, chat_server.url).answer("wat is de status van het bbl-offensief?")
     assert len(chat_server.requests) == 1  # only the answer, no plan request
+
+
+def test_an_invented_llm_answer_with_a_valid_label_falls_back(index, chat_server):
+    chat_server.reply = ("Volgens actie 2.3-99 is het bbl-offensief in 2024 geschrapt en kostte het 5 miljard euro "
+                         "[Doelstelling 2.3, Voortgang 2025].")
+    ans = llm_engine(index, chat_server.url).answer("wat is de status van het bbl-offensief?")
+    assert ans.mode == "extractief" and "2.3-99" in ans.notice and "5 actielijnen" in ans.text
