@@ -173,6 +173,7 @@ class StartupError(Exception):
 def load_engine(cfg=None, **kwargs) -> "Engine":
     """Engine.load with Dutch errors for configuration, source and data-directory problems."""
     from index import ConfigError, IndexConfig
+    from index.api import BuildError, dutch_os_error
     from ingest import IngestError
 
     try:
@@ -182,9 +183,11 @@ def load_engine(cfg=None, **kwargs) -> "Engine":
         raise StartupError(f"Fout in de configuratie: {exc}", 2) from None
     except IngestError as exc:
         raise StartupError(f"Fout: de bron kan niet worden gelezen: {exc}") from None
+    except BuildError as exc:
+        raise StartupError(f"Fout: {exc}") from None
     except OSError as exc:
         where = f" '{cfg.data_dir}'" if cfg is not None else ""
-        raise StartupError(f"Fout: de datamap{where} is niet bruikbaar ({exc.strerror or exc}).") from None
+        raise StartupError(f"Fout: de datamap{where} is niet bruikbaar ({dutch_os_error(exc)}).") from None
 
 
 class Engine:

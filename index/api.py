@@ -43,11 +43,24 @@ def open_index(cfg: IndexConfig | None = None, rows: Sequence[ActionRow] | None 
             log.warning(warning)
             rows = read_rows_jsonl(current.rows_file)
     rows = list(rows)
+    if not rows:
+        raise IngestError("er zijn geen acties om te doorzoeken (de bron en de bestaande index zijn leeg).")
+    _tidy(cfg, layout)
 
     current = layout.current()
     manifest = current.manifest() if current else None
     if manifest is None or manifest.stale_reason(wanted_manifest(cfg, rows, spec)):
-        report = build_index(cfg, rows=rows)
+        try:
+            report = build_index(cfg, rows=rows)
+        except Exception as exc:  # noqa: BLE001 - disk full, Chroma refusing: keep what works
+            if current is None or manifest is None:
+                if isinstance(exc, OSError):
+                    raise  # the data directory itself is the problem: the caller says so in Dutch
+                raise BuildError(f"de index kon niet worden gebouwd ({_reason(exc)}).") from exc
+            warning = (f"De index kon niet opnieuw worden gebouwd ({_reason(exc)}); de vorige index wordt "
+                       "gebruikt, met de rijen waaruit die gebouwd is.")
+            log.warning(warning)
+            rows = read_rows_jsonl(current.rows_file)
         current = layout.current()
         manifest = current.manifest() if current else None
     if current is None or manifest is None:  # pragma: no cover - build_index guarantees one
@@ -76,6 +89,42 @@ def open_index(cfg: IndexConfig | None = None, rows: Sequence[ActionRow] | None 
         build_report=report,
     )
     return index
+
+
+class BuildError(RuntimeError):
+    """No index could be built and none exists; the message is Dutch."""
+
+
+_OS_ERRORS = {"ENOENT": "bestaat niet", "ENOTDIR": "is geen map", "EACCES": "geen toegang", "EPERM": "geen toegang",
+              "EROFS": "alleen-lezen bestandssysteem", "ENOSPC": "de schijf is vol", "EISDIR": "is een map"}
+
+
+def dutch_os_error(exc: OSError) -> str:
+    """The reason of an OSError in Dutch: its strerror is English ("Not a directory")."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OS_ERRORS.get(name, f"systeemfout {name or exc.errno}")
+
+
+def _reason(exc: BaseException) -> str:
+    """A short Dutch reason for a failed build, without library class names."""
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return dutch_os_error(exc)
+    if "No space left" in str(exc) or "disk is full" in str(exc):  # chromadb wraps SQLite's message
+        return "de schijf is vol"
+    return "fout bij het opslaan van de vectoren"
+
+
+def _tidy(cfg: IndexConfig, layout: Layout) -> None:
+    """Remove builds a killed process left half-written, unless a build is running right now."""
+    from .build import _prune
+
+    if not layout.builds_dir.exists():
+        return
+    with layout.try_lock() as locked:
+        if locked:
+            _prune(cfg, layout)
 
 
 def _open_collection(cfg: IndexConfig, current, manifest):

@@ -9,7 +9,9 @@
         manifest.json      written last: a build without it never completed
 
 A rebuild writes a new builds/<id>/ next to the old one and only then replaces CURRENT, so an
-interrupted or failed rebuild leaves CURRENT pointing at the old, complete build.
+interrupted or failed rebuild (killed, disk full) leaves CURRENT pointing at the old, complete
+build. The half-written folder such a rebuild leaves is removed at the next start when no build
+is running (try_lock), or by the next build.
 """
 
 from __future__ import annotations
@@ -113,6 +115,22 @@ class Layout:
     @staticmethod
     def remove(bd: BuildDir) -> None:
         shutil.rmtree(bd.path, ignore_errors=True)
+
+    @contextlib.contextmanager
+    def try_lock(self) -> Iterator[bool]:
+        """The build lock if nobody holds it (True), else False at once: for tidying up at start,
+        which must never wait for a build in another process."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.lock_file, "a+") as fh:
+            try:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:

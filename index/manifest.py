@@ -75,6 +75,8 @@ def read_manifest(path: Path) -> Manifest | None:
     """None when missing or unreadable: such an index is treated as absent and rebuilt."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):  # "[1, 2]": damaged, so absent
+            return None
         known = {f.name for f in fields(Manifest)}
         return Manifest(**{k: v for k, v in data.items() if k in known})
     except (OSError, ValueError, TypeError):
