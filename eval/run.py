@@ -516,12 +516,19 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"comma-separated; available: {', '.join(VARIANTS)}")
     ap.add_argument("--limit", type=int, default=None, help="only the first N questions")
     ap.add_argument("--quiet", action="store_true", help="no progress on stderr")
-    ap.add_argument("--suite", choices=("all", "single", "beyond"), default="all",
+    ap.add_argument("--suite", choices=("all", "single", "beyond", "retrieval"), default="all",
                     help="single: one-action questions with variants; beyond: lists, counts, conversations and "
-                         "answerability per split; all: both (default)")
+                         "answerability per split; retrieval: the index's retrievers side by side (options after "
+                         "--: --fast, --kinds, --misses); all: single and beyond (default)")
     ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
                     help="which split of the beyond suite to run (default: both, reported side by side)")
-    args = ap.parse_args(argv)
+    args, rest = ap.parse_known_args(argv)
+    if args.suite == "retrieval":
+        from .retrieval import main as retrieval_main
+
+        return retrieval_main(rest)
+    if rest:
+        ap.error(f"onbekende opties: {' '.join(rest)}")
     if args.suite in ("all", "beyond"):
         code = _run_beyond(args)
         if args.suite == "beyond":

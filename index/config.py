@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT / "var"  # git-ignored (/var/ in .gitignore)
 
-# Chosen by measurement on tests/fixtures/index_questions.jsonl (see index/README.md):
+# Chosen by measurement on eval/data/retrieval_questions.jsonl (see index/README.md):
 # the multilingual USE v3 beats the English MiniLM on Dutch questions and is ~10x faster.
 DEFAULT_EMBEDDING = "use"
 

@@ -2,7 +2,7 @@
 
 All methods see the full score vectors (the corpus is ~100 rows, so every row is a candidate),
 which avoids the usual top-k truncation artefacts of rank fusion. The default method and weight
-were chosen on tests/fixtures/index_questions.jsonl; index/README.md has the numbers.
+were chosen on eval/data/retrieval_questions.jsonl; index/README.md has the numbers.
 """
 
 from __future__ import annotations

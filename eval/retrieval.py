@@ -1,7 +1,10 @@
 """Retrieval quality on a fixed Dutch question set: Hit@1, Hit@3 and MRR per retriever variant.
 
-    python -m index.evaluate            # all variants, both embedding backends
-    python -m index.evaluate --fast     # USE only
+    werkagenda eval --suite retrieval [--fast] [--kinds] [--misses]
+    python -m eval.retrieval ...
+
+The index-level suite (the answer-level suites are eval/run.py and eval/beyond.py); it scores
+the retrievers of index/ directly, over full score vectors, with the same metrics (eval/metrics.py).
 
 Questions name their expected row by a substring of its Wat? cell (never by id), so the set
 survives parser changes. Everything is scored over full score vectors, then fused offline, so
@@ -20,15 +23,17 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from index.analyzer import fold
+from index.fusion import FusionConfig, fuse
+from index.lexical import LexicalIndex
 from ingest import ActionRow
 
-from .analyzer import fold
-from .fusion import FusionConfig, fuse
-from .lexical import LexicalIndex
+from . import metrics as M
 
-FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
-QUESTIONS_FILE = FIXTURES / "index_questions.jsonl"
-OUT_OF_SCOPE_FILE = FIXTURES / "index_out_of_scope.jsonl"
+DATA = Path(__file__).resolve().parent / "data"
+QUESTIONS_FILE = DATA / "retrieval_questions.jsonl"
+OUT_OF_SCOPE_FILE = DATA / "retrieval_out_of_scope.jsonl"
+CALIBRATION_FILE = DATA / "calibration_questions.jsonl"
 
 
 @dataclass(frozen=True)
@@ -72,20 +77,13 @@ class Metrics:
 
 def metrics(rankings: Iterable[tuple[Question, Sequence[int], Sequence[int]]]) -> Metrics:
     """rankings: (question, ranked row positions, expected positions)."""
-    h1 = h3 = rr = 0.0
-    n = 0
-    misses = []
-    for q, ranked, expected in rankings:
-        n += 1
-        rank = next((r + 1 for r, pos in enumerate(ranked) if pos in expected), None)
-        if rank == 1:
-            h1 += 1
-        if rank is not None and rank <= 3:
-            h3 += 1
-        else:
-            misses.append(q.question)
-        rr += 1.0 / rank if rank else 0.0
-    return Metrics(n, h1 / n, h3 / n, rr / n, tuple(misses)) if n else Metrics(0, 0, 0, 0)
+    rows = [(q, list(ranked), set(expected)) for q, ranked, expected in rankings]
+    if not rows:
+        return Metrics(0, 0, 0, 0)
+    n = len(rows)
+    misses = tuple(q.question for q, ranked, exp in rows if not M.hit_at_k(ranked, exp, 3))
+    return Metrics(n, sum(M.hit_at_k(r, e, 1) for _, r, e in rows) / n, sum(M.hit_at_k(r, e, 3) for _, r, e in rows) / n,
+                   sum(M.reciprocal_rank(r, e) for _, r, e in rows) / n, misses)
 
 
 def rank_of(scores: np.ndarray, candidates: np.ndarray | None = None) -> list[int]:
@@ -162,19 +160,48 @@ def evaluate(index_by_backend: dict, questions: Sequence[Question], rows: Sequen
     return results
 
 
+def fit_confidence(idx, in_scope: Sequence[str], out_of_scope: Sequence[str], max_out: float = 0.10):
+    """Grid search for index/confidence.py's thresholds: the most in-scope questions confident while
+    at most `max_out` of the out-of-scope ones are. Returns (known_share, bm25_sure, dense, in, out)."""
+    from index.confidence import relevance as _rel  # noqa: F401 - the signals below are the same
+
+    def signals(q: str):
+        res = idx.search(q, k=1)
+        r = res.relevance
+        return (r.known_share, r.bm25_top, r.dense_top) if r else (0.0, 0.0, float("nan"))
+
+    ins = [signals(q) for q in in_scope]
+    outs = [signals(q) for q in out_of_scope]
+
+    def rate(sig, ks, bs, ds):
+        return sum(k >= ks or b >= bs or (d == d and d >= ds) for k, b, d in sig) / len(sig)
+
+    best = None
+    for ks in np.arange(0.4, 0.85, 0.05):
+        for bs in (4.0, 5.0, 6.0, 7.0, 8.0):
+            for ds in (0.30, 0.35, 0.40, 0.45, 0.50):
+                i, o = rate(ins, ks, bs, ds), rate(outs, ks, bs, ds)
+                key = (o <= max_out, i, -o)
+                if best is None or key > best[0]:
+                    best = (key, (round(float(ks), 2), bs, ds, round(i, 3), round(o, 3)))
+    return best[1]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     import os
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from ingest import load_rows
 
-    from .api import open_index
-    from .config import IndexConfig
+    from index.api import open_index
+    from index.config import IndexConfig
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fast", action="store_true", help="only the USE backend")
     ap.add_argument("--misses", action="store_true", help="list the questions each variant misses")
     ap.add_argument("--kinds", action="store_true", help="also report per question kind")
+    ap.add_argument("--fit-confidence", action="store_true",
+                    help="grid-search the in-scope thresholds of index/confidence.py on these questions")
     args = ap.parse_args(argv)
 
     rows = load_rows()
@@ -186,6 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         indexes = {b: open_index(IndexConfig(data_dir=Path(tmp) / b, embedding=b), rows=rows) for b in backends}
         results = evaluate(indexes, questions, rows, kinds=args.kinds)
+        if args.fit_confidence:
+            ks, bs, ds, i, o = fit_confidence(indexes["use"], [q.question for q in questions], load_out_of_scope())
+            print(f"confidence fit: known_share >= {ks}, bm25 >= {bs}, dense >= {ds}: "
+                  f"in scope {i:.3f}, out of scope {o:.3f} confident")
     for name, m in results.items():
         print(m.line(name))
         if args.misses:
