@@ -196,19 +196,6 @@ def test_out_of_scope_question_is_not_confident(idx):
     assert idx.search("wat wordt er gedaan tegen stagediscriminatie?").confident
 
 
-def test_search_is_fast_when_warm(idx):
-    questions = ["wat is de status van het bbl-offensief?", "hoe staat het met de studentenkaart?",
-                 "wat gebeurt er met de kwalificatiestrucuur?", "welke acties zijn er voor laaggeletterden?"]
-    idx.search(questions[0])
-    times = []
-    for _ in range(5):
-        for q in questions:
-            t = time.perf_counter()
-            idx.search(q, k=5)
-            times.append(time.perf_counter() - t)
-    assert float(np.percentile(times, 95)) < 0.1, times
-
-
 def test_use_backend_does_not_import_sentence_transformers(shared_cfg, idx):
     # opening the (already built) USE index in a fresh process must stay light
     code = textwrap.dedent(f"""

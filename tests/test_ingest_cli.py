@@ -98,7 +98,7 @@ def test_missing_and_unreadable_paths(tmp_path):
     proc = run("ingest", str(tmp_path / "bestaat-niet.txt"))
     assert proc.returncode == 1 and "bestaat niet" in proc.stderr
     proc = run("ingest", str(tmp_path))
-    assert proc.returncode == 1 and "map" in proc.stderr
+    assert proc.returncode == 1 and "is een map, geen bestand" in proc.stderr
     if os.geteuid() != 0:  # root reads anything; the permission case only means something for users
         locked = tmp_path / "geheim.txt"
         locked.write_text("x")
