@@ -94,6 +94,7 @@ _ACTION_VERBS = ("regelen regelt regelde regel doen doet deed trekken trekt trok
 # Words with which a status text reports that something changed.
 _CHANGED = re.compile(r"\bwijziging|\bgewijzigd|\baangepast|\bverlengd|\bnieuwe?\b|\binmiddels\b|\bsinds\b|"
                       r"\bvastgesteld|\bgepubliceerd|\bingevoerd|\bgestart\b|\bafgerond|\bbesloten|\bbesluit\b", re.I)
+_STUDENT_TOPICS = {"studenten", "student", "mbo-studenten", "mbo'ers", "mbo’ers", "mboers", "jongeren"}
 _HEADING = re.compile(r"^[\w' -]{1,30}:$")
 _KIND_WORDS = {"amount": "bedrag", "percentage": "percentage", "duration": "duur", "frequency": "frequentie"}
 # A figure answers a "hoeveel" question only in a sentence that holds this IDF-weighted share of
@@ -394,6 +395,11 @@ class Engine:
         if p.followup and prev is not None:
             keep = {r.id for r in self.index.filter_rows(f)}
             rows = [r for r in prev.rows if r.id in keep]
+        elif p.topic and fold(p.topic) in _STUDENT_TOPICS:
+            # "wat doet de werkagenda voor studenten?": the actions that concern students directly
+            # (student_rows: JOB is a party, or students are the subject of the action).
+            keep = {r.id for r in self.index.filter_rows(f)}
+            rows = [r for r in self.student_rows() if r.id in keep]
         elif p.topic:
             rows = self.topic_rows(p.topic, f)
             if not rows and not f.is_empty() and not self._names_a_subject(p.topic):
@@ -579,7 +585,7 @@ class Engine:
             res = self._search(p.question, None)
         if not res.hits or not res.confident:
             return self._refuse(p, NOT_IN_REPORT, res.hits)
-        if p.uncovered_year is not None:
+        if p.uncovered_year is not None and not self._year_in_a_name(p):
             return self._refuse(p, f"De rapportage beschrijft de stand van zomer 2024 en van 2025; over "
                                    f"{p.uncovered_year} zegt ze niets.", res.hits)
         best = res.hits[0]
@@ -675,6 +681,22 @@ class Engine:
                 df.update(set(_names(" ".join([r.wat, r.status_2024, r.voortgang]))))
             self._name_df = df
         return [n for n in _names(sentence) if self._name_df.get(n, 0) <= 3]
+
+    def _year_in_a_name(self, p: Plan) -> bool:
+        """"de open aanpak MBO in 2030" names a programme, not a year to report on: the words
+        around the year stand like that in the report."""
+        if not hasattr(self, "_corpus_text"):
+            from index.analyzer import words
+
+            self._corpus_text = " ".join(" ".join(words(r.text())) for r in self.rows)
+        from index.analyzer import words
+
+        year = str(p.uncovered_year)
+        toks = words(p.question)
+        for i, t in enumerate(toks):
+            if t == year and i >= 2 and f"{toks[i - 2]} {toks[i - 1]} {t}" in self._corpus_text:
+                return True
+        return False
 
     def _continues(self, p: Plan, previous: ActionRow) -> bool:
         """Is a question that points back ("daarover", "en …") still about the previous action,
@@ -979,7 +1001,9 @@ def _scope_words(p: Plan) -> str:
     parts = []
     if f.stand:
         parts.append(f"met stand '{f.stand}'")
-    if p.topic:
+    if p.topic and fold(p.topic) in _STUDENT_TOPICS:
+        parts.append("die studenten direct aangaan (JOB is partij, of de actie gaat over studenten zelf)")
+    elif p.topic:
         parts.append(f"over '{p.topic}'")
     if f.partij:
         parts.append(f"waarbij {f.partij} betrokken is")

@@ -226,7 +226,12 @@ class Analyzer:
 
     def _repair(self, w: str) -> str:
         # A word whose stem is known ("stages" when the corpus has "stage") or that splits into
-        # corpus words is fine as it is; only then try the nearest corpus word.
+        # corpus words is fine as it is; then a comparative or superlative of a corpus word
+        # ("aantrekkelijker", "belangrijkste"); only then the nearest corpus word.
         if stem(w) in self.stems or self.compound_parts(w):
             return w
+        for suffix in ("ere", "er", "ste", "st"):
+            base = w[: -len(suffix)]
+            if w.endswith(suffix) and len(base) >= 5 and (base in self.vocabulary or stem(base) in self.stems):
+                return base
         return self.correct(w) or w

@@ -197,3 +197,18 @@ def test_answerable_shapes_next_to_them_are_answered(engine):
     assert "iedere vijf jaar" in engine.answer("hoe vaak moet de subsidieregeling praktijkleren geëvalueerd worden?").text
     assert "€47,2 miljoen" in engine.answer("hoeveel extra geld krijgen scholen voor studenten met taal- en "
                                             "rekenachterstanden?").text
+
+
+def test_what_the_agenda_does_for_students_is_the_student_list(engine):
+    ans = engine.answer("Wat doet de werkagenda voor studenten?")
+    assert ids(ans) == [r.id for r in engine.student_rows()]
+
+
+def test_a_year_inside_a_programme_name_is_no_period(engine):
+    assert not engine.answer("Hoe staat het met de open aanpak MBO in 2030?").abstained
+    assert engine.answer("hoe staat de studentenkaart er in 2027 voor?").abstained
+
+
+def test_a_comparative_finds_its_base_word(engine):
+    ans = engine.answer("Hoe worden rekenen en Nederlands aantrekkelijker gemaakt?")
+    assert not ans.abstained and ans.rows[0].id == "3.1-02"

@@ -223,22 +223,6 @@ def test_llm_streaming_yields_text_then_checked_answer(index, chat_server):
     assert final.mode == "extractief" and "niet gebruikt" in final.text
 
 
-def test_chat_streams_llm_text_into_the_ui(index, chat_server):
-    """The Gradio chat handler yields growing LLM text, then the checked answer with sources."""
-    from app.ui import build_app
-
-    chat_server.reply = "De Kamer is op 4 juli geïnformeerd over het offensief [Doelstelling 2.3, Voortgang 2025]."
-    demo = build_app(llm_engine(index, chat_server.url))
-    respond = next(f.fn for f in demo.fns.values() if f.name == "respond")
-    steps = list(respond("wat is de status van het bbl-offensief?", "Alle", "Alle", "Alle", "Alle", None))
-    texts = [chat[-1]["content"] for chat, _state, _panel, _box in steps]
-    assert len(steps) >= 4
-    assert texts[0] != texts[-2] and texts[-2].startswith(texts[0])  # the text grows
-    chat, state, panel, _ = steps[-1]
-    assert "4 juli" in chat[-1]["content"] and state["answers"][-1].mode == "llm"
-    assert "2.3-01" in panel
-
-
 def test_unrelated_question_on_the_reports_words_is_refused(engine):
     """Shares words with the report ("hbo", "studenten") but asks something it never says."""
     ans = engine.answer("hoeveel collegegeld betaal ik volgend jaar op het hbo?")
