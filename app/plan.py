@@ -72,19 +72,28 @@ _META_TOTAL = re.compile(r"\bhoeveel (?:acties|maatregelen|actiepunten)\b(?:\s+(
 
 # Status categories, in the words people use. Order matters: "niet uitgevoerd" before "uitgevoerd".
 _STAND_WORDS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"geen (?:voortgang\w*|update|stand|nieuws|status)|(?:niets|niks) (?:gemeld|vermeld)|"
-                r"zonder (?:voortgang|update)|voortgang\w* (?:ontbreekt|leeg)|lege voortgang\w*|"
+    (re.compile(r"geen (?:voortgang\w*|update\w*|stand|nieuws|status|informatie|tekst)|(?:niets|niks) (?:gemeld|vermeld)|"
+                r"zonder (?:voortgang|update|tekst)|voortgang\w* (?:ontbreekt|leeg|open)|lege voortgang\w*|"
                 r"(?:niks|niets)\b.{0,30}\bvoortgang\w*|voortgang\w*\b.{0,20}\b(?:niks|niets)\b|"
-                r"(?:niets|niks|niet) ingevuld|geen voortgang\w*", re.I), GEEN_VOORTGANG),
-    (re.compile(r"ongewijzigd|niet (?:veranderd|gewijzigd)|hetzelfde gebleven|\bidem\b|stilgestaan|"
-                r"niets (?:veranderd|gewijzigd)|(?:precies )?(?:zo|hetzelfde) als (?:in )?(?:de )?zomer", re.I), ONGEWIJZIGD),
-    (re.compile(r"achter(?:stand|lopen|op schema)?\b|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door)|"
-                r"\bgeschrapt|stopgezet|\bblijf?t? liggen|\bblijven liggen|niet gedaan|mislukt|niet van de grond|"
-                r"gestrand|\bvast(?:gelopen)?\b", re.I), VERTRAAGD),
-    (re.compile(r"afgerond|gerealiseerd|\b(?:al|inmiddels|reeds|nu)\b(?:\s+\w+)?\s+klaar\b|voltooid|\bafgevinkt|\bbehaald|al (?:gedaan|uitgevoerd)|"
-                r"\bis (?:af|uitgevoerd)\b|\bzijn (?:af|uitgevoerd)\b|\bafgesloten|\bal af\b|\bafvinken\b|"
-                r"\bklaar (?:is|zijn)\b", re.I), AFGEROND),
-    (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af)|\blopende\b|in uitvoering|\bonderhanden", re.I), LOOPT),
+                r"(?:niets|niks|niet) (?:ingevuld|bijgewerkt|gerapporteerd)|geen voortgang\w*|"
+                r"\bleeg (?:gelaten|gebleven)\b|\bleeg is\b|\bniet gerapporteerd\b|\bstil over\b|"
+                r"\bniets (?:over )?(?:bekend|te melden)\b|\bwaar(?:over|van)\b.{0,20}\bniets\b", re.I), GEEN_VOORTGANG),
+    (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|hetzelfde gebleven|"
+                r"\bidem\b|stilgestaan|\bstaat stil\b|\bstaan stil\b|geen (?:verandering|wijziging|vooruitgang)|"
+                r"niets (?:veranderd|gewijzigd)|(?:precies )?(?:zo|hetzelfde) als (?:in )?(?:de )?zomer|"
+                r"(?:nog )?(?:steeds )?(?:hetzelfde|gelijk) (?:als|aan) (?:vorig jaar|2024|de vorige)", re.I), ONGEWIJZIGD),
+    (re.compile(r"achter(?:stand|lopen|op schema)?\b|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
+                r"gerealiseerd|gestart|opgepakt|begonnen|haalbaar)|\bgeschrapt|stopgezet|\bblijf?t? liggen|"
+                r"\bblijven liggen|niet gedaan|mislukt|niet van de grond|gestrand|\bvast(?:gelopen)?\b|"
+                r"\bstagn\w+|\bligt stil\b|\bliggen stil\b|\bgestopt\b|\bachterhaald\b|\bproblemen\b|"
+                r"\bniet (?:op|volgens) schema\b|\bte laat\b|\blater dan gepland\b|\bniet volgens plan\b|"
+                r"\bniet (?:goed|lekker|zoals gepland)\b|\bvastzitten\b|\bmis(?:gaan|gegaan|loopt|gelopen)\b", re.I), VERTRAAGD),
+    (re.compile(r"afgerond|gerealiseerd|\b(?:al|inmiddels|reeds|nu)\b(?:\s+\w+)?\s+klaar\b|voltooid|\bafgevinkt|\bbehaald|"
+                r"al (?:gedaan|uitgevoerd|gelukt|bereikt)|\bis (?:af|uitgevoerd|gelukt)\b|\bzijn (?:af|uitgevoerd|gelukt)\b|"
+                r"\bafgesloten|\bal af\b|\bafvinken\b|\bklaar (?:is|zijn)\b|\bgereed\b|\bafgehandeld|\bopgeleverd|"
+                r"\bsuccesvol\b|\bbinnengehaald|\bvoor elkaar\b|\bgeslaagd\b|\bvolbracht", re.I), AFGEROND),
+    (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af|niet klaar|gaande|aan de gang)|\blopende\b|in uitvoering|"
+                r"\bonderhanden|\bin gang\b|\bop schema\b|\bnog open\b|\bonderweg\b", re.I), LOOPT),
 ]
 
 # Question-side names for the parties: the Wie cells' own names come from ingest.parties.
@@ -124,7 +133,8 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
                        r"\b(?:dat|dit|die|deze|het)\b(?=\s*[?.!,]|\s*$|\s+(?:wel|ook|nog|al|dan|nu|precies|eigenlijk|"
                        r"regelen|doen|trekken|klaar|af|uit|in|achter|geregeld|betalen|organiseren)\b)|"
                        r"\b(?:doet|doen|is|gaat|loopt|komt|wordt|moet|moeten|kan|zit|staat)\s+(?:dat|dit|die|het)\b", re.I)
-_YES_NO = re.compile(r"^\s*(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen|gaat)\b", re.I)
+# "Is de open aanpak afgerond?" asks about one thing; "Zijn er acties die …" asks for a list.
+_YES_NO = re.compile(r"^\s*(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen|gaat)\b(?!\s+er\b)", re.I)
 _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
                               r"\b(?:die|deze|dat|dit) (?:actie|plan|regeling|onderzoek|programma|aanpak)\b", re.I)
 _INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|hiervan|hierbij|ervan|van die|van deze|welke daarvan)\b", re.I)

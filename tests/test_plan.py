@@ -133,3 +133,15 @@ def test_pointing_back_is_recorded():
     assert p("wanneer wordt daarover besloten?", [first]).refers_back == "strong"
     assert p("en bij rekenen?", [first]).refers_back == "weak"
     assert p("wat is de status van het stagepact?", [first]).refers_back == ""
+
+
+@pytest.mark.parametrize("question,stand", [
+    ("Zijn er acties van JOB die al afgerond zijn?", AFGEROND),
+    ("welke acties liggen stil?", VERTRAAGD),
+    ("waar is nog niets over bekend?", GEEN_VOORTGANG),
+    ("wat is onveranderd gebleven?", ONGEWIJZIGD),
+    ("wat is er al gereed?", AFGEROND),
+])
+def test_status_categories_in_everyday_words(question, stand):
+    got = p(question)
+    assert got.operation in ("list", "count") and got.filters.stand == stand
