@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup bench eval browser-deps clean
+.PHONY: run test setup bench eval browser-deps clean screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ browser-deps:
 
 test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
+
+# The README's pictures (chat, Overzicht, action list at 390x844 and 1366x900) into docs/: the
+# browser tests take them anyway (into a temporary directory during `make test`).
+screenshots: $(STAMP) browser-deps
+	WERKAGENDA_SCREENSHOT_DIR=$(CURDIR)/docs $(BIN)/python -m pytest -q tests/test_browser.py -k screenshots
 
 bench: $(STAMP)
 	$(BIN)/werkagenda bench --repeat 3

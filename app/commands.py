@@ -25,42 +25,115 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    engine = _load_engine(args)
-    if args.batch:
+    if args.url:
         try:
-            lines = Path(args.batch).read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            print(f"Fout: kan '{args.batch}' niet lezen ({exc.strerror}).", file=sys.stderr)
-            return 1
-        for no, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
+            ask = _remote_asker(args.url)
+        except RemoteError as exc:
+            print(exc, file=sys.stderr)
+            return exc.code
+    else:
+        engine = _load_engine(args)
+
+        def ask(question: str) -> dict:
+            return engine.answer(question).to_json()
+    try:
+        if args.batch:
             try:
-                question = str(json.loads(line).get("question", ""))
-            except (json.JSONDecodeError, AttributeError):
-                print(f"Fout: regel {no} van '{args.batch}' is geen JSON-object met een 'question'.", file=sys.stderr)
+                lines = Path(args.batch).read_text(encoding="utf-8").splitlines()
+            except OSError as exc:
+                print(f"Fout: kan '{args.batch}' niet lezen ({exc.strerror}).", file=sys.stderr)
                 return 1
-            _print_answer(engine.answer(question), as_json=True)
-        return 0
-    if not args.question:
-        print("Fout: geef een vraag, bijvoorbeeld: werkagenda ask \"wat is de status van het bbl-offensief?\"",
-              file=sys.stderr)
-        return 2
-    _print_answer(engine.answer(" ".join(args.question)), as_json=args.json)
+            for no, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    question = str(json.loads(line).get("question", ""))
+                except (json.JSONDecodeError, AttributeError):
+                    print(f"Fout: regel {no} van '{args.batch}' is geen JSON-object met een 'question'.",
+                          file=sys.stderr)
+                    return 1
+                _print_answer(ask(question), as_json=True)
+            return 0
+        if not args.question:
+            print("Fout: geef een vraag, bijvoorbeeld: werkagenda ask \"wat is de status van het bbl-offensief?\"",
+                  file=sys.stderr)
+            return 2
+        _print_answer(ask(" ".join(args.question)), as_json=args.json)
+    except RemoteError as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
     return 0
 
 
-def _print_answer(ans, as_json: bool) -> None:
+class RemoteError(Exception):
+    """A running server could not answer; the message is Dutch."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def _remote_asker(url: str):
+    """ask(question) -> the answer object, through POST {url}/api/ask of a running `werkagenda serve`
+    (so a script needs no engine, index or model of its own). A login comes from WERKAGENDA_USER /
+    WERKAGENDA_PASSWORD, the same variables that set it on the server."""
+    import base64
+    import os
+    import urllib.error
+    import urllib.request
+    from urllib.parse import urlparse
+
+    base = url.strip().rstrip("/")
+    parsed = urlparse(base)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise RemoteError(f"Fout: '{url}' is geen geldig adres; verwacht bijvoorbeeld http://127.0.0.1:7860.", 2)
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    user, password = os.environ.get("WERKAGENDA_USER", ""), os.environ.get("WERKAGENDA_PASSWORD", "")
+    if user and password:
+        token = base64.b64encode(f"{user}:{password}".encode()).decode()
+        headers["Authorization"] = f"Basic {token}"
+
+    def ask(question: str) -> dict:
+        body = json.dumps({"question": question}, ensure_ascii=False).encode("utf-8")
+        req = urllib.request.Request(base + "/api/ask", data=body, headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(req, timeout=120) as resp:
+                return json.loads(resp.read().decode("utf-8"))
+        except urllib.error.HTTPError as exc:
+            try:
+                detail = json.loads(exc.read().decode("utf-8")).get("detail", "")
+            except (ValueError, AttributeError, OSError):
+                detail = ""
+            if exc.code == 401:
+                raise RemoteError("Fout: de server vraagt om een login" + (f" ({detail})" if detail else "")
+                                  + ". Zet WERKAGENDA_USER en WERKAGENDA_PASSWORD.") from None
+            if exc.code == 404:
+                raise RemoteError(f"Fout: {base} heeft geen /api/ask; is dit een werkagenda-server?") from None
+            raise RemoteError(f"Fout: de server antwoordde met HTTP {exc.code}"
+                              + (f": {detail}" if detail else ".")) from None
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            reason = getattr(reason, "strerror", None) or reason
+            raise RemoteError(f"Fout: de server op {base} is niet bereikbaar ({reason}). Draait hij? Start hem met "
+                              "`werkagenda serve`.") from None
+        except ValueError:
+            raise RemoteError(f"Fout: {base} gaf geen JSON terug; is dit een werkagenda-server?") from None
+
+    return ask
+
+
+def _print_answer(ans: dict, as_json: bool) -> None:
+    """Print an answer object (Answer.to_json(), local or from a server) as JSON or as text."""
     if as_json:
-        print(json.dumps(ans.to_json(), ensure_ascii=False), flush=True)
+        print(json.dumps(ans, ensure_ascii=False), flush=True)
     else:
         import html
 
-        print(html.unescape(ans.text))  # a terminal shows text, not HTML entities
-        if ans.citations:
+        print(html.unescape(ans["answer"]))  # a terminal shows text, not HTML entities
+        if ans.get("citations"):
             print("\nBronnen: " + ", ".join(
-                f"{c.row_id} (Doelstelling {c.doelstelling}{'; ' + ', '.join(c.periods) if c.periods else ''})"
-                for c in ans.citations))
+                f"{c['row_id']} (Doelstelling {c['doelstelling']}{'; ' + ', '.join(c['periods']) if c['periods'] else ''})"
+                for c in ans["citations"]), flush=True)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -97,12 +170,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("question", nargs="*", help="de vraag")
     p.add_argument("--json", action="store_true", help="antwoord als één JSON-object")
     p.add_argument("--batch", help="JSONL-bestand met objecten met een 'question'; één JSON-antwoord per regel")
+    p.add_argument("--url", help="vraag een draaiende server (werkagenda serve) via zijn JSON-API, bijvoorbeeld "
+                                 "http://127.0.0.1:7860; geen index of model nodig")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("serve", help="de chat-app starten (Gradio)")
     p.add_argument("--host", default=None, help="adres (standaard 127.0.0.1 of WERKAGENDA_HOST)")
     p.add_argument("--port", type=int, default=None, help="poort (standaard 7860 of WERKAGENDA_PORT)")
     p.set_defaults(func=cmd_serve)
+
+    # The "Alle acties" table as a file (app/export.py; imports nothing heavy, so cheap to register).
+    from app.export import add_arguments as export_arguments, cmd_export
+
+    p = sub.add_parser("export", help="de acties (gefilterd) opslaan als CSV of Excel")
+    export_arguments(p)
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("eval", help="antwoordkwaliteit meten op de vragenset")
     p.add_argument("--questions", help="vragenbestand (standaard eval/questions.jsonl)")

@@ -227,3 +227,29 @@ def start_app(data_dir: Path, logdir: Path, *, env: dict | None = None, port: in
             server.stop()
             raise
     return server
+
+
+def api_request(url: str, path: str, body=None, *, method: str | None = None, headers: dict | None = None,
+                raw: bytes | None = None, auth: tuple[str, str] | None = None, timeout: float = 60):
+    """One HTTP request to the JSON API: (status, headers, parsed JSON body or text). `body` is sent
+    as JSON, `raw` as is; HTTP errors are returned, not raised."""
+    import base64
+    import json
+
+    data = raw if raw is not None else (json.dumps(body, ensure_ascii=False).encode("utf-8") if body is not None else None)
+    all_headers = {"Content-Type": "application/json"} if data is not None else {}
+    if auth:
+        all_headers["Authorization"] = "Basic " + base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+    all_headers.update(headers or {})
+    req = urllib.request.Request(url + path, data=data, headers=all_headers,
+                                 method=method or ("POST" if data is not None else "GET"))
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            status, hdrs, payload = resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read()
+    except urllib.error.HTTPError as exc:
+        status, hdrs, payload = exc.code, {k.lower(): v for k, v in exc.headers.items()}, exc.read()
+    text = payload.decode("utf-8", "replace")
+    try:
+        return status, hdrs, json.loads(text)
+    except ValueError:
+        return status, hdrs, text

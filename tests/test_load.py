@@ -1,8 +1,10 @@
 """Load and privacy against the real app over loopback.
 
-Load: 20 concurrent gradio_client clients, 10 questions each, within a fixed time budget: no
-errors, and every answer identical to the answer to the same question asked alone. Latencies
-(p50/p95) are printed, not asserted: run with -s to see them.
+Load: 20 concurrent clients, 10 questions each, within a fixed time budget, once through Gradio's
+/chat (gradio_client, the queue protocol) and once through the JSON API (POST /api/ask, one
+keep-alive connection per client, the load generator `werkagenda bench` uses): no errors, and
+every answer identical to the answer to the same question asked alone. Latencies (p50/p95) are
+printed, not asserted: run with -s to see them.
 
 Privacy: from the first moment of the server process (see tests/_appserver.py), all of its
 connections were to loopback addresses, nothing tried to use the (trap) HTTP proxy, and Gradio
@@ -109,6 +111,33 @@ def test_twenty_concurrent_clients(app_server):
           f"({len(ms) / wall:.1f}/s); latentie p50 {percentile(ms, 50):.0f} ms, p95 {percentile(ms, 95):.0f} ms, "
           f"max {max(ms):.0f} ms, gemiddeld {statistics.mean(ms):.0f} ms; "
           f"één client alleen: mediaan {statistics.median(solo_ms):.0f} ms")
+
+
+def test_twenty_concurrent_clients_through_the_api(app_server):
+    from eval.bench import ApiClient, api_load, comparable
+
+    bodies = [{"question": q, "filters": {"prioriteit": prio, "doelstelling": doel, "partij": partij}}
+              for q, prio, doel, partij in QUESTIONS]
+    solo = ApiClient(app_server.url)
+    reference, solo_ms = {}, []
+    for k, body in enumerate(bodies):
+        t0 = time.perf_counter()
+        reference[k] = comparable(solo.ask(body))
+        solo_ms.append((time.perf_counter() - t0) * 1000)
+    # The filters arrive: the party-filtered list is that party's list.
+    assert reference[5]["plan"]["filters"].get("partij") == "JOB"
+
+    run = api_load(app_server.url, bodies, N_CLIENTS, PER_CLIENT, budget_s=BUDGET_S)
+    assert run["errors"] == []
+    assert len(run["answers"]) == N_CLIENTS * PER_CLIENT
+    different = [bodies[k]["question"] for k, answer in run["answers"] if answer != reference[k]]
+    assert different == [], f"{len(different)} antwoorden wijken af van het antwoord op dezelfde vraag alleen"
+
+    ms = run["latencies_ms"]
+    print(f"\nbelasting via /api/ask: {N_CLIENTS} clients x {PER_CLIENT} vragen = {len(ms)} antwoorden in "
+          f"{run['wall_s']:.1f} s ({run['answers_per_s']:.1f}/s); latentie p50 {percentile(ms, 50):.0f} ms, "
+          f"p95 {percentile(ms, 95):.0f} ms, max {max(ms):.0f} ms; één client alleen: mediaan "
+          f"{statistics.median(solo_ms):.0f} ms")
 
 
 def test_no_outbound_connections_and_analytics_off(app_server, client):

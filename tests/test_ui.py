@@ -182,8 +182,10 @@ def test_page_is_dutch_and_gradio_analytics_off(app_server):
     assert config["analytics_enabled"] is False  # even with GRADIO_ANALYTICS_ENABLED=True in its env
     assert config["title"] == "Werkagenda mbo – vraag en antwoord"
     labels = json.dumps(config["components"], ensure_ascii=False)
-    for text in ("Chat", "Alle acties", "Voor studenten", "Prioriteit", "Doelstelling", "Partij",
-                 "Wat doet de werkagenda voor studenten?", "Wat is de status van het bbl-offensief?"):
+    from app.ui import EXAMPLES_STAFF, EXAMPLES_STUDENTS
+
+    for text in ("Chat", "Overzicht", "Alle acties", "Voor studenten", "Prioriteit", "Doelstelling", "Partij",
+                 "Stand", *EXAMPLES_STAFF, *EXAMPLES_STUDENTS):
         assert text in labels, text
     assert app_server.watch.listening and all(is_loopback_ip(ip) for ip, _ in app_server.watch.listening)
     assert "WAARSCHUWING" not in app_server.stderr()  # loopback bind: no warning
@@ -279,3 +281,168 @@ def test_build_app_with_a_stand_in_engine():
     assert isinstance(demo, gr.Blocks)
     ans = safe_answer(Broken(), "wat is er?")
     assert ans.text == ERROR_MESSAGE and "kapot" not in ans.text
+
+
+# ------------------------------------------------------------------ text that stays text (issue 11, item 2)
+
+
+def test_inert_neutralises_links_images_and_bare_urls():
+    from app.ui import inert
+
+    evil = ("![](http://127.0.0.1:9/beacon.png?leak=1) [Klik hier om in te loggen](https://x.example/login) "
+            "[ref][1]\n\n[1]: http://127.0.0.1:9/ref www.example.org/pad mail@example.org \\[x](http://y)")
+    out = inert(evil)
+    active = _active_markdown(out)  # the characters a Markdown renderer would act on
+    for pattern in ("](", "][", "]:", "://", "www.", "@example"):  # a link, image or autolink needs one
+        assert pattern not in active, (pattern, active)
+    # each character is still there for the reader: a renderer shows "\[" as "[" and "http\://" as "http://"
+    assert out.replace("\\", "") == evil.replace("\\", "")
+
+
+def _active_markdown(text: str) -> str:
+    """text with every backslash-escaped character removed: what is left can still form markup."""
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        out.append(text[i])
+        i += 1
+    return "".join(out)
+
+
+def test_inert_keeps_the_apps_own_formatting():
+    from app.ui import inert
+
+    text = "**Actie 2.3-01** · Doelstelling 2.3\n*We starten een BBL offensief.*\n- **1.1-01** [loopt] tekst"
+    out = inert(text)
+    assert "**Actie 2.3-01**" in out and "*We starten een BBL offensief.*" in out and "- **1.1-01**" in out
+    assert "[loopt] tekst" in out  # brackets that cannot form a link are left alone
+
+
+def test_chat_history_is_trimmed_to_the_last_turns():
+    from app.ui import CHAT_TURNS, TRIMMED_MESSAGE, trim_chat
+
+    chat = []
+    for i in range(3 * CHAT_TURNS):
+        chat += [{"role": "user", "content": f"vraag {i}"}, {"role": "assistant", "content": f"antwoord {i}"}]
+    kept = trim_chat(chat)
+    assert kept[0]["content"] == TRIMMED_MESSAGE
+    assert [m["content"] for m in kept if m["role"] == "user"] == [f"vraag {i}" for i in range(2 * CHAT_TURNS, 3 * CHAT_TURNS)]
+    assert trim_chat(kept) == kept  # trimming twice changes nothing
+    assert trim_chat(chat[:4]) == chat[:4]
+
+
+def test_sources_panel_puts_mode_and_timing_behind_a_details_toggle():
+    from app.engine import Answer, Citation
+    from app.ui import make_filters, sources_html
+
+    row = _row()
+    ans = Answer("x", [Citation(row.id, row.doelstelling, ["voortgang"])], [row], latency_ms=17.0)
+    panel = sources_html(ans, make_filters("Alle", "2.3", "Alle"))
+    visible, details = panel.split('<details class="wa-details">', 1)
+    assert "modus" not in visible and "ms" not in visible.replace("wa-", "")
+    assert "modus: extractief" in details and "17 ms" in details
+    assert "Filter: doelstelling 2.3" in visible and 'data-row-id="2.3-01"' in visible
+
+
+# ------------------------------------------------------------------ views (pure, on the real report)
+
+
+@pytest.fixture(scope="module")
+def report():
+    from index.stand import stands
+    from ingest import load_rows
+
+    rows = load_rows()
+    return rows, stands(rows)
+
+
+def test_overview_counts_add_up_and_a_click_lists_those_actions(report):
+    from app import dashboard
+
+    rows, stands = report
+    data = dashboard.overview_counts(rows, stands)
+    assert [p for p, _ in data] == [1, 2, 3]
+    assert sum(sum(c.values()) for _, doels in data for _, c in doels) == len(rows) == 78
+    html = dashboard.overview_html(rows, stands)
+    for doel in {r.doelstelling for r in rows}:
+        assert f'data-pick="{doel}|"' in html
+    n = sum(1 for r in rows if r.doelstelling == "1.1" and stands[r.id] == "loopt")
+    listed = dashboard.picked_html(rows, stands, "1.1|loopt")
+    assert listed.count('class="wa-kaart"') == n and f"{n} acties · doelstelling 1.1, stand: loopt" in listed
+    assert dashboard.picked_html(rows, stands, "|").count('class="wa-kaart"') == 78
+    for forged in ("9.9|loopt", "1.1|klaar", "<img src=x>|", None, 12, "a|b|c"):
+        assert dashboard.picked_html(rows, stands, forged) == dashboard.OVERVIEW_HINT
+
+
+def test_action_list_shows_every_row_as_text(report):
+    from app import dashboard
+
+    rows, stands = report
+    html = dashboard.actions_html(rows, stands)
+    assert html.count('class="wa-rij"') == 78
+    assert "<a " not in html and "<img" not in html  # document text never becomes a link or an image
+
+
+def test_student_view_is_grouped_searchable_and_plain(report):
+    from app import dashboard
+
+    rows, stands = report
+    students = [r for r in rows if r.id in dashboard.STUDENT_TOPICS]
+    html = dashboard.students_html(students, stands)
+    for theme in ("Geld en voorzieningen", "Stage en werk", "Welzijn en veiligheid", "Loopbaan en doorstromen",
+                  "Burgerschap"):
+        assert theme in html
+    assert "prioriteit" not in html.split("<details><summary>Wat staat er precies", 1)[0]  # no jargon on the card
+    found = dashboard.students_html(students, stands, "studentenkaart")
+    assert found.count('class="wa-skaart"') == 1 and 'data-pick="1.1-05"' in found
+    assert "Niets gevonden" in dashboard.students_html(students, stands, "xyzzy")
+
+
+# ------------------------------------------------------------------ the example questions really work
+
+
+@pytest.fixture(scope="module")
+def engine(data_dir):
+    """The real engine on the real report, extractive (no LLM, whatever the environment says)."""
+    from app.engine import Engine
+    from index import IndexConfig, open_index
+
+    cfg = IndexConfig.from_env({"WERKAGENDA_DATA_DIR": str(data_dir)})
+    return Engine(open_index(cfg))
+
+
+def _real_answer(ans) -> str | None:
+    """Why an answer is not a real one, or None."""
+    if ans.abstained:
+        return "weigering"
+    if "Ik weet niet zeker" in ans.text:
+        return "twijfel"
+    if not ans.citations:
+        return "geen geciteerde actie"
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", __import__("app.ui", fromlist=["x"]).EXAMPLES_STAFF
+                         + __import__("app.ui", fromlist=["x"]).EXAMPLES_STUDENTS)
+def test_every_example_question_gets_a_real_answer(engine, question):
+    ans = engine.answer(question)
+    assert _real_answer(ans) is None, (question, _real_answer(ans), ans.text[:300])
+
+
+@pytest.mark.slow
+def test_every_student_card_asks_a_question_its_action_answers(engine):
+    from app import dashboard
+
+    students = engine.student_rows()
+    assert {r.id for r in students} <= set(dashboard.STUDENT_TOPICS)  # every card has a written label
+    wrong = []
+    for row in students:
+        question = dashboard.student_topic(row)[2]
+        ans = engine.answer(question)
+        first = ans.citations[0].row_id if ans.citations else None
+        if _real_answer(ans) or first != row.id:
+            wrong.append((row.id, question, _real_answer(ans), first))
+    assert not wrong, wrong
