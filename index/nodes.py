@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
-
 from ingest import ActionRow
 
 # Which texts get their own vector. "row" is the one node per action row (the design); the
@@ -56,9 +54,11 @@ def node_id(row: ActionRow, view: str) -> str:
     return row.id if view == "row" else f"{row.id}#{view}"
 
 
-def row_nodes(row: ActionRow, views: tuple[str, ...] = DENSE_VIEWS) -> list[TextNode]:
+def row_nodes(row: ActionRow, views: tuple[str, ...] = DENSE_VIEWS) -> list:
     """The row node plus one node per extra view; empty cells and a bare 'Idem.' get no vector."""
-    nodes: list[TextNode] = []
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    nodes: list = []
     for view in views:
         text = view_text(row, view).strip()
         if view != "row" and (len(text) < 20 or (view == "voortgang" and row.voortgang_idem and len(text) < 40)):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
-from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from ingest import ActionRow
 
@@ -17,6 +16,9 @@ from .manifest import Manifest
 from .nodes import DENSE_VIEWS
 from .stand import stands
 from .structured import Filters, canonical_party, chroma_where, filter_rows
+
+if TYPE_CHECKING:
+    from llama_index.core.base.embeddings.base import BaseEmbedding
 
 MODES = ("hybrid", "bm25", "dense")
 
@@ -65,36 +67,37 @@ class Index:
     def bm25_scores(self, query: str) -> np.ndarray:
         return self.lexical.scores(query)
 
+    def _vectors(self):
+        """All vectors of the collection in memory, read once: (unit-length matrix, row position,
+        view) per vector. Scoring them with one matrix-vector product replaced a Chroma query for
+        every vector plus a Python loop over the hits (measured by `werkagenda bench`, engine mean
+        per answer: 12.3 -> 6.7 ms at 78 rows, 34.8 -> 9.7 ms at 780; same answers on all 105
+        evaluation questions at 1x, 10x and 100x). Memory: 4 bytes x 512 dims x vectors (300 here)."""
+        if getattr(self, "_matrix", None) is None:
+            got = self.vector_store.client.get(include=["embeddings"])
+            m = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1)
+            m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
+            pos = np.array([self._position.get(i.partition("#")[0], -1) for i in got["ids"]], dtype=np.int64)
+            view = np.array([i.partition("#")[2] or "row" for i in got["ids"]])
+            self._matrix, self._vpos, self._vview = m, pos, view
+        return self._matrix, self._vpos, self._vview
+
     def dense_scores(self, query: str, filters: Filters | None = None,
                      views: Sequence[str] = DENSE_VIEWS) -> np.ndarray:
         """Cosine of each row's best vector among `views`; nan for rows the filter excludes."""
-        embedding = self.embed_model.get_query_embedding(query)
-        # Straight to the Chroma collection rather than ChromaVectorStore.query: that one fetches
-        # metadata and text of every hit and rebuilds nodes (15 of 17 ms per query); ids and
-        # distances are all we need, since node ids are "<row id>" or "<row id>#<view>".
-        collection = self.vector_store.client
-        kwargs = {}
-        where = chroma_where(filters, self._parties)
-        if where:
-            kwargs["where"] = where
-        result = collection.query(
-            query_embeddings=[embedding],
-            n_results=max(1, self.manifest.n_vectors),
-            include=["distances"],
-            **kwargs,
-        )
-        scores = np.full(len(self.rows), np.nan)
-        for node_id, distance in zip(result["ids"][0], result["distances"][0]):
-            row_id, _, view = node_id.partition("#")
-            if (view or "row") not in views:
-                continue
-            i = self._position.get(row_id)
-            if i is None:
-                continue
-            cos = 1.0 - float(distance)  # the collection uses cosine distance
-            if not scores[i] >= cos:  # also true while scores[i] is nan
-                scores[i] = cos
-        return scores
+        m, pos, view = self._vectors()
+        q = np.asarray(self.embed_model.get_query_embedding(query), dtype=np.float32)
+        q /= max(float(np.linalg.norm(q)), 1e-12)
+        cos = m @ q
+        keep = (pos >= 0) & np.isin(view, list(views))
+        if filters is not None and not filters.is_empty():
+            allowed = np.zeros(len(self.rows), dtype=bool)
+            allowed[[self._position[r.id] for r in filter_rows(self.rows, filters, self.stands)]] = True
+            keep &= allowed[np.clip(pos, 0, None)]
+        best = np.full(len(self.rows), -np.inf)
+        np.maximum.at(best, pos[keep], cos[keep].astype(np.float64))
+        best[np.isneginf(best)] = np.nan
+        return best
 
     # -- search -----------------------------------------------------------------------------------
 

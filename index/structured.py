@@ -6,11 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from llama_index.core.vector_stores.types import (
-    FilterOperator,
-    MetadataFilter,
-    MetadataFilters,
-)
 
 from ingest import ActionRow
 from ingest.parties import normalise_parties
@@ -114,11 +109,13 @@ def filter_rows(rows: Sequence[ActionRow], f: Filters | None,
     return [r for r in rows if matches(r, f, party, (stands or {}).get(r.id))]
 
 
-def chroma_filters(f: Filters | None, known_parties: Iterable[str] = ()) -> MetadataFilters | None:
+def chroma_filters(f: Filters | None, known_parties: Iterable[str] = ()):
     """The filter as llama-index metadata filters (for llama-index retrievers over the store)."""
+    from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter, MetadataFilters
+
     if f is None or f.is_empty():
         return None
-    conditions: list[MetadataFilter] = []
+    conditions: list = []
     if f.prioriteit is not None:
         conditions.append(MetadataFilter(key="prioriteit", value=int(f.prioriteit), operator=FilterOperator.EQ))
     if f.doelstelling:

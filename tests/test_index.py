@@ -270,7 +270,8 @@ def test_embedding_or_schema_change_makes_index_stale(tmp_path, rows):
 
 def test_failed_rebuild_leaves_old_index_usable(tmp_path, rows, monkeypatch):
     import index.build as build_mod
-    from index.embeddings import UseEmbedding, load_embedding
+    from index.embeddings import load_embedding
+    from index.use_llama import UseEmbedding
 
     cfg = IndexConfig(data_dir=tmp_path)
     base = small_rows(rows)
@@ -304,7 +305,7 @@ def test_killed_rebuild_leaves_old_index_usable(tmp_path, rows):
         import time
         import index.build as b
         from index import IndexConfig
-        from index.embeddings import UseEmbedding
+        from index.use_llama import UseEmbedding
         from ingest import read_rows_jsonl
 
         class Slow(UseEmbedding):
