@@ -873,7 +873,7 @@ class Engine:
                                        f"per actie staan soms bedragen of aantallen.", [], rows=[row, *related][:3])
             found = self._figure_candidates(p, [row])
             if not found:
-                return self._refuse(p, f"De rapportage noemt geen {kind} voor {p.topic or 'dit onderwerp'}.", [],
+                return self._refuse(p, f"De rapportage noemt geen {kind} {_subject_phrase(p)}.", [],
                                     rows=[row, *related][:3])
             rel, _, cell, sentences, _ = found[0]
             quote(cell, sentences)
@@ -976,6 +976,26 @@ class Engine:
             chosen.append(item)
         chosen.sort(key=lambda t: t[1])
         return [s for _, _, s in chosen]
+
+
+_AUXILIARY = re.compile(r"\b(?:zijn|is|er|hebben|heeft|worden|wordt|krijgen|kregen|krijgt|gaan|gaat|ging|zit|zitten)\b",
+                        re.I)
+
+
+def _subject_phrase(p: Plan) -> str:
+    """What a figure question asks about, in its own words, for "De rapportage noemt geen …":
+    "hoeveel mbo-scholen zijn er in Nederland?" -> "aantal mbo-scholen in Nederland" (the caller
+    puts the kind first); "hoeveel geld gaat er naar het Regionaal Investeringsfonds mbo?" -> "voor
+    het Regionaal Investeringsfonds mbo"."""
+    q = re.sub(r"[?!.]+\s*$", "", p.question).strip()
+    if p.figure_kind == "count":
+        m = re.search(r"\bhoeveel\s+(.+)$", q, re.I)
+        if m:
+            return re.sub(r"\s+", " ", _AUXILIARY.sub(" ", m.group(1))).strip()
+    m = re.search(r".*\b(?:naar|voor|van|aan|in|bij|over)\s+(.+)$", q, re.I)
+    if m and len(m.group(1).split()) <= 8:
+        return f"voor {m.group(1)}"
+    return f"voor {p.topic}" if p.topic else "hierover"
 
 
 def _names(sentence: str) -> list[str]:
