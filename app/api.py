@@ -310,25 +310,14 @@ class ApiGuard:
         if scope.get("method") in ("GET", "HEAD"):
             return await self.app(scope, receive, send)
         # A chunked body has no length up front: read it here, at most max_body bytes, then replay.
-        body, more = b"", True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body += message.get("body", b"")
-            more = message.get("more_body", False)
-            if len(body) > self.max_body:
-                return await send_json(send, 413, too_big)
-        sent = False
+        from app.ui import TOO_BIG, read_body, replayer
 
-        async def replay():
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        return await self.app(scope, replay, send)
+        body = await read_body(receive, self.max_body)
+        if body is None:
+            return
+        if body is TOO_BIG:
+            return await send_json(send, 413, too_big)
+        return await self.app(scope, replayer(body, receive), send)
 
 
 # ---------------------------------------------------------------- the app

@@ -637,6 +637,38 @@ class ExportFiles:
 # ---------------------------------------------------------------- login guard (ASGI middleware)
 
 
+TOO_BIG = b"\x00too big"  # a sentinel no real body is compared against by identity
+
+
+async def read_body(receive, limit: int):
+    """An ASGI request body, read whole but never more than `limit` bytes: the body, TOO_BIG, or
+    None when the client went away. Used by the login guard and the API's size limit."""
+    body, more = b"", True
+    while more:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
+        body += message.get("body", b"")
+        more = message.get("more_body", False)
+        if len(body) > limit:
+            return TOO_BIG
+    return body
+
+
+def replayer(body: bytes, receive):
+    """An ASGI `receive` that hands the app the body read already, then the real channel."""
+    sent = False
+
+    async def replay():
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
 class LoginGuard:
     """ASGI middleware for Gradio's own app. Install it with `app_kwargs=guard_app_kwargs()` in
     `demo.launch(...)` or `gr.mount_gradio_app(...)`. Two jobs:
@@ -755,15 +787,11 @@ class LoginGuard:
 
     async def _login(self, scope, receive, send):
         addr = (scope.get("client") or ("onbekend", 0))[0]
-        body, more = b"", True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            body += message.get("body", b"")
-            more = message.get("more_body", False)
-            if len(body) > self.MAX_FORM:
-                return await _json_response(send, 413, {"detail": "Inlogformulier te groot."})
+        body = await read_body(receive, self.MAX_FORM)
+        if body is None:
+            return
+        if body is TOO_BIG:
+            return await _json_response(send, 413, {"detail": "Inlogformulier te groot."})
         try:
             username = parse_qs(body.decode("utf-8", "replace")).get("username", [""])[0]
         except ValueError:
@@ -778,15 +806,7 @@ class LoginGuard:
                 send, 429, {"detail": f"Te veel mislukte inlogpogingen. Probeer het over {seconds} seconden opnieuw."},
                 headers=[(b"retry-after", str(seconds).encode())])
 
-        sent = False
-
-        async def replay():
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
+        replay = replayer(body, receive)
         status = {}
 
         async def watch(message):
