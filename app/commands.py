@@ -38,31 +38,77 @@ def cmd_ask(args: argparse.Namespace) -> int:
             return engine.answer(question).to_json()
     try:
         if args.batch:
-            try:
-                lines = Path(args.batch).read_text(encoding="utf-8").splitlines()
-            except OSError as exc:
-                print(f"Fout: kan '{args.batch}' niet lezen ({exc.strerror}).", file=sys.stderr)
-                return 1
-            for no, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    question = str(json.loads(line).get("question", ""))
-                except (json.JSONDecodeError, AttributeError):
-                    print(f"Fout: regel {no} van '{args.batch}' is geen JSON-object met een 'question'.",
-                          file=sys.stderr)
-                    return 1
-                _print_answer(ask(question), as_json=True)
-            return 0
+            return _ask_batch(args, ask)
         if not args.question:
             print("Fout: geef een vraag, bijvoorbeeld: werkagenda ask \"wat is de status van het bbl-offensief?\"",
                   file=sys.stderr)
             return 2
-        _print_answer(ask(" ".join(args.question)), as_json=args.json)
+        question = " ".join(args.question)
+        if _has_surrogates(question):
+            print("Fout: de vraag bevat tekens die geen geldige tekst zijn (de terminal gaf geen UTF-8 door).",
+                  file=sys.stderr)
+            return 2
+        _print_answer(ask(question), as_json=args.json)
     except RemoteError as exc:
         print(exc, file=sys.stderr)
         return exc.code
     return 0
+
+
+def _has_surrogates(text: str) -> bool:
+    """Python turns bytes that are no UTF-8 into lone surrogates ('bbl \\udcff'); they cannot be printed."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def _decode_batch(data: bytes) -> str:
+    """UTF-8 (with or without a byte order mark) or UTF-16 with one; anything else is an error."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+def _ask_batch(args: argparse.Namespace, ask) -> int:
+    """One JSON answer per line, echoing the line's id. A bad line is reported (Dutch, with its line
+    number) and skipped, unless --strict stops at it; the exit code says whether any line failed."""
+    name = args.batch
+    try:
+        text = _decode_batch(Path(name).read_bytes())
+    except OSError as exc:
+        from index.api import dutch_os_error
+
+        print(f"Fout: kan '{name}' niet lezen ({dutch_os_error(exc)}).", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"Fout: '{name}' is geen UTF-8- of UTF-16-tekst.", file=sys.stderr)
+        return 1
+    failed = 0
+    for no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        problem, item = None, None
+        try:
+            item = json.loads(line)
+        except ValueError:
+            problem = "is geen JSON"
+        if problem is None and not isinstance(item, dict):
+            problem = "is geen JSON-object"
+        elif problem is None and "question" not in item:
+            problem = "heeft geen 'question'"
+        elif problem is None and not isinstance(item["question"], str):
+            problem = "heeft als 'question' geen tekst"
+        elif problem is None and _has_surrogates(item["question"]):
+            problem = "bevat tekens die geen geldige tekst zijn"
+        if problem is not None:
+            failed += 1
+            print(f"Fout: regel {no} van '{name}' {problem}; overgeslagen.", file=sys.stderr)
+            if args.strict:
+                return 1
+            continue
+        answer = ask(item["question"])
+        if "id" in item:
+            answer = {"id": item["id"], **answer}
+        _print_answer(answer, as_json=True)
+    return 1 if failed else 0
 
 
 class RemoteError(Exception):
@@ -169,7 +215,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ask", help="een vraag beantwoorden")
     p.add_argument("question", nargs="*", help="de vraag")
     p.add_argument("--json", action="store_true", help="antwoord als één JSON-object")
-    p.add_argument("--batch", help="JSONL-bestand met objecten met een 'question'; één JSON-antwoord per regel")
+    p.add_argument("--batch", help="JSONL-bestand met objecten met een 'question' (en eventueel een 'id'); "
+                                    "één JSON-antwoord per regel")
+    p.add_argument("--strict", action="store_true", help="bij --batch stoppen bij de eerste foute regel")
     p.add_argument("--url", help="vraag een draaiende server (werkagenda serve) via zijn JSON-API, bijvoorbeeld "
                                  "http://127.0.0.1:7860; geen index of model nodig")
     p.set_defaults(func=cmd_ask)

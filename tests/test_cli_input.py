@@ -1,0 +1,61 @@
+"""Bad input to `werkagenda ask` gets a Dutch message and a non-zero exit, never a traceback; a batch
+skips a bad line, names its number, goes on (or stops with --strict) and echoes each line's id."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    data = tmp_path_factory.mktemp("data")
+    return {**os.environ, "WERKAGENDA_DATA_DIR": str(data)}
+
+
+def run(env, *args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "app.cli", "ask", *args], cwd=ROOT, env=env,
+                          capture_output=True, timeout=600)
+
+
+def test_a_question_that_is_no_utf8(env):
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "ask", b"bbl \xff"], cwd=ROOT, env=env,
+                          capture_output=True, timeout=600)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "geen geldige tekst" in err and "Traceback" not in err
+
+
+def test_a_batch_skips_bad_lines_and_echoes_ids(env, tmp_path):
+    batch = tmp_path / "vragen.jsonl"
+    lines = [
+        json.dumps({"id": "a", "question": "wat is de status van het bbl-offensief?"}),
+        '{"id": "b", "question": "\\ud800"}',
+        json.dumps({"id": "c", "question": None}),
+        json.dumps({"id": "d"}),
+        "geen json",
+        json.dumps({"id": "e", "question": "wie doet de studentenkaart?"}),
+    ]
+    batch.write_text("\n".join(lines), encoding="utf-8")
+    proc = run(env, "--batch", str(batch), "--json")
+    err, out = proc.stderr.decode(), proc.stdout.decode()
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert [a["id"] for a in answers] == ["a", "e"]
+    for no in (2, 3, 4, 5):
+        assert f"regel {no} " in err
+    assert proc.returncode == 1 and "Traceback" not in err
+    strict = run(env, "--batch", str(batch), "--json", "--strict")
+    assert strict.returncode == 1 and len(strict.stdout.decode().splitlines()) == 1
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe")])
+def test_a_batch_with_a_byte_order_mark(env, tmp_path, encoding, bom):
+    batch = tmp_path / "vragen.jsonl"
+    batch.write_bytes(bom + json.dumps({"id": 1, "question": "status bbl-offensief"}).encode(encoding))
+    proc = run(env, "--batch", str(batch), "--json")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads(proc.stdout.decode())["id"] == 1
