@@ -59,3 +59,29 @@ def test_a_batch_with_a_byte_order_mark(env, tmp_path, encoding, bom):
     proc = run(env, "--batch", str(batch), "--json")
     assert proc.returncode == 0, proc.stderr.decode()
     assert json.loads(proc.stdout.decode())["id"] == 1
+
+
+def test_serve_on_an_ipv6_loopback_address(env):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket(socket.AF_INET6) as s:
+        s.bind(("::1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve"], cwd=ROOT,
+                            env={**env, "WERKAGENDA_HOST": "::1", "WERKAGENDA_PORT": str(port)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline, body = time.monotonic() + 120, None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://[::1]:{port}/api/health", timeout=2) as resp:
+                    body = json.loads(resp.read())
+                    break
+            except OSError:
+                time.sleep(0.5)
+        assert body is not None and body["status"] == "ok", proc.stderr.read1().decode() if proc.poll() else ""
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
