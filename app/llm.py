@@ -43,6 +43,20 @@ class LLMError(Exception):
     pass
 
 
+def dutch_llm_error(exc: BaseException) -> str:
+    """Why the model gave no answer, in Dutch, without library class names ("APITimeoutError")."""
+    name = type(exc).__name__.lower()
+    text = str(exc).lower()
+    if "timeout" in name or "timed out" in text or "time-out" in text:
+        return "geen antwoord binnen de tijdslimiet"
+    if "connect" in name or "connection" in text or "refused" in text:
+        return "geen verbinding met de taalmodelserver"
+    status = getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
+    if status:
+        return f"de taalmodelserver antwoordde met foutcode {status}"
+    return "de taalmodelserver gaf een onbruikbaar antwoord"
+
+
 @dataclass
 class LLMSettings:
     url: str
@@ -104,7 +118,7 @@ class LLMWriter:
         try:
             return str(self.llm.chat(self._messages(question, rows)).message.content or "")
         except Exception as exc:  # connection refused, time-out, bad response: all mean "fall back"
-            raise LLMError(f"{type(exc).__name__}: {exc}") from exc
+            raise LLMError(dutch_llm_error(exc)) from exc
 
     def propose_plan(self, question: str) -> dict:
         """The model's reading of the question as a plan (a dict, not yet validated)."""
@@ -114,7 +128,7 @@ class LLMWriter:
             reply = self.llm.chat([ChatMessage(role="system", content=PLAN_PROMPT),
                                    ChatMessage(role="user", content=question)])
         except Exception as exc:  # noqa: BLE001 - as in write()
-            raise LLMError(f"{type(exc).__name__}: {exc}") from exc
+            raise LLMError(dutch_llm_error(exc)) from exc
         return parse_plan_json(str(reply.message.content or ""))
 
     def stream(self, question: str, rows: list[ActionRow]):
@@ -123,7 +137,7 @@ class LLMWriter:
             for chunk in self.llm.stream_chat(self._messages(question, rows)):
                 yield str(chunk.message.content or "")
         except Exception as exc:  # noqa: BLE001 - as in write()
-            raise LLMError(f"{type(exc).__name__}: {exc}") from exc
+            raise LLMError(dutch_llm_error(exc)) from exc
 
 
 def parse_plan_json(text: str) -> dict:

@@ -258,3 +258,17 @@ def test_an_invented_llm_answer_with_a_valid_label_falls_back(index, chat_server
                          "[Doelstelling 2.3, Voortgang 2025].")
     ans = llm_engine(index, chat_server.url).answer("wat is de status van het bbl-offensief?")
     assert ans.mode == "extractief" and "2.3-99" in ans.notice and "5 actielijnen" in ans.text
+
+
+def test_an_llm_failure_is_explained_in_dutch():
+    from app.llm import dutch_llm_error
+
+    class APITimeoutError(Exception):
+        pass
+
+    class APIConnectionError(Exception):
+        pass
+
+    assert dutch_llm_error(APITimeoutError("Request timed out.")) == "geen antwoord binnen de tijdslimiet"
+    assert "verbinding" in dutch_llm_error(APIConnectionError("Connection error."))
+    assert "APITimeoutError" not in dutch_llm_error(APITimeoutError("x"))
