@@ -214,7 +214,9 @@ def test_model_text_and_its_errors_reach_the_chat_inert(llm_engine, chat_server,
     assert_inert(shown)
     assert "<img" not in panel and "<a " not in panel
     if mode == "error":
-        assert "taalmodel" in shown and "err-beacon" in shown  # the fallback note, the server's text as text
+        # The fallback note says why in Dutch (app/llm.py dutch_llm_error); the server's own error text,
+        # URL included, does not reach the chat at all.
+        assert "taalmodel" in shown and "foutcode 500" in shown and "err-beacon" not in shown
 
 
 # ------------------------------------------------------------------ in a real browser: no request leaves
