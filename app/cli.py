@@ -21,10 +21,17 @@ def _configure_privacy() -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ingest import DEFAULT_SOURCE, IngestError, parse_source, write_rows_jsonl
 
+    from ingest.periods import from_option
+
     source = Path(args.source) if args.source else DEFAULT_SOURCE
     started = time.perf_counter()
     try:
-        result = parse_source(source)
+        periods = from_option(args.periodes) if args.periodes else None
+    except ValueError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = parse_source(source, periods=periods, rapport=args.rapport)
     except IngestError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         print("Er is niets geschreven.", file=sys.stderr)
@@ -57,6 +64,34 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"  - {w}")
     if args.out:
         print(f"Geschreven: {args.out}")
+    if result.periods is not None:
+        print(f"Rapport {result.rows[0].rapport}; perioden: {result.periods.status} en {result.periods.voortgang}"
+              + (" (het jaar van de Voortgang is afgeleid: de kolomkop noemt het niet)" if result.periods.derived else ""))
+    if args.rapport:
+        return _add_report(result, args.rapport)
+    return 0
+
+
+def _add_report(result, key: str) -> int:
+    """Store the rows as an added report beside the source report; the index is built at the next start."""
+    from index import IndexConfig
+    from index.api import dutch_os_error
+    from index.reports import ReportError, add_report, check_key
+
+    try:
+        key = check_key(key)
+        cfg = IndexConfig.from_env()
+        source_rows = parse_source(cfg.source) if cfg.source else None
+        if key == (source_rows.rows[0].rapport if source_rows else parse_source().rows[0].rapport):
+            raise ReportError(f"rapport {key} is al het bronrapport; kies een andere naam met --rapport.")
+        path = add_report(cfg, result.rows, key)
+    except ReportError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"Fout: het rapport kan niet worden opgeslagen ({dutch_os_error(exc)}).", file=sys.stderr)
+        return 1
+    print(f"Rapport {key} toegevoegd ({len(result.rows)} acties): {path}. De index wordt bij de volgende start gebouwd.")
     return 0
 
 
@@ -70,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="bron (tekst of PDF) omzetten naar actie-rijen")
     p.add_argument("source", nargs="?", help="bronbestand (standaard: het meegeleverde rapport)")
     p.add_argument("--out", help="JSONL-bestand om de rijen naar te schrijven")
+    p.add_argument("--rapport", help="voeg de bron toe als rapport met deze naam (bijv. 2026), naast de andere")
+    p.add_argument("--periodes", nargs=2, metavar=("STATUS", "VOORTGANG"),
+                   help='namen van de twee statusperioden als de kolomkoppen ze niet geven, '
+                        'bijv. "Status zomer 2025" "Voortgang (2026)"')
     p.set_defaults(func=cmd_ingest)
 
     from app import commands

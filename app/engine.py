@@ -27,7 +27,7 @@ from index.structured import Filters
 from ingest import ActionRow
 
 from .plan import Plan, plan as make_plan
-from .sentences import (PERIOD_LABELS, Quote, has_date, has_figure, idem_rest, latest_year,
+from .sentences import (PERIOD_CELLS, Quote, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 
 MAX_QUESTION = 1000
@@ -125,10 +125,17 @@ def esc(text: str) -> str:
 class Citation:
     row_id: str
     doelstelling: str
-    periods: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)  # the cited status cells (row field names)
+    labels: list[str] = field(default_factory=list)  # their period labels in the row's report
+    rapport: str = ""
+
+    @classmethod
+    def of(cls, row: ActionRow, periods: list[str]) -> "Citation":
+        return cls(row.id, row.doelstelling, list(periods), [row.label(p) for p in periods], row.rapport)
 
     def to_json(self) -> dict:
-        return {"row_id": self.row_id, "doelstelling": self.doelstelling, "periods": list(self.periods)}
+        return {"row_id": self.row_id, "doelstelling": self.doelstelling, "periods": list(self.periods),
+                "labels": list(self.labels), "rapport": self.rapport}
 
 
 @dataclass
@@ -147,6 +154,8 @@ class Answer:
     stands: dict[str, str] = field(default_factory=dict)  # row id -> stand, for the rows
     count: int | None = None  # the number a count or meta question asked for
     retrieved: list[str] = field(default_factory=list)  # a lookup's top three from retrieval (row ids)
+    rapport: str = ""  # the report the answer is from
+    timeline: list[dict] = field(default_factory=list)  # one action's periods across reports
 
     def to_json(self) -> dict:
         return {
@@ -160,6 +169,8 @@ class Answer:
             "stands": {r.id: self.stands.get(r.id) for r in self.rows},
             "answer_sentences": [q.to_json() for q in self.quotes],
             "count": self.count,
+            "rapport": self.rapport,
+            "timeline": list(self.timeline),
         }
 
 
@@ -204,15 +215,59 @@ class Engine:
         self.doelstellingen = list(dict.fromkeys(r.doelstelling for r in index.rows))
         self._term_cache: dict[str, frozenset[str]] = {}
         self._prefix_cache: dict[str, frozenset[str]] = {}
+        # Several reports side by side (app/across.py): every engine knows all of them, in time
+        # order; the latest one answers unless a question or the selector names another.
+        self.rapport = index.rows[0].rapport if index.rows else ""
+        self.reports: "OrderedDict[str, Engine]" = OrderedDict([(self.rapport, self)])
+        self._walks: dict[tuple[str, str], object] = {}
 
     @classmethod
     def load(cls, cfg=None, retrieval_mode: str = "hybrid", llm=None) -> "Engine":
         from index import IndexConfig, open_index
+        from index.reports import registered, report_config
 
         from .llm import llm_from_env
 
-        index = open_index(cfg or IndexConfig.from_env())
-        return cls(index, llm=llm if llm is not None else llm_from_env(), retrieval_mode=retrieval_mode)
+        cfg = cfg or IndexConfig.from_env()
+        llm = llm if llm is not None else llm_from_env()
+        engines = [cls(open_index(cfg), llm=llm, retrieval_mode=retrieval_mode)]
+        for key, rows in registered(cfg).items():
+            engines.append(cls(open_index(report_config(cfg, key), rows=rows), llm=llm, retrieval_mode=retrieval_mode))
+        return cls.together(engines)
+
+    @staticmethod
+    def together(engines: list["Engine"]) -> "Engine":
+        """One engine per report -> the latest, which routes to the others."""
+        from index.reports import order_key
+
+        engines = sorted(engines, key=lambda e: order_key(e.rows))
+        reports = OrderedDict((e.rapport, e) for e in engines)
+        for e in engines:
+            e.reports = reports
+        return engines[-1]
+
+    def crosswalk(self, old_key: str, new_key: str):
+        """The matching of actions between two reports (index/crosswalk.py), computed once."""
+        from index.crosswalk import match_reports
+
+        key = (old_key, new_key)
+        if key not in self._walks:
+            self._walks[key] = match_reports(self.reports[old_key].rows, self.reports[new_key].rows)
+        return self._walks[key]
+
+    def chain(self, row: ActionRow) -> list[ActionRow]:
+        """The same action in the earlier reports, oldest first (empty with one report)."""
+        keys = list(self.reports)
+        out: list[ActionRow] = []
+        current = row
+        for i in range(keys.index(row.rapport) if row.rapport in keys else 0, 0, -1):
+            walk = self.crosswalk(keys[i - 1], keys[i])
+            old_id = next((p.old_id for p in walk.pairs if p.new_id == current.id), None)
+            if old_id is None:
+                break
+            current = self.reports[keys[i - 1]]._by_id[old_id]
+            out.insert(0, current)
+        return out
 
     @property
     def rows(self) -> list[ActionRow]:
@@ -236,7 +291,7 @@ class Engine:
         from .plan import plan_from_json
 
         try:
-            proposed = plan_from_json(self.llm.propose_plan(question), rules.question, self.parties,
+            proposed = plan_from_json(self.llm.propose_plan(question, self.rows[0].periods), rules.question, self.parties,
                                       self.doelstellingen, filters)
         except LLMError:
             proposed = None
@@ -247,30 +302,93 @@ class Engine:
 
     # -- answering ------------------------------------------------------------------------------
 
-    def answer(self, question: str, history: list[Answer] | None = None, filters=None) -> Answer:
+    def answer(self, question: str, history: list[Answer] | None = None, filters=None,
+               rapport: str | None = None) -> Answer:
         started = time.perf_counter()
-        ans = self._answer(question or "", history or [], filters)
-        if self._llm_applies(ans):
-            ans = self._with_llm(ans)
+        target, ans = self._across(question or "", filters, rapport)
+        if ans is None:
+            ans = target._answer(question or "", history or [], filters)
+            if target._llm_applies(ans):
+                ans = target._with_llm(ans)
+            target._add_timeline(ans)
+        ans.rapport = target.rapport
         ans.latency_ms = (time.perf_counter() - started) * 1000
         return ans
 
-    def answer_stream(self, question: str, history: list[Answer] | None = None, filters=None):
+    def _across(self, question: str, filters, rapport: str | None) -> tuple["Engine", Answer | None]:
+        """Which report answers, and the answer itself when the question spans two reports."""
+        if len(self.reports) == 1:
+            return self, None
+        from .across import route
+
+        keys = list(self.reports)
+        r = route(question, keys, rapport)
+        target = self.reports[r.rapport]
+        if r.across != "changes":
+            return target, None
+        i = keys.index(r.rapport)
+        if i == 0:
+            return target, Answer(f"Rapport {r.rapport} is het oudste rapport in de index; er is geen vorige "
+                                  "rapportage om mee te vergelijken.", abstained=True, kind="changes")
+        return target, target._report_changes(self.reports[keys[i - 1]], question, filters)
+
+    def _report_changes(self, previous: "Engine", question: str, filters) -> Answer:
+        from .across import changes_answer
+
+        p = self.plan(question, [], filters)
+        f = p.filters
+        keep = None
+        if not f.is_empty():
+            allowed = {r.id for r in self.index.filter_rows(f)}
+            old_allowed = {r.id for r in previous.index.filter_rows(f)}
+            walk = self.crosswalk(previous.rapport, self.rapport)
+            new_of = {pr.old_id: pr.new_id for pr in walk.pairs}
+
+            def keep(row: ActionRow) -> bool:
+                if row.rapport == self.rapport:
+                    return row.id in allowed
+                return row.id in old_allowed or new_of.get(row.id) in allowed
+        text, rows, quotes = changes_answer(previous.rows, self.rows, self.crosswalk(previous.rapport, self.rapport),
+                                            keep, shorten, esc)
+        cites = [Citation.of(r, ["voortgang"] if r.voortgang.strip() else ["status_2024"]) for r in rows]
+        return Answer(text, cites, rows, kind="changes", quotes=quotes, plan=p, count=len(rows))
+
+    def _add_timeline(self, ans: Answer) -> None:
+        """A one-action answer carries the action's line through the reports; the text shows it
+        when the question asks for the course of things or what changed."""
+        if len(self.reports) == 1 or ans.kind != "lookup" or ans.abstained or not ans.rows:
+            return
+        from .across import TIMELINE, timeline, timeline_lines
+
+        row = ans.rows[0]
+        chain = self.chain(row)
+        if not chain:
+            return
+        ans.timeline = [{"period": label, "rapport": rap, "text": text} for label, rap, text in timeline(row, chain)]
+        if TIMELINE.search(ans.question) or (ans.plan is not None and ans.plan.field == "change"):
+            ans.text += "\n" + "\n".join(timeline_lines(timeline(row, chain), shorten, esc))
+
+    def answer_stream(self, question: str, history: list[Answer] | None = None, filters=None,
+                      rapport: str | None = None):
         """Like answer(), for the chat: in LLM mode yields the growing text (str) while the
         LLM writes, and always ends with the checked Answer."""
         started = time.perf_counter()
-        ans = self._answer(question or "", history or [], filters)
-        if self._llm_applies(ans):
-            from .llm import LLMError
+        target, ans = self._across(question or "", filters, rapport)
+        if ans is None:
+            ans = target._answer(question or "", history or [], filters)
+            if target._llm_applies(ans):
+                from .llm import LLMError
 
-            text = ""
-            try:
-                for text in self.llm.stream(ans.question, ans.rows[:5]):
-                    yield esc(text)
-            except LLMError as exc:
-                ans = _fallback(ans, f"Het taalmodel gaf geen antwoord ({exc}); dit is het antwoord uit de rapportage zelf.")
-            else:
-                ans = self._checked(ans, text)
+                text = ""
+                try:
+                    for text in target.llm.stream(ans.question, ans.rows[:5]):
+                        yield esc(text)
+                except LLMError as exc:
+                    ans = _fallback(ans, f"Het taalmodel gaf geen antwoord ({exc}); dit is het antwoord uit de rapportage zelf.")
+                else:
+                    ans = target._checked(ans, text)
+            target._add_timeline(ans)
+        ans.rapport = target.rapport
         ans.latency_ms = (time.perf_counter() - started) * 1000
         yield ans
 
@@ -302,9 +420,10 @@ class Engine:
         cites: dict[str, Citation] = {}
         for doel, period in found:
             row = next(r for r in ans.rows if r.doelstelling == doel)
-            c = cites.setdefault(row.id, Citation(row.id, doel, []))
+            c = cites.setdefault(row.id, Citation.of(row, []))
             if period not in c.periods:
                 c.periods.append(period)
+                c.labels.append(row.label(period))
         return Answer(esc(text), list(cites.values()), ans.rows, False, "llm", kind=ans.kind, question=ans.question,
                       plan=ans.plan, stands=ans.stands)
 
@@ -427,7 +546,7 @@ class Engine:
         title = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}{scope}"
         lines = [f"**{esc(title)}**", ""]
         lines += self._list_lines(ordered, p)
-        cites = [Citation(r.id, r.doelstelling, _periods_of(r)) for r in ordered]
+        cites = [Citation.of(r, _periods_of(r)) for r in ordered]
         return Answer("\n".join(lines), cites, ordered, kind=p.operation, count=len(rows))
 
     def _list_lines(self, rows: list[ActionRow], p: Plan) -> list[str]:
@@ -442,7 +561,7 @@ class Engine:
             for r in members:
                 stand = self.stands.get(r.id, "")
                 if p.filters.stand == "afgerond" and stand != "afgerond":
-                    stand += "; al afgerond in zomer 2024"
+                    stand += f"; al afgerond in {r.periods.status_moment}"
                 detail = ""
                 if p.field == "wie":
                     detail = f" — Wie: {esc(r.wie)}"
@@ -460,13 +579,14 @@ class Engine:
         same = [r for r in rows if r.voortgang.strip() and not _reports_new(r)]
         changed = [r for r in rows if _reports_new(r)]
         changed.sort(key=lambda r: self._pos[r.id])
-        head = (f"**{len(changed)} van {len(rows)} acties{esc(scope)} melden in de Voortgang (2025) iets nieuws "
-                f"ten opzichte van de Status zomer 2024.**")
+        per = (rows[0] if rows else self.rows[0]).periods
+        head = (f"**{len(changed)} van {len(rows)} acties{esc(scope)} melden in de {per.voortgang} iets nieuws "
+                f"ten opzichte van de {per.status}.**")
         rest = []
         if same:
-            rest.append(f"{len(same)} ongewijzigd sinds zomer 2024 ({', '.join(r.id for r in same)})")
+            rest.append(f"{len(same)} ongewijzigd sinds {per.status_moment} ({', '.join(r.id for r in same)})")
         if empty:
-            rest.append(f"{len(empty)} zonder voortgang in 2025 ({', '.join(r.id for r in empty)})")
+            rest.append(f"{len(empty)} zonder voortgang in {per.voortgang_year or 'de Voortgang'} ({', '.join(r.id for r in empty)})")
         lines = [head]
         if rest:
             lines.append("Verder: " + "; ".join(rest) + ".")
@@ -477,13 +597,13 @@ class Engine:
             new = self._new_sentences(r, qterms)[:1]
             lines.append(f"- **{r.id}** (Doelstelling {r.doelstelling}) {esc(shorten(r.wat, 90))}")
             if r.status_2024.strip():
-                lines.append(f"  *Status zomer 2024:* {esc(shorten(r.status_2024, 140))}")
+                lines.append(f"  *{r.status_label}:* {esc(shorten(r.status_2024, 140))}")
             if new:
-                lines.append(f"  *Voortgang (2025):* {esc(new[0])}")
-                quotes.append(Quote(r.id, "voortgang", new[0]))
+                lines.append(f"  *{r.voortgang_label}:* {esc(new[0])}")
+                quotes.append(Quote.of(r, "voortgang", new[0]))
         if len(changed) > LIST_SHOWN:
             lines.append(f"… en nog {len(changed) - LIST_SHOWN} gewijzigde acties: zie het tabblad *Alle acties*.")
-        cites = [Citation(r.id, r.doelstelling, ["status_2024", "voortgang"]) for r in changed]
+        cites = [Citation.of(r, ["status_2024", "voortgang"]) for r in changed]
         return Answer("\n".join(lines), cites, changed, kind="compare", quotes=quotes, count=len(changed))
 
     # -- the report itself ----------------------------------------------------------------------
@@ -524,7 +644,8 @@ class Engine:
                     f"acties: {pick}.**\n\n" + "\n".join(f"- Doelstelling {d}: {n}" for d, n in per_doel.items()))
             return Answer(text, rows=[r for r in rows if r.doelstelling in winners], kind="meta", count=pick)
         # periods
-        text = ("**De rapportage geeft per actie twee standen: de Status zomer 2024 en de Voortgang (2025).**\n\n"
+        per = self.rows[0].periods
+        text = (f"**De rapportage geeft per actie twee standen: de {per.status} en de {per.voortgang}.**\n\n"
                 "De Werkagenda mbo zelf loopt van 2023 tot en met 2027; de kolom *Wanneer* geeft per actie de "
                 "planning. Over andere jaren rapporteert deze rapportage niet.")
         return Answer(text, kind="meta")
@@ -586,7 +707,9 @@ class Engine:
         if not res.hits or not res.confident:
             return self._refuse(p, NOT_IN_REPORT, res.hits)
         if p.uncovered_year is not None and not self._year_in_a_name(p):
-            return self._refuse(p, f"De rapportage beschrijft de stand van zomer 2024 en van 2025; over "
+            per = self.rows[0].periods
+            return self._refuse(p, f"De rapportage beschrijft de stand van {per.status_moment} en van "
+                                   f"{per.voortgang_year or 'daarna'}; over "
                                    f"{p.uncovered_year} zegt ze niets.", res.hits)
         best = res.hits[0]
         dense = best.dense
@@ -840,9 +963,9 @@ class Engine:
 
         def quote(cell: str, sentences: list[str], label: str | None = None) -> None:
             text = " ".join(sentences)
-            body.append(f"**{label or Quote(row.id, cell, '').label}:** {esc(text)}")
-            quotes.extend(Quote(row.id, cell, s) for s in sentences)
-            if cell in PERIOD_LABELS and cell not in periods:
+            body.append(f"**{label or Quote.of(row, cell, '').label}:** {esc(text)}")
+            quotes.extend(Quote.of(row, cell, s) for s in sentences)
+            if cell in PERIOD_CELLS and cell not in periods:
                 periods.append(cell)
 
         if p.field == "wie":
@@ -862,7 +985,7 @@ class Engine:
                 quote(cell, sents)
             if row.wanneer:
                 body.append(f"**Planning (Wanneer):** {esc(row.wanneer)}")
-                quotes.append(Quote(row.id, "wanneer", row.wanneer))
+                quotes.append(Quote.of(row, "wanneer", row.wanneer))
         elif p.field == "figure":
             # The figure must be about the question's subject, not just any figure. "het totale
             # budget van de werkagenda" has no subject left once the figure words go: it asks about
@@ -885,16 +1008,17 @@ class Engine:
                     break
         elif p.field == "change":
             if row.voortgang_idem:
-                body.append("**Voortgang (2025):** ongewijzigd sinds zomer 2024 (de rapportage zegt \"Idem.\").")
+                body.append(f"**{row.voortgang_label}:** ongewijzigd sinds {row.periods.status_moment} "
+                            "(de rapportage zegt \"Idem.\").")
                 periods.append("voortgang")
                 extra = idem_rest(row)
                 if extra:
-                    quote("voortgang", split_sentences(extra)[:2], "Voortgang (2025), aanvulling")
+                    quote("voortgang", split_sentences(extra)[:2], f"{row.voortgang_label}, aanvulling")
                 best = self._best(row, "status_2024", qterms)
                 if best:
                     quote("status_2024", [s for _, _, s in sorted(best[:2], key=lambda t: t[1])])
             elif not row.voortgang.strip():
-                body.append("**Voortgang (2025):** de rapportage meldt voor 2025 geen voortgang.")
+                body.append(f"**{row.voortgang_label}:** de rapportage meldt voor {_later(row)} geen voortgang.")
                 best = self._best(row, "status_2024", qterms)
                 if best:
                     quote("status_2024", [s for _, _, s in sorted(best[:2], key=lambda t: t[1])])
@@ -908,10 +1032,10 @@ class Engine:
                 order = split_sentences(idem_rest(row))
                 chosen.sort(key=order.index)
                 if chosen:
-                    quote("voortgang", chosen, "Nieuw in de Voortgang (2025)")
+                    quote("voortgang", chosen, f"Nieuw in de {row.voortgang_label}")
                 if row.status_2024:
                     quote("status_2024", self._pick(row, "status_2024", qterms, 2, whole_below=40),
-                          "Status zomer 2024 (toen)")
+                          f"{row.status_label} (toen)")
         else:  # status
             self._status_body(row, qterms, quote, body, periods)
             # What the question asks may be in the action itself ("het verhogen van de leeftijdsgrens
@@ -926,7 +1050,7 @@ class Engine:
         others = [] if p.field in ("wie", "wanneer", "figure") else [r for r in related if r.id != row.id][:4]
         if others:
             body += ["", "Zie ook: " + "; ".join(f"{r.id} ({esc(shorten(r.wat, 70))})" for r in others)]
-        cites = [Citation(row.id, row.doelstelling, periods)]
+        cites = [Citation.of(row, periods)]
         # rows: what the answer names (its row and the related ones); retrieved: the top three that
         # retrieval offered, which the single-row evaluation ranks on (as it always has).
         rows = [row, *others]
@@ -937,10 +1061,10 @@ class Engine:
         """Latest period first, whole when short; otherwise the sentences that answer best."""
         latest = idem_rest(row)
         if row.voortgang_idem:
-            body.append("**Voortgang (2025):** ongewijzigd sinds zomer 2024.")
+            body.append(f"**{row.voortgang_label}:** ongewijzigd sinds {row.periods.status_moment}.")
             periods.append("voortgang")
             if latest:
-                quote("voortgang", self._pick(row, "voortgang", qterms, 2), "Voortgang (2025), aanvulling")
+                quote("voortgang", self._pick(row, "voortgang", qterms, 2), f"{row.voortgang_label}, aanvulling")
             if row.status_2024:
                 quote("status_2024", self._pick(row, "status_2024", qterms, 3))
         elif latest:
@@ -948,7 +1072,7 @@ class Engine:
             if row.status_2024:
                 quote("status_2024", self._pick(row, "status_2024", qterms, 1, whole_below=25))
         else:
-            body.append("**Voortgang (2025):** de rapportage meldt voor 2025 geen voortgang.")
+            body.append(f"**{row.voortgang_label}:** de rapportage meldt voor {_later(row)} geen voortgang.")
             if row.status_2024:
                 quote("status_2024", self._pick(row, "status_2024", qterms, 3))
         if row.wie or row.wanneer:
@@ -1008,6 +1132,11 @@ def _reports_new(row: ActionRow) -> bool:
 
     rest = idem_rest(row)
     return bool(rest) and words(rest) != words(row.status_2024)
+
+
+def _later(row: ActionRow) -> str:
+    """"2025": the year of the row's Voortgang, for "meldt voor 2025 geen voortgang"."""
+    return row.periods.voortgang_year or "de laatste periode"
 
 
 def _periods_of(row: ActionRow) -> list[str]:

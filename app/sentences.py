@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from ingest import ActionRow
 
-PERIOD_LABELS = {"voortgang": "Voortgang (2025)", "status_2024": "Status zomer 2024"}
-CELL_LABELS = {"wat": "Actie", "wie": "Wie", "wanneer": "Planning (Wanneer)", **PERIOD_LABELS}
+# The two status cells; their labels are the report's periods, which every row carries.
+PERIOD_CELLS = ("voortgang", "status_2024")
+CELL_LABELS = {"wat": "Actie", "wie": "Wie", "wanneer": "Planning (Wanneer)"}
 
 # Sentence ends: a full stop before a capital or digit; bullets ("•", " -Taal") start a new one.
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9‘'\"(•\-])|\s+(?=•)|\s+(?=-[A-Z])|(?<=:)\s+(?=-[A-Z])")
@@ -39,17 +40,20 @@ class Quote:
     row_id: str
     cell: str  # the ActionRow field: wat, wie, wanneer, status_2024, voortgang
     text: str
+    period: str | None = None  # the period label of a status cell, from the row's report
+    rapport: str = ""
 
-    @property
-    def period(self) -> str | None:
-        return PERIOD_LABELS.get(self.cell)
+    @classmethod
+    def of(cls, row: ActionRow, cell: str, text: str) -> "Quote":
+        return cls(row.id, cell, text, row.label(cell) if cell in PERIOD_CELLS else None, row.rapport)
 
     @property
     def label(self) -> str:
-        return CELL_LABELS[self.cell]
+        return self.period or CELL_LABELS[self.cell]
 
     def to_json(self) -> dict:
-        return {"row_id": self.row_id, "cell": self.cell, "period": self.period, "text": self.text}
+        return {"row_id": self.row_id, "cell": self.cell, "period": self.period, "text": self.text,
+                "rapport": self.rapport}
 
 
 # A full stop after these is no sentence end ("(ca. 10 ECTS)", "o.a. Branches", "t/m 14 september").

@@ -10,18 +10,27 @@ from pathlib import Path
 
 from .assemble import IngestError, ParseResult, idem_rest, is_idem
 from .limits import MAX_PDF_BYTES, MAX_TEXT_BYTES, megabytes
+from .periods import Periods
 from .model import COLUMN_LABELS, COLUMNS, DOELSTELLINGEN, ActionRow, read_rows_jsonl, write_rows_jsonl
 
 DEFAULT_SOURCE = Path(__file__).resolve().parent.parent / "data" / "werkagenda-mbo-voortgang.txt"
 
 __all__ = [
     "ActionRow", "COLUMNS", "COLUMN_LABELS", "DOELSTELLINGEN", "DEFAULT_SOURCE", "IngestError",
-    "ParseResult", "parse_source", "load_rows", "read_rows_jsonl", "write_rows_jsonl", "is_idem", "idem_rest",
+    "ParseResult", "Periods", "parse_source", "load_rows", "read_rows_jsonl", "write_rows_jsonl", "is_idem", "idem_rest",
 ]
 
 
-def parse_source(path: str | os.PathLike | None = None) -> ParseResult:
-    """Parse a source file (text or PDF). Raises IngestError with a Dutch message on bad input."""
+def parse_source(path: str | os.PathLike | None = None, periods: Periods | None = None,
+                 rapport: str | None = None) -> ParseResult:
+    """Parse a source file (text or PDF). Raises IngestError with a Dutch message on bad input.
+
+    Every row carries its report's key and period labels: read from the column headers unless
+    `periods` is given (ingest/periods.py)."""
+    return _parse(path).with_report(periods, rapport)
+
+
+def _parse(path: str | os.PathLike | None) -> ParseResult:
     path = Path(path) if path is not None else DEFAULT_SOURCE
     if path.is_dir():
         raise IngestError(f"'{path}' is een map, geen bestand.")

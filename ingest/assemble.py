@@ -18,13 +18,14 @@ explicitly skipped piece. A parser that loses or doubles text fails here, whatev
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Hashable, Iterable, Sequence
 
 from pydantic import ValidationError
 
 from .limits import MAX_ROWS, MAX_ROWS_PER_DOELSTELLING
-from .model import COLUMN_LABELS, COLUMNS, ActionRow
+from .model import COLUMN_LABELS, COLUMNS, DEFAULT_PERIODS, ActionRow
+from .periods import Periods, from_headers
 from .parties import normalise_parties
 
 
@@ -213,6 +214,16 @@ class ParseResult:
     warnings: list[str] = field(default_factory=list)
     source: str = ""
     coverage: Coverage = field(default_factory=Coverage)
+    periods: Periods | None = None  # from the column headers; None when the source had none
+
+    def with_report(self, periods: Periods | None = None, rapport: str | None = None) -> "ParseResult":
+        """The rows labelled with the report's periods and key: `periods` (from --periodes) beats
+        the headers; without either the shipped report's labels stay."""
+        chosen = periods or self.periods or DEFAULT_PERIODS
+        key = rapport or chosen.rapport
+        rows = [r.model_copy(update={"rapport": key, "status_label": chosen.status,
+                                     "voortgang_label": chosen.voortgang}) for r in self.rows]
+        return replace(self, rows=rows, periods=chosen)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -253,6 +264,7 @@ class RowAssembler:
         self._skipped: list[Skipped] = []
         self._seen_doelstellingen: dict[str, str] = {}  # doelstelling -> where its heading was
         self._per_doel: dict[str, int] = {}
+        self._column_headers: tuple[str, str] | None = None
 
     # -- events
 
@@ -284,6 +296,11 @@ class RowAssembler:
 
     def header(self, spans: Sequence[Span]) -> None:
         self.skip(spans, reason="kolomkop")
+
+    def column_headers(self, status: str, voortgang: str) -> None:
+        """The texts of the two status columns' headers; the first header of the document counts."""
+        if self._column_headers is None and (status.strip() or voortgang.strip()):
+            self._column_headers = (status, voortgang)
 
     def skip(self, spans: Sequence[Span], reason: str, text: str | None = None) -> None:
         if not spans:
@@ -358,7 +375,11 @@ class RowAssembler:
                 warnings.append(f"Tekst buiten de tabel overgeslagen ({s.where}): '{short}'")
         coverage = Coverage(checked=True, units=len(self.source.units), characters=characters,
                             skipped=list(self._skipped))
-        return ParseResult(rows=rows, warnings=warnings, source=self.name, coverage=coverage)
+        periods = None
+        if self._column_headers is not None:
+            periods, period_warnings = from_headers(*self._column_headers)
+            warnings.extend(period_warnings)
+        return ParseResult(rows=rows, warnings=warnings, source=self.name, coverage=coverage, periods=periods)
 
     def _number(self) -> list[ActionRow]:
         out: list[ActionRow] = []

@@ -11,14 +11,20 @@ from typing import Iterable
 
 from pydantic import BaseModel, Field, field_validator
 
+from .periods import Periods
+
 DOELSTELLINGEN = ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4")
 COLUMNS = ("wat", "wie", "wanneer", "status_2024", "voortgang")
+# The shipped report's periods, as its headers give them ("Status zomer 2024", "Voortgang?" about
+# 2025). Only a row without labels of its own (JSONL from before labels existed) falls back to them.
+DEFAULT_PERIODS = Periods(status="Status zomer 2024", voortgang="Voortgang (2025)", derived=True)
+DEFAULT_RAPPORT = DEFAULT_PERIODS.rapport
 COLUMN_LABELS = {
     "wat": "Wat?",
     "wie": "Wie?",
     "wanneer": "Wanneer?",
-    "status_2024": "Status zomer 2024",
-    "voortgang": "Voortgang (2025)",
+    "status_2024": DEFAULT_PERIODS.status,
+    "voortgang": DEFAULT_PERIODS.voortgang,
 }
 
 
@@ -34,6 +40,11 @@ class ActionRow(BaseModel):
     status_2024: str = ""
     voortgang: str = ""
     voortgang_idem: bool = False
+    # Which report the row is from, and that report's period labels (ingest/periods.py). The
+    # defaults are the shipped report's, so rows written before these fields existed stay right.
+    rapport: str = DEFAULT_RAPPORT
+    status_label: str = DEFAULT_PERIODS.status
+    voortgang_label: str = DEFAULT_PERIODS.voortgang
     partijen: list[str] = Field(default_factory=list)
     source_lines: list[int] = Field(default_factory=list)
 
@@ -55,13 +66,25 @@ class ActionRow(BaseModel):
     def cell(self, column: str) -> str:
         return getattr(self, column)
 
+    @property
+    def periods(self) -> Periods:
+        return Periods(status=self.status_label, voortgang=self.voortgang_label)
+
+    def label(self, column: str) -> str:
+        """The column's label in this row's report: the status columns carry its periods."""
+        if column == "status_2024":
+            return self.status_label
+        if column == "voortgang":
+            return self.voortgang_label
+        return COLUMN_LABELS[column]
+
     def text(self) -> str:
         """The whole row as labelled text: what retrieval and display work on."""
         parts = [f"Doelstelling {self.doelstelling} (prioriteit {self.prioriteit})"]
         for col in COLUMNS:
             value = self.cell(col)
             if value:
-                parts.append(f"{COLUMN_LABELS[col]} {value}")
+                parts.append(f"{self.label(col)} {value}")
         return "\n".join(parts)
 
 

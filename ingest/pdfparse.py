@@ -56,9 +56,15 @@ _HEADER_LABELS = (
 )
 # Tokens a (wrapped) header line may consist of.
 _HEADER_VOCAB = {
-    "wat?", "wat", "wie?", "wie", "wanneer?", "wanneer", "status", "zomer", "2024",
-    "voortgang?", "voortgang", "(2025)", "2025", "(2025)?", "2025?", "?",
+    "wat?", "wat", "wie?", "wie", "wanneer?", "wanneer", "status", "zomer", "voorjaar", "najaar", "winter",
+    "voortgang?", "voortgang", "?",
 }
+# The periods in the status headers change every year: "2024", "(2025)", "2026?", "(zomer", "2024)".
+_HEADER_PERIOD = re.compile(r"^\(?(?:20\d{2}|zomer|voorjaar|najaar|winter)\)?\??$", re.I)
+
+
+def _is_header_word(text: str) -> bool:
+    return text.lower() in _HEADER_VOCAB or bool(_HEADER_PERIOD.match(text))
 _HEADING_WORD = re.compile(r"^(prioriteit|doelstelling)$", re.I)
 _PRIO_NUM = re.compile(r"^(\d+)[.:]?$")
 _DOEL_NUM = re.compile(r"^(\d+\.\d+)[.:]?$")
@@ -173,14 +179,14 @@ def _find_headers(words: list[dict]) -> list[_Header]:
         hwords = [
             w for w in words
             if w["top"] >= top - tol and w["top"] <= bottom + 1 and w["x0"] >= wat["x0"] - 2
-            and w["text"].lower() in _HEADER_VOCAB
+            and _is_header_word(w["text"])
         ]
         # wrapped labels ("Status zomer" / "2024"): following lines made of header words only
         below = [w for w in words if w["top"] > bottom + 1 and w["x0"] >= wat["x0"] - 2]
         for line in _group_lines(below):
             if line[0]["top"] - bottom > 0.6 * height:  # a wrapped label follows at line spacing
                 break
-            if all(w["text"].lower() in _HEADER_VOCAB for w in line):
+            if all(_is_header_word(w["text"]) for w in line):
                 hwords.extend(line)
                 bottom = max(bottom, max(w["bottom"] for w in line))
             else:
@@ -452,6 +458,7 @@ class _PageResult:
     stray_chars: list[dict]  # non-blank characters that belong to no word (should be none)
     had_header: bool
     gap_mode: bool
+    column_headers: dict[str, str] = field(default_factory=dict)  # column -> its header's text
 
 
 def _page_words(page) -> tuple[list[dict], list[dict]]:
@@ -542,7 +549,13 @@ def _read_page(page, cols_before: _Columns | None) -> tuple[_PageResult, _Column
         else:
             skipped.append((line, "buiten de tabel"))
     events.sort(key=lambda e: e.y)
-    return _PageResult(events, skipped, words, stray, bool(headers), gap_mode), cols
+    column_headers: dict[str, str] = {}
+    if headers and cols is not None:
+        # A wrapped label ("Status zomer" / "2024") is put together by column, in reading order.
+        for w in sorted(headers[0].words, key=lambda w: (round(w["top"]), w["x0"])):
+            col = cols.col(w)
+            column_headers[col] = (column_headers.get(col, "") + " " + w["text"]).strip()
+    return _PageResult(events, skipped, words, stray, bool(headers), gap_mode, column_headers), cols
 
 
 # --------------------------------------------------------------------------------------------
@@ -595,6 +608,9 @@ class _PdfReader:
             self.units[(pno, len(result.words) + j)] = c["text"]
         self.words_found = self.words_found or bool(result.words)
         self.headers_found += result.had_header
+        if result.column_headers:
+            self.asm.column_headers(result.column_headers.get(COLUMNS[3], ""),
+                                    result.column_headers.get(COLUMNS[4], ""))
         if result.gap_mode and any(e.kind == "row" for e in result.events):
             self.gap_pages.append(pno)
         for words, reason in result.skipped:

@@ -40,6 +40,7 @@ from .fontmetrics import (
     timing_prefix,
 )
 from .model import COLUMNS
+from .periods import split_header_line
 from .parties import PARTY_NAME, ROLE, normalise_parties
 
 _HEADER = re.compile(r"^\s*Wat\?\s+Wie\?\s+Wanneer\?", re.IGNORECASE)
@@ -733,6 +734,9 @@ def emit(parser: TextParser, asm: RowAssembler) -> None:
     for no in sorted(parser.skipped):
         if no not in parser.heading_lines:
             asm.header([Span(no, 0, len(parser.lines[no - 1]))])
+            headers = split_header_line(parser.lines[no - 1])
+            if headers:
+                asm.column_headers(*headers)
     for kind, item in parser.stream:
         if kind == "heading":
             no = item.lines[0]

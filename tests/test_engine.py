@@ -113,10 +113,16 @@ def test_student_rows_rule(engine):
 def test_json_shape(engine):
     data = engine.answer("status studentenkaart").to_json()
     assert set(data) == {"answer", "citations", "rows", "abstained", "mode", "latency_ms", "plan", "stands",
-                         "answer_sentences", "count"}
+                         "answer_sentences", "count", "rapport", "timeline"}
     assert data["plan"]["operation"] == "lookup" and data["stands"][data["rows"][0]] == "loopt"
     assert data["mode"] == "extractief"
     assert data["citations"][0]["row_id"] == data["rows"][0]
+    # the shipped report alone: its key and period labels, and no timeline (one report)
+    assert data["rapport"] == "2025" and data["timeline"] == []
+    assert set(data["citations"][0]["labels"]) <= {"Status zomer 2024", "Voortgang (2025)"}
+    assert data["citations"][0]["labels"] and data["citations"][0]["rapport"] == "2025"
+    assert {q["period"] for q in data["answer_sentences"] if q["cell"] in ("voortgang", "status_2024")} \
+        <= {"Status zomer 2024", "Voortgang (2025)"}
 
 
 # --- LLM mode against a real chat-completions server on 127.0.0.1 ---------------------------

@@ -124,8 +124,8 @@ def test_cli_says_geslaagd_only_when_the_check_ran(monkeypatch, capsys):
     real = parse_source()
     assert real.coverage.checked
     unchecked = ingest.ParseResult(rows=real.rows, warnings=[], source="x", coverage=Coverage(checked=False))
-    monkeypatch.setattr(ingest, "parse_source", lambda source: unchecked)
-    assert cmd_ingest(argparse.Namespace(source=None, out=None)) == 0
+    monkeypatch.setattr(ingest, "parse_source", lambda source, **kw: unchecked)
+    assert cmd_ingest(argparse.Namespace(source=None, out=None, periodes=None, rapport=None)) == 0
     out = capsys.readouterr().out
     assert "Dekkingscontrole: niet uitgevoerd" in out and "geslaagd" not in out
 
