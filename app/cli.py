@@ -77,12 +77,16 @@ def _add_report(result, key: str) -> int:
     from index import IndexConfig
     from index.api import dutch_os_error
     from index.reports import ReportError, add_report, check_key
+    from ingest import IngestError, parse_source
 
     try:
         key = check_key(key)
         cfg = IndexConfig.from_env()
-        source_rows = parse_source(cfg.source) if cfg.source else None
-        if key == (source_rows.rows[0].rapport if source_rows else parse_source().rows[0].rapport):
+        try:
+            source_key = parse_source(cfg.source).rows[0].rapport
+        except IngestError:
+            source_key = None  # the source is unreadable; it cannot clash
+        if key == source_key:
             raise ReportError(f"rapport {key} is al het bronrapport; kies een andere naam met --rapport.")
         path = add_report(cfg, result.rows, key)
     except ReportError as exc:

@@ -125,8 +125,8 @@ def _cells(row: dict) -> list:
     return [Paragraph(row[c], STYLE) for c in CELL_KEYS]
 
 
-def _header_row(style: ParagraphStyle = STYLE) -> list:
-    return [Paragraph(h, style) for h in HEADER]
+def _header_row(style: ParagraphStyle = STYLE, header: list[str] = HEADER) -> list:
+    return [Paragraph(h, style) for h in header]
 
 
 def _decorate(canvas, doc) -> None:
@@ -162,6 +162,7 @@ def build_pdf(
     col_widths: list[float] = COL_WIDTHS,
     header_style: ParagraphStyle = STYLE,
     titles: dict[str, str] | None = None,
+    header: list[str] = HEADER,
 ) -> Path:
     """The report's table.
 
@@ -183,7 +184,7 @@ def build_pdf(
     story: list = [Paragraph("Bijlage: voortgang per actie", HEAD_STYLE), Spacer(1, 6)]
     prio = doel = None
     if layout == "incell":
-        data = [_header_row(header_style)]
+        data = [_header_row(header_style, header)]
         for row in rows:
             lead = []
             if row["prioriteit"] != prio:
@@ -200,7 +201,7 @@ def build_pdf(
             Table(data, colWidths=col_widths, repeatRows=1, splitInRow=1, style=_table_style(lines, []))
         )
     elif layout == "spanned":
-        data, spans = [_header_row(header_style)], []
+        data, spans = [_header_row(header_style, header)], []
         for row in rows:
             if row["prioriteit"] != prio:
                 prio = row["prioriteit"]
@@ -225,7 +226,7 @@ def build_pdf(
                 prio = p
                 story.append(Paragraph(kop(f"Prioriteit {p}"), HEAD_STYLE))
             story.append(Paragraph(kop(f"Doelstelling {d}"), HEAD_STYLE))
-            data = [_header_row(header_style)] + [_cells(r) for r in members]
+            data = [_header_row(header_style, header)] + [_cells(r) for r in members]
             story.append(
                 Table(data, colWidths=col_widths, repeatRows=1, splitInRow=1, style=_table_style(lines, []))
             )
@@ -579,3 +580,20 @@ def test_pdf_page_limit(report_pdf, monkeypatch):
     monkeypatch.setattr(pdfparse, "MAX_PDF_PAGES", 1)
     with pytest.raises(IngestError, match="heeft 2 pagina's; hoogstens 1"):
         parse_pdf(report_pdf)
+
+
+@pytest.mark.parametrize("status, voortgang, expected", [
+    ("Status zomer 2024", "Voortgang?", ("Status zomer 2024", "Voortgang (2025)")),  # the shipped report's
+    ("Status zomer 2025", "Voortgang?", ("Status zomer 2025", "Voortgang (2026)")),
+    ("Status (zomer 2025)", "Voortgang (2026)", ("Status zomer 2025", "Voortgang (2026)")),
+    ("Status najaar 2026", "Voortgang 2027?", ("Status najaar 2026", "Voortgang (2027)")),
+])
+def test_period_labels_come_from_the_pdf_headers(tmp_path, status, voortgang, expected):
+    """Next year's headers give next year's labels, also when the label wraps over two lines."""
+    centred = ParagraphStyle("kop-midden", fontName="Helvetica-Bold", fontSize=10, leading=12, alignment=1)
+    path = build_pdf(tmp_path / "kop.pdf", lines="hrules", col_widths=[230, 85, 60, 85, 270],
+                     header_style=centred, header=["Wat?", "Wie?", "Wanneer?", status, voortgang])
+    result = ingest.parse_source(path)
+    _assert_rows(result.rows)
+    assert (result.periods.status, result.periods.voortgang) == expected
+    assert {(r.status_label, r.voortgang_label, r.rapport) for r in result.rows} == {(*expected, expected[1][-5:-1])}
