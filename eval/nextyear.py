@@ -376,8 +376,8 @@ def generate(source: str | os.PathLike | None = None) -> NextYear:
     from ingest.textparse import parse_text
 
     path = Path(source) if source is not None else ingest.DEFAULT_SOURCE
+    old_rows = ingest.parse_source(path).rows  # first: its errors are the Dutch ones
     source_text = path.read_text(encoding="utf-8-sig")
-    old_rows = ingest.parse_source(path).rows
     rows, changes = roll_forward(old_rows)
     old = {r.id: r for r in old_rows}
     kept_cells = {(r.old_id, c) for r in rows if r.old_id for c in ("wat", "wie", "wanneer")
