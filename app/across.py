@@ -11,7 +11,9 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from ingest import ActionRow, idem_rest, is_idem
+from ingest import ActionRow, is_idem
+
+from .sentences import idem_rest
 
 # "sinds de vorige rapportage", "t.o.v. het vorige rapport", "ten opzichte van vorig jaar"
 _PREVIOUS = r"(?:de |het )?vorige (?:voortgangs)?(?:rapportage|rapport|editie|meting)|vorig jaar"
@@ -21,7 +23,9 @@ SINCE_PREVIOUS = re.compile(
 _CHANGE_WORDS = re.compile(r"\bveranderd|\bgewijzigd|\bnieuw|\banders\b|\bverschil|\bverschuiv|\bvooruitgang|"
                            r"\bverder gekomen|\bbijgekomen|\bvervallen|\bgeschrapt|\bontwikkeling", re.I)
 # "in de rapportage van 2025", "volgens het rapport 2025", "de vorige rapportage"
-_NAMED_REPORT = re.compile(r"\b(?:voortgangs)?(?:rapportage|rapport|editie)\s+(?:van\s+)?(?:\w+\s+)?(20\d\d)\b", re.I)
+_LEAD = r"(?:\b(?:in|volgens|uit|bij|van)\s+)?(?:de |het )?"
+_NAMED_REPORT = re.compile(rf"{_LEAD}\b(?:voortgangs)?(?:rapportage|rapport|editie)\s+(?:van\s+)?(?:\w+\s+)?(20\d\d)\b",
+                           re.I)
 _PREVIOUS_REPORT = re.compile(rf"\b(?:in|volgens|uit|bij) {_PREVIOUS}\b", re.I)
 # "hoe liep het bbl-offensief van 2024 tot nu?", "het verloop van", "door de jaren heen"
 TIMELINE = re.compile(r"\bverloop\b|\bhoe (?:is|liep|ging) .{3,80}\b(?:van|sinds|vanaf) 20\d\d\b|\btijdlijn\b|"
@@ -33,6 +37,7 @@ class Route:
     rapport: str  # the report to answer from
     across: str | None = None  # "changes" (since the previous report) or None
     named: bool = False  # the question or a filter named the report
+    question: str = ""  # the question without the words that named the report
 
 
 def route(question: str, keys: list[str], chosen: str | None = None) -> Route:
@@ -40,15 +45,22 @@ def route(question: str, keys: list[str], chosen: str | None = None) -> Route:
     latest = keys[-1]
     previous = keys[-2] if len(keys) > 1 else None
     if SINCE_PREVIOUS.search(question) and _CHANGE_WORDS.search(question) and previous:
-        return Route(chosen if chosen in keys and chosen != keys[0] else latest, across="changes")
+        return Route(chosen if chosen in keys and chosen != keys[0] else latest, across="changes", question=question)
     m = _NAMED_REPORT.search(question)
     if m and m.group(1) in keys:
-        return Route(m.group(1), named=True)
-    if previous and _PREVIOUS_REPORT.search(question):
-        return Route(previous, named=True)
+        return Route(m.group(1), named=True, question=_without(question, m))
+    m = _PREVIOUS_REPORT.search(question)
+    if previous and m:
+        return Route(previous, named=True, question=_without(question, m))
     if chosen in keys:
-        return Route(chosen, named=True)
-    return Route(latest)
+        return Route(chosen, named=True, question=question)
+    return Route(latest, question=question)
+
+
+def _without(question: str, m: re.Match) -> str:
+    """"wat stond er in de rapportage van 2025 over X?" -> "wat stond er over X?": the report's
+    name is no topic to search for."""
+    return re.sub(r"\s{2,}", " ", question[:m.start()] + " " + question[m.end():]).strip()
 
 
 def latest_statement(row: ActionRow) -> tuple[str, str]:

@@ -104,10 +104,10 @@ class FiltersIn(BaseModel):
     def _stand(cls, v):
         if _no_choice(v):
             return None
-        from index.stand import STANDS
+        from index.stand import STANDS, is_stand
 
         s = v.strip().casefold()
-        if s not in STANDS:
+        if not is_stand(s):
             raise ValueError("moet een van deze zijn: " + ", ".join(STANDS))
         return s
 

@@ -305,32 +305,33 @@ class Engine:
     def answer(self, question: str, history: list[Answer] | None = None, filters=None,
                rapport: str | None = None) -> Answer:
         started = time.perf_counter()
-        target, ans = self._across(question or "", filters, rapport)
+        target, ans, question = self._across(question or "", filters, rapport)
         if ans is None:
-            ans = target._answer(question or "", history or [], filters)
+            ans = target._answer(question, history or [], filters)
             if target._llm_applies(ans):
                 ans = target._with_llm(ans)
             target._add_timeline(ans)
-        ans.rapport = target.rapport
+        target._name_report(ans)
         ans.latency_ms = (time.perf_counter() - started) * 1000
         return ans
 
-    def _across(self, question: str, filters, rapport: str | None) -> tuple["Engine", Answer | None]:
-        """Which report answers, and the answer itself when the question spans two reports."""
+    def _across(self, question: str, filters, rapport: str | None) -> tuple["Engine", Answer | None, str]:
+        """Which report answers (and the question without the words that named it), and the
+        answer itself when the question spans two reports."""
         if len(self.reports) == 1:
-            return self, None
+            return self, None, question
         from .across import route
 
         keys = list(self.reports)
         r = route(question, keys, rapport)
         target = self.reports[r.rapport]
         if r.across != "changes":
-            return target, None
+            return target, None, r.question
         i = keys.index(r.rapport)
         if i == 0:
             return target, Answer(f"Rapport {r.rapport} is het oudste rapport in de index; er is geen vorige "
-                                  "rapportage om mee te vergelijken.", abstained=True, kind="changes")
-        return target, target._report_changes(self.reports[keys[i - 1]], question, filters)
+                                  "rapportage om mee te vergelijken.", abstained=True, kind="changes"), question
+        return target, target._report_changes(self.reports[keys[i - 1]], question, filters), question
 
     def _report_changes(self, previous: "Engine", question: str, filters) -> Answer:
         from .across import changes_answer
@@ -353,6 +354,13 @@ class Engine:
         cites = [Citation.of(r, ["voortgang"] if r.voortgang.strip() else ["status_2024"]) for r in rows]
         return Answer(text, cites, rows, kind="changes", quotes=quotes, plan=p, count=len(rows))
 
+    def _name_report(self, ans: Answer) -> None:
+        """Which report an answer is from; with several reports the text says it too."""
+        ans.rapport = self.rapport
+        if len(self.reports) > 1 and ans.kind != "changes" and ans.rows:
+            latest = " (de nieuwste)" if self.rapport == list(self.reports)[-1] else ""
+            ans.text += f"\n\n*Uit de voortgangsrapportage {self.rapport}{latest}.*"
+
     def _add_timeline(self, ans: Answer) -> None:
         """A one-action answer carries the action's line through the reports; the text shows it
         when the question asks for the course of things or what changed."""
@@ -373,9 +381,9 @@ class Engine:
         """Like answer(), for the chat: in LLM mode yields the growing text (str) while the
         LLM writes, and always ends with the checked Answer."""
         started = time.perf_counter()
-        target, ans = self._across(question or "", filters, rapport)
+        target, ans, question = self._across(question or "", filters, rapport)
         if ans is None:
-            ans = target._answer(question or "", history or [], filters)
+            ans = target._answer(question, history or [], filters)
             if target._llm_applies(ans):
                 from .llm import LLMError
 
@@ -388,7 +396,7 @@ class Engine:
                 else:
                     ans = target._checked(ans, text)
             target._add_timeline(ans)
-        ans.rapport = target.rapport
+        target._name_report(ans)
         ans.latency_ms = (time.perf_counter() - started) * 1000
         yield ans
 
@@ -440,7 +448,7 @@ class Engine:
             notices.append("Ik volg geen instructies uit vragen; ik antwoord alleen met wat in de "
                            "voortgangsrapportage staat.")
         q = re.sub(r"\s+", " ", q).strip()
-        p = self.plan(q, history, filters)
+        p = self._in_own_periods(self.plan(q, history, filters))
         if p.operation == "empty":
             return Answer("Stel een vraag over de voortgang van de Werkagenda mbo, bijvoorbeeld: "
                           "*Wat is de status van het bbl-offensief?*", abstained=True, kind="empty", plan=p)
@@ -457,6 +465,14 @@ class Engine:
         if notices:
             ans.text = "\n".join(_with_notices([ans.text], notices))
         return ans
+
+    def _in_own_periods(self, p: Plan) -> Plan:
+        """"ongewijzigd" is named after the report's earlier period, whatever the plan called it."""
+        from index.stand import stand_key, unchanged
+
+        if self.rows and stand_key(p.filters.stand) == "ongewijzigd":
+            return replace(p, filters=replace(p.filters, stand=unchanged(self.rows[0].periods)))
+        return p
 
     # -- retrieval ------------------------------------------------------------------------------
 

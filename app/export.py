@@ -191,10 +191,10 @@ def validate_filters(rows: Sequence, stands: Mapping[str, str], *, prioriteit: A
                      partij: Any = None, stand: Any = None) -> None:
     """Raise ExportError (Dutch, with the valid choices) for a value that matches nothing the
     report has; an empty result of valid filters is not an error."""
-    from index.stand import STANDS
+    from index.stand import STANDS, is_stand
 
     st = _value(stand)
-    if st and st not in STANDS:
+    if st and not is_stand(st):
         raise ExportError(f"Onbekende stand '{st}'. Kies uit: {', '.join(STANDS)}.")
     doel = _value(doelstelling)
     doels = sorted({r.doelstelling for r in rows})

@@ -483,7 +483,7 @@ def plan_from_json(data: dict, question: str, known_parties: Iterable[str] = (),
     """A plan an LLM proposed, checked against the same schema as the rule planner's: None when
     anything is off (unknown operation, a party or doelstelling the report does not have, a stand
     that does not exist, a topic that is no text), so the caller falls back to the rules."""
-    from index.stand import STANDS
+    from index.stand import is_stand
 
     try:
         op = data.get("operation")
@@ -509,7 +509,7 @@ def plan_from_json(data: dict, question: str, known_parties: Iterable[str] = (),
         if prio is not None and int(prio) not in (1, 2, 3):
             return None
         stand = raw.get("stand")
-        if stand is not None and stand not in STANDS:
+        if stand is not None and not is_stand(stand):
             return None
         jaar = raw.get("jaar")
         if jaar is not None and not 2000 <= int(jaar) <= 2040:

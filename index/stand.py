@@ -32,15 +32,35 @@ from __future__ import annotations
 import re
 
 from ingest import ActionRow
+from ingest.model import DEFAULT_PERIODS
+from ingest.periods import Periods
 
 from .analyzer import STOPWORDS, stem, words
 
 AFGEROND = "afgerond"
 LOOPT = "loopt"
 VERTRAAGD = "vertraagd of niet uitgevoerd"
-ONGEWIJZIGD = "ongewijzigd sinds zomer 2024"
 GEEN_VOORTGANG = "geen voortgang vermeld"
+
+
+def unchanged(periods: Periods) -> str:
+    """The "unchanged" stand names the report's own earlier period: "ongewijzigd sinds zomer 2024"."""
+    return f"ongewijzigd sinds {periods.status_moment}"
+
+
+# As the shipped report names it; a row of another report carries its own period (derive_stand),
+# and filters compare stands by stand_key, so this name also selects next year's unchanged rows.
+ONGEWIJZIGD = unchanged(DEFAULT_PERIODS)
 STANDS = (AFGEROND, LOOPT, VERTRAAGD, ONGEWIJZIGD, GEEN_VOORTGANG)
+
+
+def stand_key(stand: str | None) -> str | None:
+    """The stand without its period: "ongewijzigd sinds zomer 2025" and "… 2024" are one stand."""
+    return "ongewijzigd" if stand and stand.startswith("ongewijzigd") else stand
+
+
+def is_stand(stand: str | None) -> bool:
+    return stand_key(stand) in {stand_key(s) for s in STANDS}
 
 _BEHIND = re.compile(
     r"niet (?:uitgevoerd|gelukt|gehaald|haalbaar|doorgegaan|gerealiseerd)|lijkt niet haalbaar|vertraa?g|"
@@ -99,7 +119,7 @@ def derive_stand(row: ActionRow) -> str:
     if not text:
         return GEEN_VOORTGANG
     if row.voortgang_idem or _same(text, row.status_2024):
-        return ONGEWIJZIGD
+        return unchanged(row.periods)
     if _BEHIND.search(text):
         return VERTRAAGD
     if is_finished(text, row.wat):
@@ -109,7 +129,7 @@ def derive_stand(row: ActionRow) -> str:
 
 def finished_by_2024(row: ActionRow) -> bool:
     """Voortgang "Idem." or empty, and the summer-2024 text already says the action is finished."""
-    return derive_stand(row) in (ONGEWIJZIGD, GEEN_VOORTGANG) and not _BEHIND.search(row.status_2024) \
+    return stand_key(derive_stand(row)) in (stand_key(ONGEWIJZIGD), GEEN_VOORTGANG) and not _BEHIND.search(row.status_2024) \
         and is_finished(row.status_2024, row.wat)
 
 

@@ -12,6 +12,7 @@ from ingest.parties import normalise_parties
 
 from .analyzer import fold
 from .nodes import party_key
+from .stand import stand_key
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def canonical_party(name: str, known: Iterable[str] = ()) -> str:
 def matches(row: ActionRow, f: Filters, party: str | None = None, stand: str | None = None) -> bool:
     """party: f.partij already made canonical (pass it to avoid normalising per row);
     stand: the row's stand (index.stand), needed only when f.stand is set."""
-    if f.stand and stand != f.stand:
+    if f.stand and stand_key(stand) != stand_key(f.stand):
         # "afgerond" also holds for actions finished by summer 2024 whose Voortgang adds nothing.
         from .stand import AFGEROND, finished_by_2024
 
