@@ -31,7 +31,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import ingest
-from ingest import ActionRow, idem_rest, is_idem
+from index.crosswalk import latest_statement  # the same rule the matching uses
+from ingest import ActionRow
 from ingest.fontmetrics import COLUMN_WIDTH, text_width
 from ingest.textparse import TextParser
 
@@ -134,15 +135,6 @@ class NextYear:
     rows: list[NewRow]
     changes: KnownChanges
     text: str
-
-
-def latest_statement(row: ActionRow) -> str:
-    """The last thing the report says about an action: its Voortgang, or its summer-2024 status
-    when the Voortgang is empty or "Idem." (with what follows the "Idem.")."""
-    if row.voortgang and not is_idem(row.voortgang):
-        return row.voortgang
-    rest = idem_rest(row.voortgang) if row.voortgang else ""
-    return f"{row.status_2024} {rest}".strip()
 
 
 def roll_forward(old_rows: list[ActionRow]) -> tuple[list[NewRow], KnownChanges]:
