@@ -182,7 +182,7 @@ iets zelf qua kleinste grootste grootst kleinst verdeeld elkaar eentje anders hi
 daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hiervoor hierbij hieraan ervan eraan
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
-richting""")) | STOPWORDS
+richting enkele enkel""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -306,10 +306,11 @@ def _root(token: str) -> str:
     return stem(t) if len(t) > 3 else t
 
 
-def _family_stand(question: str) -> tuple[str | None, str]:
+def _family_stand(question: str, want: str | None = None) -> tuple[str | None, str]:
     """A status category read from word families (see above), for list-form questions only, and the
-    question without the words that said it."""
-    if not _LIST_FORM.search(question):
+    question without the words that said it. With `want` (a category the phrases already found):
+    only the words of that category are taken out ("gestrand of afgeblazen" are one category)."""
+    if want is None and not _LIST_FORM.search(question):
         return None, question
     tokens = list(re.finditer(r"[\w'’-]+", question))
     low = [t.group(0).lower() for t in tokens]
@@ -319,6 +320,8 @@ def _family_stand(question: str) -> tuple[str | None, str]:
 
     def take(stand: str, *idx: int) -> None:
         nonlocal found
+        if want is not None and stand != want:
+            return
         found = found or stand
         if stand == found:
             used.extend(idx)
@@ -338,11 +341,13 @@ def _family_stand(question: str) -> tuple[str | None, str]:
         elif any(root.startswith(r) for r in _CHANGE_ROOTS) and negated_at[i]:
             take(ONGEWIJZIGD, i, *negator_idx)  # "niks veranderd", "geen vooruitgang"
         elif any(root.startswith(r) or r in root for r in _PROGRESS_ROOTS):  # "voortgangskolom" too
-            if negator_idx or "leeg" in low or any(w.startswith("ontbre") for w in low):
+            if want is not None or negator_idx or "leeg" in low or any(w.startswith("ontbre") for w in low):
                 take(GEEN_VOORTGANG, i, i, *negator_idx, *[j for j, w in enumerate(low) if w == "leeg" or
                                                         w.startswith("ontbre") or _root(w).startswith("invul")])
         elif word in _ONGOING_WORDS and not negated_at[i]:
             take(LOOPT, i)
+    if want is not None:
+        found = found or want
     if found is None and _SPLIT_BEHIND.search(question):
         return VERTRAAGD, _SPLIT_BEHIND.sub(" ", question)
     if found is None and _STILL_GOING.search(question):
@@ -357,7 +362,7 @@ def _family_stand(question: str) -> tuple[str | None, str]:
     # A subject of its own left over ("is er al wat bereikt met de gelijkwaardigheid?", "wat wordt er
     # gedaan aan achterstanden?", "hoeveel docenten zijn bereikt?"): the family word belongs to that
     # subject, not to a status category of the whole report.
-    if topic_of(re.sub(r"\bacties\b|\bhoeveel\b", " ", rest_text)):
+    if want is None and topic_of(re.sub(r"\bacties\b|\bhoeveel\b", " ", rest_text)):
         return None, question
     return found, rest_text
 
@@ -376,6 +381,8 @@ def find_stand(question: str) -> tuple[str | None, str]:
                 question = re.sub(rf"(?:{pattern.pattern})[\w-]*", " ", question, flags=re.I)
     if found is None and not planning:
         found, question = _family_stand(question)
+    elif found is not None:
+        question = _family_stand(question, want=found)[1]
     if found == VERTRAAGD:  # "lopen achter of zijn niet uitgevoerd"
         question = re.sub(r"\bniet\b|\bof\b", " ", question)
     return found, question
