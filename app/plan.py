@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, replace
 from dataclasses import field as dc_field
 from typing import Iterable, Sequence
 
-from index.analyzer import STOPWORDS, fold, words
+from index.analyzer import STOPWORDS, fold, stem, words
 from index.stand import AFGEROND, GEEN_VOORTGANG, LOOPT, ONGEWIJZIGD, VERTRAAGD
 from index.structured import Filters
 from ingest.parties import normalise_parties
@@ -89,7 +89,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bniet (?:op|volgens) schema\b|\bte laat\b|\blater dan gepland\b|\bniet volgens plan\b|"
                 r"\bniet (?:goed|lekker|zoals gepland)\b|\bvastzitten\b|\bmis(?:gaan|gegaan|loopt|gelopen)\b", re.I), VERTRAAGD),
     (re.compile(r"afgerond|gerealiseerd|\b(?:al|inmiddels|reeds|nu)\b(?:\s+\w+)?\s+klaar\b|voltooid|\bafgevinkt|\bbehaald|"
-                r"al (?:gedaan|uitgevoerd|gelukt|bereikt)|\bis (?:af|uitgevoerd|gelukt)\b|\bzijn (?:af|uitgevoerd|gelukt)\b|"
+                r"\bal (?:gedaan|uitgevoerd|gelukt|bereikt)|\bis (?:af|uitgevoerd|gelukt)\b|\bzijn (?:af|uitgevoerd|gelukt)\b|"
                 r"\bafgesloten|\bal af\b|\bafvinken\b|\bklaar (?:is|zijn)\b|\bgereed\b|\bafgehandeld|\bopgeleverd|"
                 r"\bsuccesvol\b|\bbinnengehaald|\bvoor elkaar\b|\bgeslaagd\b|\bvolbracht", re.I), AFGEROND),
     (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af|niet klaar|gaande|aan de gang)|\blopende\b|in uitvoering|"
@@ -180,7 +180,9 @@ werken werkt wordt worden verder precies tafel welke waarin waaraan waarbij gere
 kwam komt komen bekend geworden via bijgekomen melden meldt gemeld groot klein twee drie vier vijf bordje ergens erin taken taak verwacht verwachten update updates nieuws terug
 iets zelf qua kleinste grootste grootst kleinst verdeeld elkaar eentje anders hier zo ze hun hadden had
 daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hiervoor hierbij hieraan ervan eraan
-waarom dan wel""")) | STOPWORDS
+waarom dan wel
+volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
+richting enkele enkel""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,111 @@ def _fuzzy_parties(text: str, known: set[str]) -> tuple[list[str], str]:
     return out, text
 
 
+# -- status categories by word family ------------------------------------------------------------
+# The phrases above cover the common wordings; people also use any inflection of a handful of
+# verbs ("afgewerkt", "gestrand", "niet gelukt", "lopen … uit"). These are word families: a token
+# belongs to one when its root (separable prefix and "ge-" taken off, then the Dutch stemmer of the
+# index) starts with the family's root, so every tense and participle of the verb counts.
+_DONE_ROOTS = ("afrond", "voltooi", "realise", "bereik", "behaal", "behal", "oplever", "luk", "slaag",
+               "afwerk", "afhandel", "afvink", "afsluit", "afslot", "klaar", "klar", "gereed")
+_START_ROOTS = ("start", "begin", "begonn", "opstart")
+_BEHIND_ROOTS = ("vertra", "uitstel", "uitsteld", "achterstand", "achterop", "strand", "schrap", "afblaz",
+                 "afblaas", "vastlop", "vastgelop", "stagn", "misluk", "haper", "stilstand", "stillig",
+                 "stilleg", "uitlop")
+_CHANGE_ROOTS = ("verander", "wijzig", "verschil", "vooruitgang", "opschot", "opschiet", "vorder")
+_PROGRESS_ROOTS = ("voortgang", "updat", "kolom")
+# Not "bezig": "waar is de NRTO mee bezig?" asks what a party does, not which actions are running.
+_ONGOING_WORDS = frozenset({"gaande", "gang", "lopend", "lopende", "uitvoering", "onderweg"})
+_NEGATORS = frozenset({"niet", "geen", "niks", "niets", "nooit", "nergens", "zonder"})
+_COPULA = frozenset({"is", "zijn", "was", "waren", "staat", "staan", "lijkt", "lijken"})
+_SEPARABLE_PREFIXES = ("af", "op", "uit", "vast", "stil", "door", "in", "mis")
+# Separable verbs whose particle stands apart ("lopen er dingen uit?", "waar gaat het mis?"): the
+# particle must close the clause or be followed by a preposition, not by a noun ("uit prioriteit 3").
+_SPLIT_BEHIND = re.compile(r"\b(?:loopt|lopen|liep|liepen|gaat|gaan|ging|gingen|ligt|liggen|lag|lagen|zit|zitten)\b"
+                           r"(?:\s+[\w'’-]+){0,4}?\s+(?:uit|mis|stil|vast)\b"
+                           r"(?!\s+(?:de|het|een|prioriteit|doelstelling|doel|\d))", re.I)
+_STILL_GOING = re.compile(r"\b(?:loopt|lopen)\b(?:\s+[\w'’-]+){0,2}?\s+nog\b|\bnog\s+(?:steeds\s+)?(?:lopen|loopt)\b", re.I)
+# Questions whose form asks for a set of rows ("wat is …", "welke …", "zijn er …", "bij welke …"),
+# not the state of one named thing ("is de open aanpak afgerond?"): only there a family word is read
+# as a status category, so "wat doet de RMC voor jongeren die zijn gestopt?" keeps its topic.
+_LIST_FORM = re.compile(r"^\s*(?:(?:en|maar|ok[eé]?|dus)\s*,?\s+)?(?:(?:bij|in|van|voor|binnen|onder|uit)\s+)?"
+                        r"(?:wat|welke|welk|waar|waarbij|hoeveel|(?:zijn|is|lopen|loopt|staan|staat|liggen|ligt|gaan|gaat)"
+                        r"\s+er)\b", re.I)
+
+
+def _root(token: str) -> str:
+    t = fold(token).lower()
+    for prefix in _SEPARABLE_PREFIXES:
+        if t.startswith(prefix + "ge") and len(t) > len(prefix) + 4:
+            t = prefix + t[len(prefix) + 2:]
+            break
+    else:
+        if t.startswith("ge") and len(t) >= 6 and t != "gereed":
+            t = t[2:]
+    return stem(t) if len(t) > 3 else t
+
+
+def _family_stand(question: str, want: str | None = None) -> tuple[str | None, str]:
+    """A status category read from word families (see above), for list-form questions only, and the
+    question without the words that said it. With `want` (a category the phrases already found):
+    only the words of that category are taken out ("gestrand of afgeblazen" are one category)."""
+    if want is None and not _LIST_FORM.search(question):
+        return None, question
+    tokens = list(re.finditer(r"[\w'’-]+", question))
+    low = [t.group(0).lower() for t in tokens]
+    negated_at = [any(w in _NEGATORS for w in low[max(0, i - 4):i]) for i in range(len(low))]
+    used: list[int] = []
+    found = None
+
+    def take(stand: str, *idx: int) -> None:
+        nonlocal found
+        if want is not None and stand != want:
+            return
+        found = found or stand
+        if stand == found:
+            used.extend(idx)
+
+    negator_idx = [i for i, w in enumerate(low) if w in _NEGATORS]
+    for i, word in enumerate(low):
+        root = _root(word)
+        if any(root.startswith(r) for r in _BEHIND_ROOTS):
+            take(VERTRAAGD, i)
+        elif any(root.startswith(r) for r in _DONE_ROOTS + _START_ROOTS) or \
+                (word in {"af", "klaar", "gereed"} and any(w in _COPULA for w in low[max(0, i - 4):i])):
+            is_start = any(root.startswith(r) for r in _START_ROOTS)
+            if negated_at[i]:
+                take(VERTRAAGD, i, *negator_idx)  # "niet gelukt", "nog niet gestart", "niet af"
+            elif not is_start:
+                take(AFGEROND, i)
+        elif any(root.startswith(r) for r in _CHANGE_ROOTS) and negated_at[i]:
+            take(ONGEWIJZIGD, i, *negator_idx)  # "niks veranderd", "geen vooruitgang"
+        elif any(root.startswith(r) or r in root for r in _PROGRESS_ROOTS):  # "voortgangskolom" too
+            if want is not None or negator_idx or "leeg" in low or any(w.startswith("ontbre") for w in low):
+                take(GEEN_VOORTGANG, i, i, *negator_idx, *[j for j, w in enumerate(low) if w == "leeg" or
+                                                        w.startswith("ontbre") or _root(w).startswith("invul")])
+        elif word in _ONGOING_WORDS and not negated_at[i]:
+            take(LOOPT, i)
+    if want is not None:
+        found = found or want
+    if found is None and _SPLIT_BEHIND.search(question):
+        return VERTRAAGD, _SPLIT_BEHIND.sub(" ", question)
+    if found is None and _STILL_GOING.search(question):
+        return LOOPT, _STILL_GOING.sub(" ", question)
+    if found is None:
+        return None, question
+    rest = list(question)
+    for i in set(used):
+        a, b = tokens[i].span()
+        rest[a:b] = " " * (b - a)
+    rest_text = "".join(rest)
+    # A subject of its own left over ("is er al wat bereikt met de gelijkwaardigheid?", "wat wordt er
+    # gedaan aan achterstanden?", "hoeveel docenten zijn bereikt?"): the family word belongs to that
+    # subject, not to a status category of the whole report.
+    if want is None and topic_of(re.sub(r"\bacties\b|\bhoeveel\b", " ", rest_text)):
+        return None, question
+    return found, rest_text
+
+
 def find_stand(question: str) -> tuple[str | None, str]:
     """The status category a question asks for, and the question without its words (all of
     them: "mislukt of vertraagd" are two ways of saying one thing)."""
@@ -270,8 +377,12 @@ def find_stand(question: str) -> tuple[str | None, str]:
             continue  # "wat moet in 2026 klaar zijn?" asks for planning, not for what is finished
         if pattern.search(question):
             found = found or stand
-            if stand == found:
-                question = pattern.sub(" ", question)
+            if stand == found:  # the whole word: "afgerondt" (a typo) leaves no "t" behind as a topic
+                question = re.sub(rf"(?:{pattern.pattern})[\w-]*", " ", question, flags=re.I)
+    if found is None and not planning:
+        found, question = _family_stand(question)
+    elif found is not None:
+        question = _family_stand(question, want=found)[1]
     if found == VERTRAAGD:  # "lopen achter of zijn niet uitgevoerd"
         question = re.sub(r"\bniet\b|\bof\b", " ", question)
     return found, question
@@ -395,7 +506,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if prev is not None and _INTO_PREV.search(q) and not topic and prev.operation in ("list", "count", "compare"):
         op = "compare" if fld == "change" and not stand else ("count" if _COUNT.search(q) else "list")
         return Plan(operation=op, field=fld if fld != "change" or op == "compare" else "status",
-                    filters=_merge(Filters(), f), topic="", figure_kind=figure_kind, followup=True, question=q)
+                    filters=_merge(prev.filters, f), topic="", figure_kind=figure_kind, followup=True, question=q)
     # "en bij doelstelling 2.1?" / "en voor JOB?": the previous question again, in a new scope.
     if prev is not None and _FOLLOW_START.search(q) and not topic and (parties or doel or prio or stand) \
             and fld == "status" and not _PLURAL.search(q):

@@ -212,3 +212,46 @@ def test_a_year_inside_a_programme_name_is_no_period(engine):
 def test_a_comparative_finds_its_base_word(engine):
     ans = engine.answer("Hoe worden rekenen en Nederlands aantrekkelijker gemaakt?")
     assert not ans.abstained and ans.rows[0].id == "3.1-02"
+
+
+def _row(wat, status_2024, voortgang):
+    from ingest import ActionRow
+
+    return ActionRow(id="9.9-01", prioriteit=3, doelstelling="9.9", wat=wat, status_2024=status_2024,
+                     voortgang=voortgang)
+
+
+def test_a_delay_of_the_students_is_no_delay_of_the_action():
+    row = _row("We ondersteunen studenten met achterstanden in taal en rekenen.", "We zetten in op ondersteuning.",
+               "Scholen krijgen extra middelen om onnodige studievertraging en uitval te voorkomen.")
+    assert derive_stand(row) == "loopt"
+
+
+def test_a_failure_reported_in_2024_and_not_resolved_stays_behind():
+    row = _row("Partijen werken samen een aanpak voor de regio uit.",
+               "Het is partijen niet gelukt om tot een uitwerking van de aanpak te komen.",
+               "In het regeerprogramma is opgenomen dat er een nieuw pact komt.")
+    assert derive_stand(row) == "vertraagd of niet uitgevoerd"
+    row = _row("Partijen werken samen een aanpak voor de regio uit.",
+               "Het is partijen niet gelukt om tot een uitwerking te komen.",
+               "De aanpak voor de regio is inmiddels afgerond.")
+    assert derive_stand(row) == AFGEROND
+
+
+def test_fresh_question_files_are_well_formed():
+    """eval/dev/*_fresh.jsonl: a third development batch, written before the rules were widened."""
+    from ingest import load_rows
+
+    known = {r.id for r in load_rows()}
+    files = sorted(Path(beyond.EVAL_DIR, "dev").glob("*_fresh.jsonl"))
+    assert len(files) == 4
+    n = 0
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            n += 1
+            assert item["split"] == "dev"
+            assert all(t["question"].strip() for t in item.get("turns", [item])), item["id"]
+            gold = [g for t in item.get("turns", [item]) for g in t.get("gold_rows", [])]
+            assert set(gold) <= known, item["id"]
+    assert n >= 60

@@ -4,7 +4,7 @@ import pytest
 
 from app.plan import Plan, find_parties, plan
 from index import Filters
-from index.stand import AFGEROND, GEEN_VOORTGANG, ONGEWIJZIGD, VERTRAAGD
+from index.stand import AFGEROND, GEEN_VOORTGANG, LOOPT, ONGEWIJZIGD, VERTRAAGD
 
 PARTIES = ["OCW", "JOB", "MBO Raad", "VWS", "VNG", "gemeenten", "werkgevers", "mbo-scholen", "SBB", "Ingrado",
            "BVMBO", "UWV", "NRTO"]
@@ -145,3 +145,42 @@ def test_pointing_back_is_recorded():
 def test_status_categories_in_everyday_words(question, stand):
     got = p(question)
     assert got.operation in ("list", "count") and got.filters.stand == stand
+
+
+# Status categories by word family: inflections, negation and separable verbs, none of them a
+# listed phrase. The stand is read only where the question asks for a set of rows.
+@pytest.mark.parametrize("question,stand,filters", [
+    ("welke acties zijn uitgelopen?", VERTRAAGD, Filters()),
+    ("wat is er niet gelukt bij doelstelling 1.1?", VERTRAAGD, Filters(doelstelling="1.1")),
+    ("welke acties zijn nog niet begonnen?", VERTRAAGD, Filters()),
+    ("waar lopen de zaken vast?", VERTRAAGD, Filters()),
+    ("wat heeft SBB afgewerkt?", AFGEROND, Filters(partij="SBB")),
+    ("welke acties van JOB zijn behaald?", AFGEROND, Filters(partij="JOB")),
+    ("bij welke acties is geen enkele wijziging?", ONGEWIJZIGD, Filters()),
+    ("welke acties uit prioriteit 2 lopen nog?", LOOPT, Filters(prioriteit=2)),
+    ("welke acties zijn momenteel gaande?", LOOPT, Filters()),
+    ("bij welke acties is de voortgangscel leeg?", GEEN_VOORTGANG, Filters()),
+])
+def test_status_categories_by_word_family(question, stand, filters):
+    got = p(question)
+    assert got.operation in ("list", "count") and got.topic == ""
+    assert got.filters == Filters(**{**filters.__dict__, "stand": stand})
+
+
+@pytest.mark.parametrize("question", [
+    "is de studentenkaart al klaar?",                        # one named thing: a lookup
+    "hoeveel docenten zijn bereikt met de leergang burgerschap?",  # 'bereikt' belongs to its subject
+    "wat wordt er gedaan aan achterstanden in taal en rekenen?",
+    "waar is de NRTO allemaal mee bezig?",                   # what a party does, not what is running
+    "is er al wat bereikt met de gelijkwaardigheid van het mbo?",
+])
+def test_a_family_word_with_a_subject_of_its_own_is_no_status_filter(question):
+    assert p(question).filters.stand is None
+
+
+def test_follow_ups_into_a_list_keep_its_scope():
+    first = p("welke acties heeft SBB?")
+    second = p("welke daarvan zijn afgerond?", [first])
+    third = p("en welke lopen achter?", [first, second])
+    assert second.filters == Filters(partij="SBB", stand=AFGEROND)
+    assert third.filters == Filters(partij="SBB", stand=VERTRAAGD)
