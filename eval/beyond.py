@@ -8,6 +8,8 @@ Question files (written by reading the report, never by running the engine):
     eval/{dev,test}/conversations.jsonl            2-4 turns with follow-ups
     eval/{dev,test}/answerability_questions.jsonl  answerable (must_contain) and unanswerable ones
     eval/dev/*_extra.jsonl                         a second development batch, more varied phrasing
+    eval/dev/*_fresh.jsonl                         a third batch (62), written before the word-family
+                                                   planner; its first run was the out-of-sample signal
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
 The development split is what the rules were built against; the test split was written before the
@@ -32,9 +34,10 @@ SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
 
 
 def load(name: str, split: str) -> list[dict]:
-    """NAME and NAME_extra (a second batch of the same kind, written later) of one split."""
+    """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
-    for path in (EVAL_DIR / split / name, EVAL_DIR / split / name.replace(".jsonl", "_extra.jsonl")):
+    for path in (EVAL_DIR / split / name, *(EVAL_DIR / split / name.replace(".jsonl", f"_{batch}.jsonl")
+                                           for batch in ("extra", "fresh"))):
         if path.exists():
             out += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return out
