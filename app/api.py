@@ -342,6 +342,9 @@ def create_server_app(engine, demo, *, host: str = "127.0.0.1", auth: tuple[str,
                       gradio_kwargs: dict | None = None, warmth: Warmth | None = None,
                       workers: int | None = None):
     """FastAPI app: the API routes under /api, the Gradio app `demo` mounted at "/"."""
+    from app.process import configure_process
+
+    configure_process()  # a library entry point: usable without the CLI or app.ui
     import gradio as gr
     from fastapi import FastAPI, Query, Request
     from fastapi.exceptions import RequestValidationError

@@ -38,13 +38,11 @@ from __future__ import annotations
 
 import os
 
-# Before gradio (and huggingface_hub, chromadb) are imported anywhere: no analytics, no version
-# check, no hub look-ups, no telemetry. Forced, not defaulted: this app never phones home.
-os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
-os.environ["HF_HUB_OFFLINE"] = "1"
-os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
-os.environ["ANONYMIZED_TELEMETRY"] = "False"
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+from app.process import configure_process
+
+# Before gradio (and huggingface_hub, chromadb) are imported anywhere: importing this module is a
+# library entry point (tests/_appserver.py, the bench), so it sets the process up itself.
+configure_process()
 
 import atexit  # noqa: E402
 import hashlib  # noqa: E402

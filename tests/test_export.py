@@ -105,7 +105,7 @@ def test_selection_is_the_tables_selection(report):
 
 
 def _export(*args, cwd=REPO):
-    return subprocess.run([sys.executable, "-m", "app.cli", "export", *args], cwd=cwd, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "werkagenda", "export", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=120)
 
 

@@ -34,7 +34,7 @@ def synthetic_report(n: int, doel: str = "1.1") -> str:
 
 
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "werkagenda", *args], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
 
 
