@@ -46,7 +46,7 @@ def test_unusable_data_directory_gives_a_dutch_message(tmp_path):
     env = {"WERKAGENDA_DATA_DIR": str(blocker / "data"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     proc = subprocess.run([sys.executable, "-m", "werkagenda", "ask", "status bbl-offensief"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
-    assert proc.returncode != 0
+    assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "datamap" in proc.stderr and "is geen map" in proc.stderr
 

@@ -76,6 +76,6 @@ def test_a_data_dir_that_is_a_file_gives_a_dutch_reason(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "werkagenda", "ask", "status bbl"], capture_output=True, text=True,
                           env={"WERKAGENDA_DATA_DIR": str(target / "sub"), "PATH": "/usr/bin:/bin",
                                "HOME": str(tmp_path)}, timeout=300)
-    assert proc.returncode != 0
+    assert proc.returncode == 1
     assert "datamap" in proc.stderr and "is geen map" in proc.stderr
     assert "Not a directory" not in proc.stderr and "Traceback" not in proc.stderr
