@@ -281,6 +281,12 @@ def build_app(engine) -> gr.Blocks:
     ttl, cap = session_limits()
     all_csv, all_xlsx = h.exports.files(rows, stands)
 
+    # Gradio deep-copies its config, State props included, for every /config request: a bound
+    # method there would copy the Handlers and the engine with them (measured: /config went from
+    # ~10 ms to 1-2 s once the engine had answered). A function is copied by reference.
+    def forget_session(value) -> None:
+        h.forget_session(value)
+
     with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
         gr.HTML(
             f'<div class="wa-titel"><h1>{esc(TITLE)}</h1><p>Vragen over de <strong>voortgangsrapportage van de '
@@ -288,7 +294,7 @@ def build_app(engine) -> gr.Blocks:
             "erbij; staat iets er niet in, dan zegt de assistent dat.</p></div>",
             js_on_load=LOCALE_JS, elem_id="wa-kopblok", padding=False,
         )
-        state = gr.State(new_state(), time_to_live=ttl, delete_callback=h.forget_session)
+        state = gr.State(new_state(), time_to_live=ttl, delete_callback=forget_session)
         with gr.Tabs(elem_id="wa-tabs") as tabs:
             with gr.Tab("Chat", id="chat"):
                 with gr.Column(elem_id="wa-chatgrid"):

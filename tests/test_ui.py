@@ -355,6 +355,25 @@ def test_typed_and_tapped_questions_change_the_state_the_same_way():
     assert len(list(h.ask_student(forged, state3, request))) == 1 and len(engine.asked) == 2
 
 
+def test_page_config_does_not_copy_the_engine():
+    """Gradio deep-copies the page config for every page load (/config); nothing in it may hold
+    the engine (a bound handler did: each page load then copied the whole engine)."""
+    from gradio.utils import safe_deepcopy
+
+    from app.ui import build_app
+
+    copies = []
+
+    class Engine(_Recorder):
+        def __deepcopy__(self, memo):
+            copies.append(self)
+            return self
+
+    demo = build_app(Engine([_row()]))
+    safe_deepcopy(demo.config)
+    assert copies == []
+
+
 # ------------------------------------------------------------------ text that stays text (issue 11, item 2)
 
 
