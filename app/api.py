@@ -20,7 +20,7 @@ Guards (ApiGuard, pure ASGI, in front of everything):
   127.0.0.1 (DNS rebinding) gets 400. A wildcard bind (0.0.0.0, ::) accepts any name.
 - /api/* with a login configured: HTTP Basic with the web app's user and password, or the web
   app's own login cookie. Failed Basic logins are throttled with the web app's policy
-  (app.ui.LoginGuard: after 5 failures per address a doubling delay, answered 429).
+  (app.ui_guard.LoginGuard: after 5 failures per address a doubling delay, answered 429).
 - /api/* request bodies: at most MAX_BODY bytes (413), validated by pydantic with Dutch 422s.
 """
 
@@ -113,7 +113,7 @@ class FiltersIn(BaseModel):
 
     def to_filters(self):
         """index.Filters, or None without any filter: the same object the chat's dropdowns make."""
-        from app.ui import make_filters
+        from app.ui_text import make_filters
 
         return make_filters(self.prioriteit, self.doelstelling, self.partij, self.stand)
 
@@ -241,11 +241,11 @@ async def send_json(send, status: int, payload: dict, headers=()) -> None:
 
 class ApiGuard:
     """ASGI middleware on the outer app: host check for every request; login and body limit for
-    /api/* (Gradio's own routes keep Gradio's login, see app.ui.LoginGuard)."""
+    /api/* (Gradio's own routes keep Gradio's login, see app.ui_guard.LoginGuard)."""
 
     def __init__(self, app, bind_host: str, auth: tuple[str, str] | None = None,
                  cookie_user: Callable[[dict], bool] | None = None, max_body: int = MAX_BODY, log=None):
-        from app.ui import LoginGuard
+        from app.ui_guard import LoginGuard
 
         self.app = app
         self.hosts = allowed_hosts(bind_host)
@@ -310,7 +310,7 @@ class ApiGuard:
         if scope.get("method") in ("GET", "HEAD"):
             return await self.app(scope, receive, send)
         # A chunked body has no length up front: read it here, at most max_body bytes, then replay.
-        from app.ui import TOO_BIG, read_body, replayer
+        from app.ui_guard import TOO_BIG, read_body, replayer
 
         body = await read_body(receive, self.max_body)
         if body is None:
@@ -330,7 +330,7 @@ class Warmth:
         self.done = threading.Event()
 
     def warm(self, engine, question: str) -> None:
-        from app.ui import safe_answer
+        from app.ui_handlers import safe_answer
 
         try:
             safe_answer(engine, question)
@@ -342,6 +342,9 @@ def create_server_app(engine, demo, *, host: str = "127.0.0.1", auth: tuple[str,
                       gradio_kwargs: dict | None = None, warmth: Warmth | None = None,
                       workers: int | None = None):
     """FastAPI app: the API routes under /api, the Gradio app `demo` mounted at "/"."""
+    from app.process import configure_process
+
+    configure_process()  # a library entry point: usable without the CLI or app.ui
     import gradio as gr
     from fastapi import FastAPI, Query, Request
     from fastapi.exceptions import RequestValidationError
@@ -393,11 +396,11 @@ def create_server_app(engine, demo, *, host: str = "127.0.0.1", auth: tuple[str,
                                            "vastgelegd in het logboek van de server.)"}, status_code=500)
 
     def rows_matching(f, q: str | None) -> list[dict]:
-        from app.ui import row_matches
+        from app.export import select_rows
 
         rows = engine.index.filter_rows(f) if f is not None else list(engine.rows)
         if q and q.strip():
-            rows = [r for r in rows if row_matches(r, None, None, None, q)]
+            rows = select_rows(rows, {}, query=q)
         return [{**r.model_dump(), "stand": engine.stands.get(r.id, "")} for r in rows]
 
     @app.get(f"{API_PREFIX}/rows", summary="Acties opzoeken",
@@ -439,9 +442,9 @@ def create_server_app(engine, demo, *, host: str = "127.0.0.1", auth: tuple[str,
         gradio_app = next((r.app for r in app.routes if getattr(r, "path", None) == ""), None)
         if gradio_app is None:
             return False
-        from app.ui import _cookies
+        from app.ui_guard import cookies as read_cookies
 
-        cookies = _cookies(scope)
+        cookies = read_cookies(scope)
         cid = getattr(gradio_app, "cookie_id", "")
         token = cookies.get(f"access-token-{cid}") or cookies.get(f"access-token-unsecure-{cid}")
         return bool(token) and token in getattr(gradio_app, "tokens", {})

@@ -1,4 +1,5 @@
-"""Subcommands beyond ingest; each imports its stage lazily to keep start-up fast."""
+"""The app's subcommands (ask, serve): their options and handlers. werkagenda.py dispatches to them;
+each handler imports its stage lazily to keep start-up fast."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from pathlib import Path
 
 
-def _load_engine(args: argparse.Namespace):
+def _load_engine():
     from app.engine import StartupError, load_engine
 
     try:
@@ -32,7 +33,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             return exc.code
     else:
-        engine = _load_engine(args)
+        engine = _load_engine()
 
         def ask(question: str) -> dict:
             return engine.answer(question).to_json()
@@ -188,31 +189,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return launch(host=args.host, port=args.port) or 0
 
 
-def cmd_eval(args: argparse.Namespace) -> int:
-    from eval.run import main
-
-    argv = []
-    if args.questions:
-        argv += ["--questions", args.questions]
-    if args.out:
-        argv += ["--out", args.out]
-    return main(argv + list(args.rest or []))
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    from eval.bench import main
-
-    return main(list(args.rest or []))
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    from index.cli import add_arguments
-
-    p = sub.add_parser("index", help="de zoekindex bouwen (of hergebruiken als hij actueel is)")
-    add_arguments(p)
-    p.set_defaults(func=cmd_index)
-
-    p = sub.add_parser("ask", help="een vraag beantwoorden")
+def add_ask_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("question", nargs="*", help="de vraag")
     p.add_argument("--json", action="store_true", help="antwoord als één JSON-object")
     p.add_argument("--batch", help="JSONL-bestand met objecten met een 'question' (en eventueel een 'id'); "
@@ -220,26 +197,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--strict", action="store_true", help="bij --batch stoppen bij de eerste foute regel")
     p.add_argument("--url", help="vraag een draaiende server (werkagenda serve) via zijn JSON-API, bijvoorbeeld "
                                  "http://127.0.0.1:7860; geen index of model nodig")
-    p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("serve", help="de chat-app starten (Gradio)")
+
+def add_serve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default=None, help="adres (standaard 127.0.0.1 of WERKAGENDA_HOST)")
     p.add_argument("--port", type=int, default=None, help="poort (standaard 7860 of WERKAGENDA_PORT)")
-    p.set_defaults(func=cmd_serve)
-
-    # The "Alle acties" table as a file (app/export.py; imports nothing heavy, so cheap to register).
-    from app.export import add_arguments as export_arguments, cmd_export
-
-    p = sub.add_parser("export", help="de acties (gefilterd) opslaan als CSV of Excel")
-    export_arguments(p)
-    p.set_defaults(func=cmd_export)
-
-    p = sub.add_parser("eval", help="antwoordkwaliteit meten op de vragenset")
-    p.add_argument("--questions", help="vragenbestand (standaard eval/questions.jsonl)")
-    p.add_argument("--out", help="uitvoermap")
-    p.add_argument("rest", nargs=argparse.REMAINDER)
-    p.set_defaults(func=cmd_eval)
-
-    p = sub.add_parser("bench", help="snelheid meten (koude start, latentie, geheugen)")
-    p.add_argument("rest", nargs=argparse.REMAINDER)
-    p.set_defaults(func=cmd_bench)

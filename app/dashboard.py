@@ -3,7 +3,7 @@ stand, as a stacked bar chart and a table), the action list of "Alle acties" and
 "Voor studenten".
 
 Pure functions of the rows and their stands (index/stand.py); app/ui.py puts them in gr.HTML
-components. Every piece of document text is HTML-escaped here (ui.esc) and shown as text: a
+components. Every piece of document text is HTML-escaped here (ui_text.esc) and shown as text: a
 gr.HTML component renders HTML, never Markdown, so "[klik](http://…)" in a cell stays those
 characters. Clickable parts are <button>s with a data-pick attribute; one small script per
 component (PICK_JS) turns a click into a Gradio "select" event whose value is that attribute, so
@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Mapping, Sequence
 
+from index.analyzer import fold
 from ingest import ActionRow
 
-from .ui import esc, fold, idem_extra, row_cells_html, shorten
+from .sentences import idem_rest
+from .ui_text import clip, esc, row_cells_html
 
 # One script for every clickable view: a click on (or inside) an element with data-pick sends a
 # select event with that value. Delegated from the component's root, so it keeps working when
@@ -184,7 +186,7 @@ def action_card(row: ActionRow, stand: str, open_: bool = False) -> str:
     """One action as a card: id, stand and the start of its Wat; tap for all five cells."""
     return (f'<details class="wa-kaart" data-row-id="{esc(row.id)}"{" open" if open_ else ""}>'
             f"<summary>{stand_dot(stand)}<strong>{esc(row.id)}</strong> "
-            f'<span class="wa-stand-tekst">{esc(stand)}</span> · {esc(shorten(row.wat, 140))}</summary>'
+            f'<span class="wa-stand-tekst">{esc(stand)}</span> · {esc(clip(row.wat, 140))}</summary>'
             f"{row_cells_html(row, stand=stand)}</details>")
 
 
@@ -195,12 +197,12 @@ ACTION_COLUMNS = ("Actie", "Doelstelling", "Prioriteit", "Stand", "Wat?", "Wie?"
 
 def latest_short(row: ActionRow, limit: int = 200) -> str:
     if row.voortgang_idem:
-        extra = idem_extra(row)
-        return "Ongewijzigd sinds zomer 2024." + (f" {shorten(extra, limit - 30)}" if extra else "")
+        extra = idem_rest(row)
+        return "Ongewijzigd sinds zomer 2024." + (f" {clip(extra, limit - 30)}" if extra else "")
     if row.voortgang.strip():
-        return shorten(row.voortgang, limit)
+        return clip(row.voortgang, limit)
     if row.status_2024.strip():
-        return "Zomer 2024: " + shorten(row.status_2024, limit - 12)
+        return "Zomer 2024: " + clip(row.status_2024, limit - 12)
     return "Geen status vermeld."
 
 
@@ -220,7 +222,7 @@ def actions_html(rows: Sequence[ActionRow], stands: Mapping[str, str]) -> str:
         stand = stands.get(r.id, "")
         cells = [
             f"{stand_dot(stand)}{esc(r.id)}", esc(r.doelstelling), esc(r.prioriteit), esc(stand),
-            esc(shorten(r.wat, 180)), esc(r.wie), esc(r.wanneer), esc(latest_short(r)),
+            esc(clip(r.wat, 180)), esc(r.wie), esc(r.wanneer), esc(latest_short(r)),
         ]
         out.append(f'<details class="wa-rij" data-row-id="{esc(r.id)}"><summary>')
         out.append("".join(f'<span class="c{i}">{c}</span>' for i, c in enumerate(cells)))
@@ -328,20 +330,20 @@ def student_topic(row: ActionRow) -> tuple[str, str, str]:
     """(theme, label, question) for a row; rows added in a later report get a generic one."""
     if row.id in STUDENT_TOPICS:
         return STUDENT_TOPICS[row.id]
-    return ("Overig", shorten(row.wat, 90), f"Wat is de stand van actie {row.id}?")
+    return ("Overig", clip(row.wat, 90), f"Wat is de stand van actie {row.id}?")
 
 
 def plain_status(row: ActionRow, limit: int = 220) -> str:
     """The latest status in plain words and the report's own text."""
     if row.voortgang_idem:
-        extra = idem_extra(row)
+        extra = idem_rest(row)
         if extra:
-            return "In 2025: " + shorten(extra, limit)
-        return "Sinds zomer 2024 niets nieuws. Toen: " + shorten(row.status_2024, limit)
+            return "In 2025: " + clip(extra, limit)
+        return "Sinds zomer 2024 niets nieuws. Toen: " + clip(row.status_2024, limit)
     if row.voortgang.strip():
-        return "In 2025: " + shorten(row.voortgang, limit)
+        return "In 2025: " + clip(row.voortgang, limit)
     if row.status_2024.strip():
-        return "Over 2025 staat er niets. Zomer 2024: " + shorten(row.status_2024, limit)
+        return "Over 2025 staat er niets. Zomer 2024: " + clip(row.status_2024, limit)
     return "Er staat geen stand in de rapportage."
 
 

@@ -34,9 +34,8 @@ import os
 import re
 import sys
 import tempfile
-import unicodedata
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 HEADERS = ["Actie", "Doelstelling", "Prioriteit", "Wat?", "Wie?", "Wanneer?", "Status zomer 2024",
            "Voortgang (2025)", "Partijen", "Stand"]
@@ -51,10 +50,12 @@ class ExportError(ValueError):
     """A filter or output that cannot work; the message is Dutch."""
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, for matching ('geïnformeerd' ~ 'geinformeerd')."""
-    nfkd = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in nfkd if not unicodedata.combining(c)).lower()
+def _fold(text: str) -> str:
+    # index.analyzer's fold, imported on use: it pulls in bm25s and scipy (~0.8 s), which
+    # `werkagenda --help` (it registers this module's options) should not pay.
+    from index.analyzer import fold
+
+    return fold(text or "")
 
 
 def _value(v: Any) -> str | None:
@@ -62,53 +63,39 @@ def _value(v: Any) -> str | None:
     if v is None:
         return None
     v = str(v).strip()
-    return None if not v or fold(v) in ("alle", "all", "none") else v
+    return None if not v or _fold(v) in ("alle", "all", "none") else v
 
 
 def select_rows(rows: Sequence, stands: Mapping[str, str], *, prioriteit: Any = None, doelstelling: Any = None,
                 partij: Any = None, stand: Any = None, query: str = "") -> list:
     """The rows the "Alle acties" table shows for these filters, in report order.
 
-    stand is compared with each row's own stand (the label the table shows), so a row labelled
-    "ongewijzigd sinds zomer 2024" never appears under "afgerond". partij matches however it is
-    written ("job", "JOBmbo" -> JOB). query: every word must occur (accents and case ignored) in
-    the row's id, doelstelling, cells or parties."""
+    prioriteit, doelstelling and partij are the engine's own filters (index.structured.filter_rows:
+    partij matches however it is written, "job", "JOBmbo" -> JOB). stand is compared with each
+    row's own stand (the label the table shows), so a row labelled "ongewijzigd sinds zomer 2024"
+    never appears under "afgerond" (the engine's filter counts it as finished). query: every word
+    must occur (accents and case ignored) in the row's id, doelstelling, cells or parties."""
+    from index.structured import Filters, filter_rows
+
     prio = _value(prioriteit)
+    if prio is not None and not prio.isdigit():
+        return []  # a priority that is no number matches no row
     doel = _value(doelstelling)
-    doel = doel.replace(",", ".") if doel else None
+    f = Filters(prioriteit=int(prio) if prio is not None else None,
+                doelstelling=doel.replace(",", ".") if doel else None, partij=_value(partij))
     st = _value(stand)
-    party = _value(partij)
-    if party:
-        party = canonical_party(party, {p for r in rows for p in r.partijen})
-    terms = fold(query or "").split()
+    terms = _fold(query or "").split()
     out = []
-    for r in rows:
-        if prio is not None and str(r.prioriteit) != prio:
-            continue
-        if doel and r.doelstelling != doel:
-            continue
+    for r in filter_rows(rows, f):
         if st and stands.get(r.id, "") != st:
             continue
-        if party and fold(party) not in {fold(p) for p in r.partijen}:
-            continue
         if terms:
-            hay = fold(" ".join([r.id, f"doelstelling {r.doelstelling}", r.wat, r.wie, r.wanneer, r.status_2024,
-                                 r.voortgang, " ".join(r.partijen)]))
+            hay = _fold(" ".join([r.id, f"doelstelling {r.doelstelling}", r.wat, r.wie, r.wanneer, r.status_2024,
+                                  r.voortgang, " ".join(r.partijen)]))
             if not all(t in hay for t in terms):
                 continue
         out.append(r)
     return out
-
-
-def canonical_party(name: str, known: Iterable[str]) -> str:
-    """The party as the rows write it; the index's normaliser when it is importable."""
-    try:
-        from index.structured import canonical_party as canon
-
-        return canon(name, known)
-    except Exception:  # noqa: BLE001 - an exact, case-insensitive match still works
-        by_fold = {fold(p): p for p in known}
-        return by_fold.get(fold(name), name)
 
 
 def records(rows: Sequence, stands: Mapping[str, str]) -> list[list[Any]]:
@@ -204,9 +191,11 @@ def validate_filters(rows: Sequence, stands: Mapping[str, str], *, prioriteit: A
     prios = sorted({str(r.prioriteit) for r in rows})
     if prio and prio not in prios:
         raise ExportError(f"Onbekende prioriteit '{prio}'. Kies uit: {', '.join(prios)}.")
+    from index.structured import canonical_party
+
     party = _value(partij)
-    known = sorted({p for r in rows for p in r.partijen}, key=fold)
-    if party and fold(canonical_party(party, known)) not in {fold(p) for p in known}:
+    known = sorted({p for r in rows for p in r.partijen}, key=_fold)
+    if party and _fold(canonical_party(party, known)) not in {_fold(p) for p in known}:
         raise ExportError(f"Onbekende partij '{party}'. Kies uit: {', '.join(known)}.")
 
 

@@ -2,7 +2,7 @@
 
     werkagenda bench [--questions FILE] [--json OUT] [--no-ui] [--repeat N] [--clients 20] [--per-client 10]
     werkagenda bench --scale 1,10,100 [--no-server-mode] [--plot docs/scale.png]
-    python -m eval.bench ...
+    python -m eval.bench ...           (the same, through werkagenda.py's parser)
 
 Each figure that depends on a cold process is measured in a fresh subprocess (a worker mode of
 this module), so the engine, the naive baseline and the index build do not share caches or memory:
@@ -554,7 +554,7 @@ def _worker_scale_answer(data_dir: str, chroma_url: str, questions_path: str) ->
     """Open the built index (with its stored rows) and answer the question set once, warm."""
     from app.engine import Engine
     from index import IndexConfig, open_index
-    from index.layout import Layout
+    from index.datadir import Layout
     from ingest import read_rows_jsonl
 
     cfg = IndexConfig.from_env().with_(data_dir=Path(data_dir), chroma_url=chroma_url or None)
@@ -643,7 +643,7 @@ def bench_scale(scales: list[int], questions_path: str, server_mode: bool = True
 def _index_mb(data_dir: Path, chroma: "ChromaServer | None") -> float:
     """What the index takes on disk: the current build (Chroma files, rows, manifest), plus the
     Chroma server's directory in server mode. The synthetic input rows are not the index."""
-    from index.layout import Layout
+    from index.datadir import Layout
 
     current = Layout(data_dir).current()
     size = _dir_mb(current.path) if current else 0.0
@@ -879,11 +879,8 @@ def _figure_rows(out: dict) -> list[list[str]]:
     return rows
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["--worker"]:
-        return _worker_main(argv[1:])
-    ap = argparse.ArgumentParser(prog="werkagenda bench", description="Cold start, latency and memory figures.")
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    """The options of `werkagenda bench` (werkagenda.py dispatches; `run` runs them)."""
     ap.add_argument("--questions", default=str(QUESTIONS_FILE), help="question set (JSONL)")
     ap.add_argument("--json", dest="json_out", help="also write the figures to this JSON file")
     ap.add_argument("--no-ui", action="store_true", help="skip the Gradio cold start")
@@ -894,14 +891,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", help="only the growth study: comma-separated multiples of the 78 rows, e.g. 1,10,100")
     ap.add_argument("--no-server-mode", action="store_true", help="--scale without the `chroma run` server runs")
     ap.add_argument("--plot", default=str(REPO_ROOT / "docs" / "scale.png"), help="where --scale writes its plot")
-    args = ap.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
     if args.scale:
         try:
             scales = [int(x) for x in args.scale.split(",") if x.strip()]
         except ValueError:
-            ap.error(f"--scale verwacht getallen, bijvoorbeeld 1,10,100 (niet '{args.scale}')")
+            scales = None
         if not scales or min(scales) < 1:
-            ap.error("--scale verwacht getallen van 1 of meer")
+            print(f"Fout: --scale verwacht getallen van 1 of meer, bijvoorbeeld 1,10,100 (niet '{args.scale}').",
+                  file=sys.stderr)
+            return 2
         figures = run_scale(scales, args.questions, server_mode=not args.no_server_mode, plot=Path(args.plot))
     else:
         figures = run_bench(args.questions, ui=not args.no_ui, repeat=args.repeat, starts=args.starts,
@@ -910,6 +911,19 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json_out).write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m eval.bench`: the worker mode the bench spawns, or `werkagenda bench` itself."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from app.process import configure_process
+
+    configure_process()
+    if argv[:1] == ["--worker"]:
+        return _worker_main(argv[1:])
+    from werkagenda import main as werkagenda_main
+
+    return werkagenda_main(["bench", *argv])
 
 
 if __name__ == "__main__":

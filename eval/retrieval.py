@@ -187,22 +187,13 @@ def fit_confidence(idx, in_scope: Sequence[str], out_of_scope: Sequence[str], ma
     return best[1]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    import os
-
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+def run(args: argparse.Namespace) -> int:
+    """`werkagenda eval --suite retrieval [--fast] [--misses] [--kinds] [--fit-confidence]` (the
+    options are registered by eval/run.py's add_arguments)."""
     from ingest import load_rows
 
     from index.api import open_index
     from index.config import IndexConfig
-
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--fast", action="store_true", help="only the USE backend")
-    ap.add_argument("--misses", action="store_true", help="list the questions each variant misses")
-    ap.add_argument("--kinds", action="store_true", help="also report per question kind")
-    ap.add_argument("--fit-confidence", action="store_true",
-                    help="grid-search the in-scope thresholds of index/confidence.py on these questions")
-    args = ap.parse_args(argv)
 
     rows = load_rows()
     questions = load_questions()
@@ -226,4 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    import sys
+
+    from werkagenda import main
+
+    raise SystemExit(main(["eval", "--suite", "retrieval", *sys.argv[1:]]))

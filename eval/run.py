@@ -1,7 +1,7 @@
 """Evaluate the answer engine from the outside, side by side with its variants and a naive baseline.
 
     werkagenda eval [--questions FILE] [--out DIR] [--variants a,b,...] [--limit N]
-    python -m eval.run ...
+    python -m eval.run ...            (the same, through werkagenda.py's parser)
 
 Writes DIR/summary.json, DIR/results.jsonl, DIR/report.md and DIR/chart.png; progress goes to
 stderr. The engine is a black box: only its Answer (text, citations, rows, abstained) is scored.
@@ -504,12 +504,8 @@ def _f(x, digits: int = 3) -> str:
     return "n/a" if x is None else f"{x:.{digits}f}"
 
 
-def main(argv: list[str] | None = None) -> int:
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    ap = argparse.ArgumentParser(prog="werkagenda eval", description="Measure answer accuracy and speed "
-                                 "on the Dutch question set, side by side with variants and a naive baseline.")
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    """The options of `werkagenda eval` (werkagenda.py dispatches; `run` runs them)."""
     ap.add_argument("--questions", default=str(QUESTIONS_FILE), help="question set (JSONL)")
     ap.add_argument("--out", default=str(DEFAULT_OUT), help="output directory (default: var/eval)")
     ap.add_argument("--variants", default=",".join(DEFAULT_VARIANTS),
@@ -518,17 +514,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quiet", action="store_true", help="no progress on stderr")
     ap.add_argument("--suite", choices=("all", "single", "beyond", "retrieval"), default="all",
                     help="single: one-action questions with variants; beyond: lists, counts, conversations and "
-                         "answerability per split; retrieval: the index's retrievers side by side (options after "
-                         "--: --fast, --kinds, --misses); all: single and beyond (default)")
+                         "answerability per split; retrieval: the index's retrievers side by side (with --fast, "
+                         "--kinds, --misses, --fit-confidence); all: single and beyond (default)")
     ap.add_argument("--split", choices=("dev", "test", "all"), default="all",
                     help="which split of the beyond suite to run (default: both, reported side by side)")
-    args, rest = ap.parse_known_args(argv)
-    if args.suite == "retrieval":
-        from .retrieval import main as retrieval_main
+    retrieval = ap.add_argument_group("--suite retrieval")
+    retrieval.add_argument("--fast", action="store_true", help="only the USE backend")
+    retrieval.add_argument("--misses", action="store_true", help="list the questions each variant misses")
+    retrieval.add_argument("--kinds", action="store_true", help="also report per question kind")
+    retrieval.add_argument("--fit-confidence", action="store_true",
+                           help="grid-search the in-scope thresholds of index/confidence.py on these questions")
 
-        return retrieval_main(rest)
-    if rest:
-        ap.error(f"onbekende opties: {' '.join(rest)}")
+
+_RETRIEVAL_ONLY = ("fast", "misses", "kinds", "fit_confidence")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.suite == "retrieval":
+        from .retrieval import run as retrieval_run
+
+        return retrieval_run(args)
+    given = [f"--{name.replace('_', '-')}" for name in _RETRIEVAL_ONLY if getattr(args, name, False)]
+    if given:
+        print(f"Fout: {', '.join(given)} hoort bij --suite retrieval.", file=sys.stderr)
+        return 2
     if args.suite in ("all", "beyond"):
         code = _run_beyond(args)
         if args.suite == "beyond":
@@ -569,4 +578,6 @@ def _run_beyond(args) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from werkagenda import main
+
+    raise SystemExit(main(["eval", *sys.argv[1:]]))

@@ -11,7 +11,7 @@ from . import store
 from .config import IndexConfig
 from .embeddings import load_query_embedding, parse_embedding
 from .fusion import FusionConfig
-from .layout import Layout
+from .datadir import Layout
 from .lexical import LexicalIndex
 from .search import Index
 

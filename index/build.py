@@ -13,7 +13,7 @@ from ingest import ActionRow, load_rows, write_rows_jsonl
 from . import store
 from .config import IndexConfig
 from .embeddings import EmbeddingSpec, load_embedding, parse_embedding
-from .layout import BuildDir, Layout
+from .datadir import BuildDir, Layout
 from .manifest import SCHEMA_VERSION, Manifest, rows_hash, write_manifest
 from .nodes import DENSE_VIEWS, row_nodes
 

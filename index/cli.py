@@ -1,6 +1,6 @@
 """`werkagenda index [--rebuild]`: build the index (if needed) and say what was done.
 
-app/cli.py dispatches the `index` subcommand here; `python -m index` works too.
+werkagenda.py dispatches the `index` subcommand here; `python -m index` works too.
 """
 
 from __future__ import annotations

@@ -12,6 +12,11 @@ from pathlib import Path
 import pytest
 
 from _appserver import start_app
+from app.process import configure_process
+
+# The tests import the stages directly (no CLI): the same process set-up as the app, before any
+# HF or Chroma import, so nothing downloads or phones home.
+configure_process()
 
 
 @pytest.fixture(scope="session")

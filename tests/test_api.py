@@ -32,7 +32,7 @@ def _comparable(answer: dict) -> dict:
 
 
 def _cli(data_dir, *args, env=None, timeout=180) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=REPO, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "werkagenda", *args], cwd=REPO, capture_output=True, text=True,
                           timeout=timeout, env=server_env(data_dir, env))
 
 

@@ -19,12 +19,12 @@ def env(tmp_path_factory):
 
 
 def run(env, *args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "app.cli", "ask", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "werkagenda", "ask", *args], cwd=ROOT, env=env,
                           capture_output=True, timeout=600)
 
 
 def test_a_question_that_is_no_utf8(env):
-    proc = subprocess.run([sys.executable, "-m", "app.cli", "ask", b"bbl \xff"], cwd=ROOT, env=env,
+    proc = subprocess.run([sys.executable, "-m", "werkagenda", "ask", b"bbl \xff"], cwd=ROOT, env=env,
                           capture_output=True, timeout=600)
     err = proc.stderr.decode()
     assert proc.returncode == 2 and "geen geldige tekst" in err and "Traceback" not in err
@@ -69,7 +69,7 @@ def test_serve_on_an_ipv6_loopback_address(env):
     with socket.socket(socket.AF_INET6) as s:
         s.bind(("::1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve"], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "werkagenda", "serve"], cwd=ROOT,
                             env={**env, "WERKAGENDA_HOST": "::1", "WERKAGENDA_PORT": str(port)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:

@@ -196,9 +196,9 @@ def test_eval_end_to_end_on_a_subset(cfg, tmp_path):
 
 
 def test_cli_rejects_an_unknown_variant(capsys):
-    from eval.run import main
+    from werkagenda import main
 
-    assert main(["--variants", "default,nonsense", "--limit", "1", "--quiet"]) == 2
+    assert main(["eval", "--suite", "single", "--variants", "default,nonsense", "--limit", "1", "--quiet"]) == 2
     assert "nonsense" in capsys.readouterr().err
 
 

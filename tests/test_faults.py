@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from index import IndexConfig, build_index, open_index
-from index.layout import Layout
+from index.datadir import Layout
 from ingest import load_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,9 +44,9 @@ def test_unusable_data_directory_gives_a_dutch_message(tmp_path):
     blocker = tmp_path / "bestand"
     blocker.write_text("geen map")
     env = {"WERKAGENDA_DATA_DIR": str(blocker / "data"), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    proc = subprocess.run([sys.executable, "-m", "app.cli", "ask", "status bbl-offensief"], cwd=ROOT, env=env,
+    proc = subprocess.run([sys.executable, "-m", "werkagenda", "ask", "status bbl-offensief"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
-    assert proc.returncode != 0
+    assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "datamap" in proc.stderr and "is geen map" in proc.stderr
 
@@ -69,7 +69,7 @@ def read_only_dir(tmp_path):
 
 def _ask(data_dir, tmp_path):
     env = {"WERKAGENDA_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    return subprocess.run([sys.executable, "-m", "app.cli", "ask", "status bbl-offensief"], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "werkagenda", "ask", "status bbl-offensief"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
 
 

@@ -13,16 +13,13 @@ import time
 import urllib.request
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing may download, before any HF import
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-
 import numpy as np
 import pytest
 
 from index import Filters, IndexConfig, build_index, mentioned_doelstelling, mentioned_party, open_index
 from index.analyzer import Analyzer, fold
 from index.config import ConfigError
-from index.layout import Layout
+from index.datadir import Layout
 from index.manifest import SCHEMA_VERSION
 from index.nodes import party_key, row_nodes
 from ingest import ActionRow, load_rows, write_rows_jsonl

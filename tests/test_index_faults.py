@@ -9,7 +9,7 @@ import pytest
 
 from app.engine import StartupError, load_engine
 from index import IndexConfig, open_index
-from index.layout import Layout
+from index.datadir import Layout
 
 
 @pytest.fixture()
@@ -73,9 +73,9 @@ def test_half_written_builds_are_removed_at_the_next_start(cfg):
 def test_a_data_dir_that_is_a_file_gives_a_dutch_reason(tmp_path):
     target = tmp_path / "file"
     target.write_text("x")
-    proc = subprocess.run([sys.executable, "-m", "app.cli", "ask", "status bbl"], capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "werkagenda", "ask", "status bbl"], capture_output=True, text=True,
                           env={"WERKAGENDA_DATA_DIR": str(target / "sub"), "PATH": "/usr/bin:/bin",
                                "HOME": str(tmp_path)}, timeout=300)
-    assert proc.returncode != 0
+    assert proc.returncode == 1
     assert "datamap" in proc.stderr and "is geen map" in proc.stderr
     assert "Not a directory" not in proc.stderr and "Traceback" not in proc.stderr

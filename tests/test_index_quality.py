@@ -7,11 +7,6 @@ eval/data/retrieval_out_of_scope.jsonl. `werkagenda eval --suite retrieval` prin
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-
 import pytest
 
 from index import Filters, IndexConfig, mentioned_doelstelling, mentioned_party, open_index

@@ -12,7 +12,7 @@ from ingest import DEFAULT_SOURCE, IngestError, parse_source
 from ingest.assemble import RowAssembler, Source
 from ingest.textparse import TextParser, emit
 
-WERKAGENDA = [sys.executable, "-m", "app.cli"]
+WERKAGENDA = [sys.executable, "-m", "werkagenda"]
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -118,7 +118,7 @@ def test_cli_says_geslaagd_only_when_the_check_ran(monkeypatch, capsys):
     import argparse
 
     import ingest
-    from app.cli import cmd_ingest
+    from werkagenda import cmd_ingest
     from ingest.assemble import Coverage
 
     real = parse_source()
@@ -140,7 +140,7 @@ def test_cli_reports_a_failed_coverage_check_as_an_error(monkeypatch, tmp_path):
         "    parser.rows[3].cells['voortgang'].clear()\n"
         "    orig(parser, asm)\n"
         "tp.emit = lossy\n"
-        "from app.cli import main\n"
+        "from werkagenda import main\n"
         f"sys.exit(main(['ingest', '--out', {str(out)!r}]))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)

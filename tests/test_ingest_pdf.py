@@ -560,7 +560,7 @@ def test_cli_reports_coverage_for_a_pdf(report_pdf, tmp_path):
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "app.cli", "ingest", str(report_pdf)], capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "werkagenda", "ingest", str(report_pdf)], capture_output=True,
                           text=True, cwd=Path(__file__).resolve().parent.parent, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "Dekkingscontrole: geslaagd" in proc.stdout

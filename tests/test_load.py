@@ -1,10 +1,11 @@
 """Load and privacy against the real app over loopback.
 
-Load: 20 concurrent clients, 10 questions each, within a fixed time budget, once through Gradio's
+Load: 20 concurrent clients, 10 questions each, once through Gradio's
 /chat (gradio_client, the queue protocol) and once through the JSON API (POST /api/ask, one
 keep-alive connection per client, the load generator `werkagenda bench` uses): no errors, and
 every answer identical to the answer to the same question asked alone. Latencies (p50/p95) are
-printed, not asserted: run with -s to see them.
+printed, not asserted: run with -s to see them; speed is measured by `werkagenda bench`. A
+time-out (HANG_S) only stops a run that would otherwise never end.
 
 Privacy: from the first moment of the server process (see tests/_appserver.py), all of its
 connections were to loopback addresses, nothing tried to use the (trap) HTTP proxy, and Gradio
@@ -25,7 +26,9 @@ pytestmark = pytest.mark.slow
 
 N_CLIENTS = 20
 PER_CLIENT = 10
-BUDGET_S = 120.0
+# Not a speed requirement: a run that has not finished by then is hung. The whole 200-answer run
+# takes well under a minute on 2 cores (README, Speed); ten times that still means "stuck".
+HANG_S = 600.0
 
 # (question, prioriteit, doelstelling, partij): a mix of answer kinds, with and without filters.
 QUESTIONS = [
@@ -62,7 +65,7 @@ def test_twenty_concurrent_clients(app_server):
     answers: list[tuple[tuple, str]] = []
     errors: list[str] = []
     lock = threading.Lock()
-    ready = threading.Barrier(N_CLIENTS + 1, timeout=60)
+    ready = threading.Barrier(N_CLIENTS + 1, timeout=HANG_S)  # connecting is guarded against hangs only, too
 
     def worker(i: int) -> None:
         try:
@@ -93,14 +96,17 @@ def test_twenty_concurrent_clients(app_server):
     threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(N_CLIENTS)]
     for t in threads:
         t.start()
-    ready.wait()
+    try:
+        ready.wait()
+    except threading.BrokenBarrierError:
+        pytest.fail(f"niet alle clients konden verbinden: {errors[:3]}")
     started = time.perf_counter()
-    deadline = time.monotonic() + BUDGET_S
+    deadline = time.monotonic() + HANG_S
     for t in threads:
         t.join(timeout=max(0.0, deadline - time.monotonic()))
     wall = time.perf_counter() - started
 
-    assert not [t for t in threads if t.is_alive()], f"niet klaar binnen {BUDGET_S:.0f} s"
+    assert not [t for t in threads if t.is_alive()], f"na {HANG_S:.0f} s nog niet klaar: vastgelopen"
     assert errors == []
     assert len(answers) == N_CLIENTS * PER_CLIENT
     different = [q[0] for q, text in answers if text != reference[q]]
@@ -127,7 +133,7 @@ def test_twenty_concurrent_clients_through_the_api(app_server):
     # The filters arrive: the party-filtered list is that party's list.
     assert reference[5]["plan"]["filters"].get("partij") == "JOB"
 
-    run = api_load(app_server.url, bodies, N_CLIENTS, PER_CLIENT, budget_s=BUDGET_S)
+    run = api_load(app_server.url, bodies, N_CLIENTS, PER_CLIENT, budget_s=HANG_S)
     assert run["errors"] == []
     assert len(run["answers"]) == N_CLIENTS * PER_CLIENT
     different = [bodies[k]["question"] for k, answer in run["answers"] if answer != reference[k]]

@@ -92,7 +92,7 @@ def test_rows_written_before_labels_existed_read_as_the_shipped_report(tmp_path)
 
 def _cli(*args, data_dir: Path, cwd: Path = ROOT):
     env = {"WERKAGENDA_DATA_DIR": str(data_dir), "PATH": "/usr/bin:/bin", "HOME": str(data_dir)}
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=cwd, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "werkagenda", *args], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=300)
 
 

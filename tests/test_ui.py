@@ -30,7 +30,7 @@ def _row(**kw) -> ActionRow:
 
 
 def test_user_text_shows_html_and_markdown_as_typed():
-    from app.ui import user_text
+    from app.ui_text import user_text
 
     shown = user_text("<script>alert(1)</script> **vet** [link](http://x)")
     assert "<" not in shown and ">" not in shown
@@ -39,7 +39,7 @@ def test_user_text_shows_html_and_markdown_as_typed():
 
 
 def test_row_html_escapes_every_cell_and_labels_all_columns():
-    from app.ui import row_html
+    from app.ui_text import row_html
 
     evil = "<img src=x onerror=alert(1)>"
     out = row_html(_row(wat=evil, wie=evil, wanneer=evil, status_2024=evil, voortgang=evil, partijen=[evil]),
@@ -51,7 +51,7 @@ def test_row_html_escapes_every_cell_and_labels_all_columns():
 
 
 def test_latest_status_resolves_idem():
-    from app.ui import latest_status
+    from app.ui_text import latest_status
 
     assert latest_status(_row()) == "Voortgang (2025): Voortgang-tekst"
     idem = latest_status(_row(voortgang="Idem.", voortgang_idem=True))
@@ -61,7 +61,7 @@ def test_latest_status_resolves_idem():
 
 
 def test_filters_from_dropdown_values():
-    from app.ui import make_filters
+    from app.ui_text import make_filters
 
     assert make_filters("Alle", "Alle", "Alle") is None
     assert make_filters(None, "", None) is None
@@ -71,14 +71,19 @@ def test_filters_from_dropdown_values():
 
 
 def test_table_search_and_filters():
-    from app.ui import row_matches
+    from app.export import select_rows
 
     r = _row(wat="Het BBL offensief", partijen=["OCW", "JOB"])
-    assert row_matches(r, "Alle", "Alle", "Alle", "bbl OFFENSIEF")
-    assert not row_matches(r, "Alle", "Alle", "Alle", "bbl stage")
-    assert row_matches(r, "2", "2.3", "JOB", "")
-    assert not row_matches(r, "1", "Alle", "Alle", "")
-    assert not row_matches(r, "Alle", "Alle", "MBO Raad", "")
+
+    def shown(prioriteit, doelstelling, partij, query):
+        return select_rows([r], {}, prioriteit=prioriteit, doelstelling=doelstelling, partij=partij, query=query)
+
+    assert shown("Alle", "Alle", "Alle", "bbl OFFENSIEF") == [r]
+    assert shown("Alle", "Alle", "Alle", "bbl stage") == []
+    assert shown("2", "2.3", "JOB", "") == [r]
+    assert shown("1", "Alle", "Alle", "") == []
+    assert shown("Alle", "Alle", "MBO Raad", "") == []
+    assert shown("geen getal", "Alle", "Alle", "") == []
 
 
 def test_bind_warning_only_for_non_loopback_without_login():
@@ -251,7 +256,12 @@ def test_launch_settings_and_warning(monkeypatch, capsys, env, warns, code):
         monkeypatch.delenv(key, raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    monkeypatch.setattr(ui, "_load_engine", lambda: 1)
+    import app.engine
+
+    def no_engine(*args, **kwargs):
+        raise app.engine.StartupError("Fout: geen index (in deze test).", 1)
+
+    monkeypatch.setattr(app.engine, "load_engine", no_engine)
     assert ui.launch() == code
     err = capsys.readouterr().err
     assert ("WAARSCHUWING" in err) is warns
@@ -263,7 +273,9 @@ def test_build_app_with_a_stand_in_engine():
     """build_app needs only rows, student_rows() and answer(); errors become a Dutch message."""
     import gradio as gr
 
-    from app.ui import ERROR_MESSAGE, build_app, safe_answer
+    from app.ui import build_app
+    from app.ui_handlers import safe_answer
+    from app.ui_text import ERROR_MESSAGE
 
     rows = [_row(), _row(id="1.1-01", doelstelling="1.1", prioriteit=1, partijen=["JOB"])]
 
@@ -283,11 +295,90 @@ def test_build_app_with_a_stand_in_engine():
     assert ans.text == ERROR_MESSAGE and "kapot" not in ans.text
 
 
+class _Recorder:
+    """A stand-in engine that answers "antwoord N" and records what it was asked with."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.stands = {r.id: "loopt" for r in rows}
+        self.llm = None
+        self.asked = []
+
+    def student_rows(self):
+        return self.rows
+
+    def answer(self, question, history=None, filters=None):
+        from app.engine import Answer, Citation
+
+        self.asked.append((question, len(history or []), filters))
+        row = self.rows[0]
+        return Answer(f"antwoord {len(self.asked)}", [Citation(row.id, row.doelstelling, ["voortgang"])], [row])
+
+
+def test_typed_and_tapped_questions_change_the_state_the_same_way():
+    """respond (typed, with the dropdowns' filters) and ask_student (a card's question, no filters)
+    go through one turn: the chat gains the question and the answer, the answers kept for
+    follow-ups grow by one and are passed to the engine as history; an empty question adds only a
+    hint and keeps the answers."""
+    from types import SimpleNamespace
+
+    from app.ui_handlers import Handlers
+    from app.ui_text import EMPTY_MESSAGE
+
+    engine = _Recorder([_row(partijen=["JOB"]), _row(id="1.1-01", doelstelling="1.1", prioriteit=1)])
+    h = Handlers(engine)
+    request = SimpleNamespace(session_hash="sessie-1")
+
+    *_, (chat, state, panel, box) = h.respond("wat loopt er?", "Alle", "2.3", "Alle", "loopt", None, request)
+    assert [m["role"] for m in chat] == ["user", "assistant"]
+    assert chat[0]["content"] == "wat loopt er?\n\n*(filter: doelstelling 2.3, stand 'loopt')*"
+    assert chat[1]["content"] == "antwoord 1" and box == ""
+    assert state["session"] == "sessie-1" and [a.text for a in state["answers"]] == ["antwoord 1"]
+    assert "Filter: doelstelling 2.3, stand &#x27;loopt&#x27;" in panel
+    assert engine.asked[0][:2] == ("wat loopt er?", 0) and engine.asked[0][2].stand == "loopt"
+
+    *_, (chat2, state2, _, _) = h.respond("   ", "Alle", "Alle", "Alle", "Alle", state, request)
+    assert chat2[-1]["content"] == EMPTY_MESSAGE and len(chat2) == 3
+    assert state2["answers"] == state["answers"] and len(engine.asked) == 1
+
+    from app import dashboard as views
+
+    tapped = SimpleNamespace(value=engine.rows[0].id)
+    *_, out = h.ask_student(tapped, state2, request)
+    chat3, state3, tab_filters = out[0], out[1], out[5:]
+    assert chat3[-2]["content"] == views.student_topic(engine.rows[0])[2] and chat3[-1]["content"] == "antwoord 2"
+    assert [a.text for a in state3["answers"]] == ["antwoord 1", "antwoord 2"]
+    assert engine.asked[1][1:] == (1, None)  # the first answer as history, no filters
+    assert tab_filters == ("Alle", "Alle", "Alle", "Alle")
+
+    forged = SimpleNamespace(value="9.9-99")  # not a card of this page
+    assert len(list(h.ask_student(forged, state3, request))) == 1 and len(engine.asked) == 2
+
+
+def test_page_config_does_not_copy_the_engine():
+    """Gradio deep-copies the page config for every page load (/config); nothing in it may hold
+    the engine (a bound handler did: each page load then copied the whole engine)."""
+    from gradio.utils import safe_deepcopy
+
+    from app.ui import build_app
+
+    copies = []
+
+    class Engine(_Recorder):
+        def __deepcopy__(self, memo):
+            copies.append(self)
+            return self
+
+    demo = build_app(Engine([_row()]))
+    safe_deepcopy(demo.config)
+    assert copies == []
+
+
 # ------------------------------------------------------------------ text that stays text (issue 11, item 2)
 
 
 def test_inert_neutralises_links_images_and_bare_urls():
-    from app.ui import inert
+    from app.ui_text import inert
 
     evil = ("![](http://127.0.0.1:9/beacon.png?leak=1) [Klik hier om in te loggen](https://x.example/login) "
             "[ref][1]\n\n[1]: http://127.0.0.1:9/ref www.example.org/pad mail@example.org \\[x](http://y)")
@@ -312,7 +403,7 @@ def _active_markdown(text: str) -> str:
 
 
 def test_inert_keeps_the_apps_own_formatting():
-    from app.ui import inert
+    from app.ui_text import inert
 
     text = "**Actie 2.3-01** · Doelstelling 2.3\n*We starten een BBL offensief.*\n- **1.1-01** [loopt] tekst"
     out = inert(text)
@@ -321,7 +412,7 @@ def test_inert_keeps_the_apps_own_formatting():
 
 
 def test_chat_history_is_trimmed_to_the_last_turns():
-    from app.ui import CHAT_TURNS, TRIMMED_MESSAGE, trim_chat
+    from app.ui_text import CHAT_TURNS, TRIMMED_MESSAGE, trim_chat
 
     chat = []
     for i in range(3 * CHAT_TURNS):
@@ -335,7 +426,7 @@ def test_chat_history_is_trimmed_to_the_last_turns():
 
 def test_sources_panel_puts_mode_and_timing_behind_a_details_toggle():
     from app.engine import Answer, Citation
-    from app.ui import make_filters, sources_html
+    from app.ui_text import make_filters, sources_html
 
     row = _row()
     ans = Answer("x", [Citation(row.id, row.doelstelling, ["voortgang"])], [row], latency_ms=17.0)

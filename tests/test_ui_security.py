@@ -187,7 +187,7 @@ def _respond(engine):
 
 @pytest.mark.slow
 def test_unchecked_llm_text_is_never_shown_only_a_placeholder(llm_engine, chat_server):
-    from app.ui import PENDING_MESSAGE
+    from app.ui_text import PENDING_MESSAGE
 
     chat_server.mode, chat_server.delay = "invented", 0.02
     try:
@@ -429,7 +429,7 @@ def test_memory_stays_bounded_over_many_new_sessions(short_lived_app):
 
 @pytest.mark.slow
 def test_a_300_turn_conversation_keeps_each_response_small(short_lived_app):
-    from app.ui import CHAT_TURNS
+    from app.ui_text import CHAT_TURNS
 
     url = short_lived_app.url
     fn, trigger = _fn(_config(url), "respond")

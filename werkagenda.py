@@ -1,21 +1,20 @@
-"""The `werkagenda` command: one entry point with a subcommand per stage."""
+"""The `werkagenda` command: the one argparse dispatch for every subcommand.
+
+    werkagenda ingest | index | ask | serve | export | eval | bench  [options]
+    python -m werkagenda ...
+
+Each stage module registers its own options (`add_arguments(parser)`) and runs them (`run(args)` or
+a `cmd_*` function); this module only wires them together, so `app` needs to know nothing of
+`eval` (eval measures app from the outside). Stages are imported when their subcommand runs, apart
+from the light modules that hold the option definitions, to keep `--help` and start-up fast.
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
-
-
-def _configure_privacy() -> None:
-    # Chroma and Gradio phone home unless told not to; the hub must never be asked.
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -100,43 +99,48 @@ def _add_report(result, key: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app import commands
+    from app.export import add_arguments as export_arguments, cmd_export
+    from eval import bench, run as eval_run
+    from index.cli import add_arguments as index_arguments, run as index_run
+
     parser = argparse.ArgumentParser(
         prog="werkagenda",
         description="Vragen beantwoorden over de voortgangsrapportage van de Werkagenda mbo.",
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
 
-    p = sub.add_parser("ingest", help="bron (tekst of PDF) omzetten naar actie-rijen")
-    p.add_argument("source", nargs="?", help="bronbestand (standaard: het meegeleverde rapport)")
-    p.add_argument("--out", help="JSONL-bestand om de rijen naar te schrijven")
-    p.add_argument("--rapport", help="voeg de bron toe als rapport met deze naam (bijv. 2026), naast de andere")
-    p.add_argument("--periodes", nargs=2, metavar=("STATUS", "VOORTGANG"),
-                   help='namen van de twee statusperioden als de kolomkoppen ze niet geven, '
-                        'bijv. "Status zomer 2025" "Voortgang (2026)"')
-    p.set_defaults(func=cmd_ingest)
+    def stage(name: str, help_: str, add_arguments, func) -> None:
+        p = sub.add_parser(name, help=help_, description=help_)
+        add_arguments(p)
+        p.set_defaults(func=func)
 
-    from app import commands
+    def ingest_arguments(p: argparse.ArgumentParser) -> None:
+        p.add_argument("source", nargs="?", help="bronbestand (standaard: het meegeleverde rapport)")
+        p.add_argument("--out", help="JSONL-bestand om de rijen naar te schrijven")
+        p.add_argument("--rapport", help="voeg de bron toe als rapport met deze naam (bijv. 2026), naast de andere")
+        p.add_argument("--periodes", nargs=2, metavar=("STATUS", "VOORTGANG"),
+                       help='namen van de twee statusperioden als de kolomkoppen ze niet geven, '
+                            'bijv. "Status zomer 2025" "Voortgang (2026)"')
 
-    commands.register(sub)
+    stage("ingest", "bron (tekst of PDF) omzetten naar actie-rijen", ingest_arguments, cmd_ingest)
+    stage("index", "de zoekindex bouwen (of hergebruiken als hij actueel is)", index_arguments, index_run)
+    stage("ask", "een vraag beantwoorden", commands.add_ask_arguments, commands.cmd_ask)
+    stage("serve", "de chat-app starten (Gradio)", commands.add_serve_arguments, commands.cmd_serve)
+    stage("export", "de acties (gefilterd) opslaan als CSV of Excel", export_arguments, cmd_export)
+    stage("eval", "antwoordkwaliteit meten op de vragensets", eval_run.add_arguments, eval_run.run)
+    stage("bench", "snelheid meten (koude start, latentie, geheugen)", bench.add_arguments, bench.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    _configure_privacy()
-    argv = sys.argv[1:] if argv is None else list(argv)
-    # eval and bench own their options; hand them over whole.
-    if argv and argv[0] == "eval":
-        from eval.run import main as eval_main
+    from app.process import configure_process
 
-        return eval_main(argv[1:])
-    if argv and argv[0] == "bench":
-        from eval.bench import main as bench_main
-
-        return bench_main(argv[1:])
+    configure_process()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
     try:
-        return args.func(args)
+        return args.func(args) or 0
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
