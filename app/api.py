@@ -49,7 +49,7 @@ MAX_TEXT = 200  # characters of a filter value or a free-text row search
 API_PREFIX = "/api"
 REALM = "Werkagenda mbo API"
 
-ASK_FIELDS = ("question", "history", "filters")
+ASK_FIELDS = ("question", "history", "filters", "rapport")
 FILTER_FIELDS = ("prioriteit", "doelstelling", "partij", "stand")
 
 
@@ -69,7 +69,7 @@ class FiltersIn(BaseModel):
     doelstelling: str | None = Field(None, description="bijvoorbeeld 2.3")
     partij: str | None = Field(None, max_length=MAX_TEXT, description="bijvoorbeeld JOB of MBO Raad")
     stand: str | None = Field(None, description="afgerond, loopt, vertraagd of niet uitgevoerd, "
-                                                "ongewijzigd sinds zomer 2024, geen voortgang vermeld")
+                                                "ongewijzigd (sinds de eerdere stand), geen voortgang vermeld")
 
     @field_validator("prioriteit", mode="before")
     @classmethod
@@ -133,6 +133,8 @@ class AskIn(BaseModel):
                                     description="eerdere vragen van hetzelfde gesprek, oudste eerst "
                                                 f"(hoogstens {MAX_HISTORY}); nodig voor vervolgvragen")
     filters: FiltersIn | None = Field(None, description="filters zoals in de chat; gelden voor het hele gesprek")
+    rapport: str | None = Field(None, max_length=40, description="welk rapport (bijv. 2025); standaard het nieuwste, "
+                                                               "of het rapport dat de vraag noemt")
 
     @field_validator("question")
     @classmethod
@@ -376,8 +378,14 @@ def create_server_app(engine, demo, *, host: str = "127.0.0.1", auth: tuple[str,
         f = body.filters.to_filters() if body.filters is not None else None
         history = []
         for q in body.history:
-            history.append(engine.answer(q, history=history, filters=f))
-        return engine.answer(body.question, history=history or None, filters=f).to_json()
+            history.append(engine.answer(q, history=history, filters=f, rapport=body.rapport))
+        return engine.answer(body.question, history=history or None, filters=f, rapport=body.rapport).to_json()
+
+    def unknown_report(rapport: str | None):
+        if rapport and rapport not in engine.reports:
+            return invalid_response([{"loc": ("rapport",), "type": "value_error",
+                                      "ctx": {"error": "is onbekend; kies uit: " + ", ".join(engine.reports)}}])
+        return None
 
     @app.post(f"{API_PREFIX}/ask", summary="Een vraag beantwoorden",
               description="Geeft precies het object van `werkagenda ask --json`: answer (Markdown, HTML-veilig), "
@@ -387,6 +395,9 @@ def create_server_app(engine, demo, *, host: str = "127.0.0.1", auth: tuple[str,
               responses={401: {"description": "inloggen vereist"}, 413: {"description": "body te groot"},
                          422: {"description": "ongeldige invoer (Nederlandse melding)"}})
     async def ask(body: AskIn):
+        bad = unknown_report(body.rapport)
+        if bad is not None:
+            return bad
         try:
             return JSONResponse(await in_pool(answer, body))
         except Exception:  # noqa: BLE001 - a script gets a Dutch message, the log the traceback
@@ -395,13 +406,14 @@ def create_server_app(engine, demo, *, host: str = "127.0.0.1", auth: tuple[str,
             return JSONResponse({"detail": "Er ging iets mis bij het beantwoorden van deze vraag. (De fout is "
                                            "vastgelegd in het logboek van de server.)"}, status_code=500)
 
-    def rows_matching(f, q: str | None) -> list[dict]:
+    def rows_matching(f, q: str | None, rapport: str | None) -> list[dict]:
         from app.export import select_rows
 
-        rows = engine.index.filter_rows(f) if f is not None else list(engine.rows)
+        source = engine.reports.get(rapport or engine.rapport, engine)
+        rows = source.index.filter_rows(f) if f is not None else list(source.rows)
         if q and q.strip():
             rows = select_rows(rows, {}, query=q)
-        return [{**r.model_dump(), "stand": engine.stands.get(r.id, "")} for r in rows]
+        return [{**r.model_dump(), "stand": source.stands.get(r.id, "")} for r in rows]
 
     @app.get(f"{API_PREFIX}/rows", summary="Acties opzoeken",
              description="Alle acties die aan de filters voldoen, in de volgorde van de rapportage, met hun stand. "
@@ -410,18 +422,24 @@ def create_server_app(engine, demo, *, host: str = "127.0.0.1", auth: tuple[str,
                    doelstelling: Annotated[str | None, Query(max_length=MAX_TEXT, description="bijv. 2.3")] = None,
                    prioriteit: Annotated[str | None, Query(max_length=MAX_TEXT, description="1, 2 of 3")] = None,
                    stand: Annotated[str | None, Query(max_length=MAX_TEXT, description="bijv. afgerond")] = None,
-                   q: Annotated[str | None, Query(max_length=MAX_TEXT, description="vrije tekst")] = None):
+                   q: Annotated[str | None, Query(max_length=MAX_TEXT, description="vrije tekst")] = None,
+                   rapport: Annotated[str | None, Query(max_length=40, description="bijv. 2025; standaard het nieuwste")] = None):
         try:
             f = FiltersIn(partij=partij, doelstelling=doelstelling, prioriteit=prioriteit, stand=stand)
         except ValidationError as exc:
             return invalid_response(exc.errors(), "Ongeldige filter")
-        found = await in_pool(rows_matching, f.to_filters(), q)
-        return JSONResponse({"count": len(found), "total": len(engine.rows), "rows": found})
+        bad = unknown_report(rapport)
+        if bad is not None:
+            return bad
+        found = await in_pool(rows_matching, f.to_filters(), q, rapport)
+        total = len(engine.reports.get(rapport or engine.rapport, engine).rows)
+        return JSONResponse({"count": len(found), "total": total, "rapport": rapport or engine.rapport, "rows": found})
 
     @app.get(f"{API_PREFIX}/health", summary="Draait de server?")
     async def health():
         manifest = getattr(getattr(engine, "index", None), "manifest", None)
-        return {"status": "ok", "rows": len(engine.rows), "warm": warmth.done.is_set(),
+        return {"status": "ok", "rows": len(engine.rows), "rapporten": list(getattr(engine, "reports", {})),
+                "warm": warmth.done.is_set(),
                 "mode": "llm" if getattr(engine, "llm", None) is not None else "extractief",
                 "index": getattr(manifest, "build_id", None)}
 

@@ -110,7 +110,7 @@ def test_filters_history_and_rows(app_server):
     assert all(r["stand"] == "loopt" for r in done["rows"])
     assert all("stage" in json.dumps(r, ensure_ascii=False).lower() for r in done["rows"])
     _, _, none = api_request(url, "/api/rows?q=hypotheekrenteaftrek")
-    assert none == {"count": 0, "total": rows["total"], "rows": []}
+    assert none == {"count": 0, "total": rows["total"], "rapport": "2025", "rows": []}
 
 
 def test_health_docs_and_unknown_paths(app_server):
@@ -148,6 +148,7 @@ def test_health_docs_and_unknown_paths(app_server):
     ({"question": BBL, "filters": {"stand": "klaar"}}, "filters.stand", "afgerond"),
     ({"question": BBL, "filters": {"jaar": 2025}}, "filters.jaar", "geen bekend veld"),
     ({"question": BBL, "filters": "JOB"}, "filters", "JSON-object"),
+    ({"question": BBL, "rapport": "2031"}, "rapport", "onbekend; kies uit: 2025"),
     ([BBL], "body", "JSON-object"),
 ])
 def test_bad_bodies_get_a_dutch_422(app_server, body, field, words):
@@ -162,6 +163,19 @@ def test_invalid_json_and_bad_row_filters(app_server):
     assert status == 422 and "geen geldige JSON" in err["detail"]
     status, _, err = api_request(app_server.url, "/api/rows?prioriteit=9")
     assert status == 422 and err["fouten"] == [{"veld": "prioriteit", "melding": "moet 1, 2 of 3 zijn"}]
+    status, _, err = api_request(app_server.url, "/api/rows?rapport=2031")
+    assert status == 422 and err["fouten"][0]["veld"] == "rapport"
+
+
+def test_the_report_can_be_named(app_server):
+    """With the shipped report alone, naming it changes nothing; its rows carry its periods."""
+    status, _, plain = api_request(app_server.url, "/api/ask", {"question": BBL})
+    status2, _, named = api_request(app_server.url, "/api/ask", {"question": BBL, "rapport": "2025"})
+    assert status == status2 == 200 and plain["rapport"] == named["rapport"] == "2025"
+    assert _comparable(plain) == _comparable(named)
+    status, _, rows = api_request(app_server.url, "/api/rows?rapport=2025&doelstelling=2.3")
+    assert status == 200 and rows["rapport"] == "2025" and rows["count"] == 9
+    assert {(r["status_label"], r["voortgang_label"]) for r in rows["rows"]} == {("Status zomer 2024", "Voortgang (2025)")}
 
 
 def test_oversized_body_gets_413(app_server):
