@@ -28,15 +28,18 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     if args.url:
         try:
-            ask = _remote_asker(args.url)
+            ask = _remote_asker(args.url, rapport=args.rapport)
         except RemoteError as exc:
             print(exc, file=sys.stderr)
             return exc.code
     else:
         engine = _load_engine()
+        if args.rapport and args.rapport not in engine.reports:
+            print(f"Fout: rapport '{args.rapport}' is onbekend; kies uit: {', '.join(engine.reports)}.", file=sys.stderr)
+            return 2
 
         def ask(question: str) -> dict:
-            return engine.answer(question).to_json()
+            return engine.answer(question, rapport=args.rapport).to_json()
     try:
         if args.batch:
             return _ask_batch(args, ask)
@@ -120,7 +123,7 @@ class RemoteError(Exception):
         self.code = code
 
 
-def _remote_asker(url: str):
+def _remote_asker(url: str, rapport: str | None = None):
     """ask(question) -> the answer object, through POST {url}/api/ask of a running `werkagenda serve`
     (so a script needs no engine, index or model of its own). A login comes from WERKAGENDA_USER /
     WERKAGENDA_PASSWORD, the same variables that set it on the server."""
@@ -141,7 +144,8 @@ def _remote_asker(url: str):
         headers["Authorization"] = f"Basic {token}"
 
     def ask(question: str) -> dict:
-        body = json.dumps({"question": question}, ensure_ascii=False).encode("utf-8")
+        payload = {"question": question, **({"rapport": rapport} if rapport else {})}
+        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         req = urllib.request.Request(base + "/api/ask", data=body, headers=headers, method="POST")
         try:
             with urllib.request.urlopen(req, timeout=120) as resp:
@@ -178,9 +182,12 @@ def _print_answer(ans: dict, as_json: bool) -> None:
 
         print(html.unescape(ans["answer"]))  # a terminal shows text, not HTML entities
         if ans.get("citations"):
-            print("\nBronnen: " + ", ".join(
-                f"{c['row_id']} (Doelstelling {c['doelstelling']}{'; ' + ', '.join(c['periods']) if c['periods'] else ''})"
-                for c in ans["citations"]), flush=True)
+            def source(c: dict) -> str:
+                periods = c.get("labels") or c.get("periods") or []
+                rapport = f"; rapport {c['rapport']}" if c.get("rapport") else ""
+                return f"{c['row_id']} (Doelstelling {c['doelstelling']}{'; ' + ', '.join(periods) if periods else ''}{rapport})"
+
+            print("\nBronnen: " + ", ".join(source(c) for c in ans["citations"]), flush=True)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -195,6 +202,8 @@ def add_ask_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch", help="JSONL-bestand met objecten met een 'question' (en eventueel een 'id'); "
                                     "één JSON-antwoord per regel")
     p.add_argument("--strict", action="store_true", help="bij --batch stoppen bij de eerste foute regel")
+    p.add_argument("--rapport", help="antwoord uit dit rapport (bijv. 2025); standaard het nieuwste of het rapport "
+                                     "dat de vraag noemt")
     p.add_argument("--url", help="vraag een draaiende server (werkagenda serve) via zijn JSON-API, bijvoorbeeld "
                                  "http://127.0.0.1:7860; geen index of model nodig")
 
