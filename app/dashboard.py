@@ -41,9 +41,19 @@ PLAIN_STAND = {
     "afgerond": "Klaar",
     "loopt": "Mee bezig",
     "vertraagd of niet uitgevoerd": "Vertraagd of (nog) niet gedaan",
-    "ongewijzigd sinds zomer 2024": "Niets nieuws sinds zomer 2024",
-    "geen voortgang vermeld": "Geen nieuws over 2025",
 }
+
+
+def plain_stand(stand: str, row: ActionRow) -> str:
+    """The stand in everyday words; the two that name a period name the row's own."""
+    from index.stand import GEEN_VOORTGANG, stand_key
+
+    per = row.periods
+    if stand_key(stand) == "ongewijzigd":
+        return f"Niets nieuws sinds {per.status_moment}"
+    if stand == GEEN_VOORTGANG:
+        return f"Geen nieuws over {per.voortgang_year or 'de laatste periode'}"
+    return PLAIN_STAND.get(stand, stand)
 
 
 def stand_order() -> tuple[str, ...]:
@@ -198,11 +208,12 @@ ACTION_COLUMNS = ("Actie", "Doelstelling", "Prioriteit", "Stand", "Wat?", "Wie?"
 def latest_short(row: ActionRow, limit: int = 200) -> str:
     if row.voortgang_idem:
         extra = idem_rest(row)
-        return "Ongewijzigd sinds zomer 2024." + (f" {clip(extra, limit - 30)}" if extra else "")
+        return f"Ongewijzigd sinds {row.periods.status_moment}." + (f" {clip(extra, limit - 30)}" if extra else "")
     if row.voortgang.strip():
         return clip(row.voortgang, limit)
     if row.status_2024.strip():
-        return "Zomer 2024: " + clip(row.status_2024, limit - 12)
+        moment = row.periods.status_moment
+        return f"{moment[:1].upper() + moment[1:]}: " + clip(row.status_2024, limit - 12)
     return "Geen status vermeld."
 
 
@@ -335,15 +346,18 @@ def student_topic(row: ActionRow) -> tuple[str, str, str]:
 
 def plain_status(row: ActionRow, limit: int = 220) -> str:
     """The latest status in plain words and the report's own text."""
+    per = row.periods
+    later = per.voortgang_year or "de laatste periode"
+    moment = per.status_moment[:1].upper() + per.status_moment[1:]
     if row.voortgang_idem:
         extra = idem_rest(row)
         if extra:
-            return "In 2025: " + clip(extra, limit)
-        return "Sinds zomer 2024 niets nieuws. Toen: " + clip(row.status_2024, limit)
+            return f"In {later}: " + clip(extra, limit)
+        return f"Sinds {per.status_moment} niets nieuws. Toen: " + clip(row.status_2024, limit)
     if row.voortgang.strip():
-        return "In 2025: " + clip(row.voortgang, limit)
+        return f"In {later}: " + clip(row.voortgang, limit)
     if row.status_2024.strip():
-        return "Over 2025 staat er niets. Zomer 2024: " + clip(row.status_2024, limit)
+        return f"Over {later} staat er niets. {moment}: " + clip(row.status_2024, limit)
     return "Er staat geen stand in de rapportage."
 
 
@@ -380,7 +394,7 @@ def students_html(rows: Sequence[ActionRow], stands: Mapping[str, str], query: s
             out.append(
                 f'<div class="wa-skaart" data-row-id="{esc(r.id)}">'
                 f'<p class="wa-skaart-titel">{esc(label)}</p>'
-                f'<p class="wa-skaart-stand">{stand_dot(stand)}{esc(PLAIN_STAND.get(stand, stand))}</p>'
+                f'<p class="wa-skaart-stand">{stand_dot(stand)}{esc(plain_stand(stand, r))}</p>'
                 f'<p class="wa-skaart-tekst">{esc(plain_status(r))}</p>'
                 f'<button type="button" class="wa-vraagknop" data-pick="{esc(r.id)}">Vraag het in de chat: '
                 f"{esc(question)}</button>"

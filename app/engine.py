@@ -246,6 +246,10 @@ class Engine:
             e.reports = reports
         return engines[-1]
 
+    def covered_years(self) -> tuple[int, ...]:
+        """The years the reports' periods name: a question about another year is answered by none."""
+        return tuple(sorted({y for e in self.reports.values() if e.rows for y in e.rows[0].periods.years}))
+
     def crosswalk(self, old_key: str, new_key: str):
         """The matching of actions between two reports (index/crosswalk.py), computed once."""
         from index.crosswalk import match_reports
@@ -283,7 +287,7 @@ class Engine:
 
     def plan(self, question: str, history: list[Answer] | None = None, filters=None) -> Plan:
         rules = make_plan(question, [h.plan for h in history or [] if h.plan is not None], filters,
-                          self.parties, self.doelstellingen)
+                          self.parties, self.doelstellingen, self.covered_years())
         settings = getattr(self.llm, "settings", None)
         if not getattr(settings, "plans", False) or rules.operation == "empty" or rules.followup or rules.refers_back:
             return rules  # a follow-up depends on the conversation, which the model does not see
@@ -332,6 +336,12 @@ class Engine:
             return target, Answer(f"Rapport {r.rapport} is het oudste rapport in de index; er is geen vorige "
                                   "rapportage om mee te vergelijken.", abstained=True, kind="changes"), question
         return target, target._report_changes(self.reports[keys[i - 1]], question, filters), question
+
+    def changes_since_previous(self) -> Answer | None:
+        """The change list against the report before this one (None when this is the first)."""
+        keys = list(self.reports)
+        i = keys.index(self.rapport)
+        return self._report_changes(self.reports[keys[i - 1]], "", None) if i > 0 else None
 
     def _report_changes(self, previous: "Engine", question: str, filters) -> Answer:
         from .across import changes_answer

@@ -37,8 +37,16 @@ import tempfile
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-HEADERS = ["Actie", "Doelstelling", "Prioriteit", "Wat?", "Wie?", "Wanneer?", "Status zomer 2024",
-           "Voortgang (2025)", "Partijen", "Stand"]
+def headers(rows: Sequence = ()) -> list[str]:
+    """The columns; the two status columns carry the periods of the rows' report."""
+    from ingest.model import DEFAULT_PERIODS
+
+    per = rows[0].periods if rows else DEFAULT_PERIODS
+    return ["Actie", "Doelstelling", "Prioriteit", "Wat?", "Wie?", "Wanneer?", per.status, per.voortgang,
+            "Partijen", "Stand"]
+
+
+HEADERS = headers()  # the shipped report's
 FORMATS = ("csv", "xlsx")
 ALLE = "Alle"
 _FORMULA_START = ("=", "+", "-", "@")
@@ -113,7 +121,7 @@ def _csv_safe(value: Any) -> Any:
 def csv_bytes(rows: Sequence, stands: Mapping[str, str]) -> bytes:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(HEADERS)
+    writer.writerow(headers(rows))
     for rec in records(rows, stands):
         writer.writerow([_csv_safe(v) for v in rec])
     return buf.getvalue().encode("utf-8-sig")
@@ -126,7 +134,7 @@ def xlsx_bytes(rows: Sequence, stands: Mapping[str, str], title: str = "Acties")
     wb = Workbook()
     ws = wb.active
     ws.title = title[:31]
-    ws.append(HEADERS)
+    ws.append(headers(rows))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for rec in records(rows, stands):

@@ -28,6 +28,7 @@ from typing import Iterable, Sequence
 from index.analyzer import STOPWORDS, fold, stem, words
 from index.stand import AFGEROND, GEEN_VOORTGANG, LOOPT, ONGEWIJZIGD, VERTRAAGD
 from index.structured import Filters
+from ingest.model import DEFAULT_PERIODS
 from ingest.parties import normalise_parties
 
 # -- vocabulary ----------------------------------------------------------------------------------
@@ -38,9 +39,9 @@ _WHEN = re.compile(r"\bwanneer\b|planning|tijdpad|\bdeadline\b|per wanneer|welk 
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)|moet(?:en)? .{0,30}klaar", re.I)
 _CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de )?zomer|wat is er nieuw|nieuws\b|"
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
-                     r"vorige (?:keer|rapportage)|\b2024\b(?!/)[^/]{0,40}\b2025\b|toen (?:en|vs\.?|versus) nu|bijgekomen|"
-                     r"(?:het )?afgelopen jaar|nieuw in 2025|in 2025 nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
-                     r"anders dan (?:vorig|in 2024|zomer)", re.I)
+                     r"vorige (?:keer|rapportage)|\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b|toen (?:en|vs\.?|versus) nu|bijgekomen|"
+                     r"(?:het )?afgelopen jaar|nieuw in 20\d\d|in 20\d\d nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
+                     r"anders dan (?:vorig|in 20\d\d|zomer)", re.I)
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
                      r"\bwat kost|\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
@@ -81,7 +82,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|hetzelfde gebleven|"
                 r"\bidem\b|stilgestaan|\bstaat stil\b|\bstaan stil\b|geen (?:verandering|wijziging|vooruitgang)|"
                 r"niets (?:veranderd|gewijzigd)|(?:precies )?(?:zo|hetzelfde) als (?:in )?(?:de )?zomer|"
-                r"(?:nog )?(?:steeds )?(?:hetzelfde|gelijk) (?:als|aan) (?:vorig jaar|2024|de vorige)", re.I), ONGEWIJZIGD),
+                r"(?:nog )?(?:steeds )?(?:hetzelfde|gelijk) (?:als|aan) (?:vorig jaar|20\d\d|de vorige)", re.I), ONGEWIJZIGD),
     (re.compile(r"achter(?:stand|lopen|op schema)?\b|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
                 r"gerealiseerd|gestart|opgepakt|begonnen|haalbaar)|\bgeschrapt|stopgezet|\bblijf?t? liggen|"
                 r"\bblijven liggen|niet gedaan|mislukt|niet van de grond|gestrand|\bvast(?:gelopen)?\b|"
@@ -149,7 +150,9 @@ _STATUS_WORDS = re.compile(r"\brapportage|\bstatus\b|\bstand\b|\bstond\b|\bstaat
                            r"\bverslag|\bhoe (?:ging|gaat|liep|loopt)\b|\bgerapporteerd|\bgemeld", re.I)
 _PLANNING_WORDS = re.compile(r"gepland|planning|\bklaar\b|\bmoet|\bmoeten\b|\bwanneer\b|deadline|"
                              r"\bstart|\bbegint|\bloopt (?:af|tot)|\bin werking|\bverschijnt|\bgebeur", re.I)
-COVERED_YEARS = (2024, 2025)  # the report's two status periods
+# The years the report's two status periods name (the shipped report: 2024 and 2025); the engine
+# passes those of the report it answers from.
+COVERED_YEARS = DEFAULT_PERIODS.years
 
 _DOEL = re.compile(r"\bdoel(?:stelling)?\s*([1-3])\s*[.,]\s*([1-9])\b", re.I)
 _BARE_DOEL = re.compile(r"^\s*(?:doel(?:stelling)?\s*)?([1-3])\s*[.,]\s*([1-9])\s*\??\s*$", re.I)
@@ -423,7 +426,8 @@ def _figure_kind(q: str) -> str | None:
 # -- the planner ----------------------------------------------------------------------------------
 
 def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = None,
-         known_parties: Iterable[str] = (), doelstellingen: Iterable[str] = ()) -> Plan:
+         known_parties: Iterable[str] = (), doelstellingen: Iterable[str] = (),
+         covered_years: Sequence[int] = COVERED_YEARS) -> Plan:
     """What the question asks. history: the plans of the earlier turns, oldest first."""
     q = re.sub(r"\s+", " ", question or "").strip()
     if not q:
@@ -465,7 +469,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         parties = []
 
     years = [int(y) for y in _YEAR.findall(rest)]
-    uncovered = next((y for y in years if y not in COVERED_YEARS), None)
+    uncovered = next((y for y in years if y not in covered_years), None)
     jaar = None
     if uncovered is not None and _PLANNING_WORDS.search(q) and not re.search(r"\brapportage|\bstond\b", q, re.I):
         jaar, uncovered = uncovered, None  # "wat moet er in 2026 klaar zijn?": planning, a filter

@@ -49,14 +49,18 @@ from app.process import configure_process
 configure_process()
 
 import ipaddress  # noqa: E402
+import re  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
+from ingest.model import DEFAULT_PERIODS  # noqa: E402
+from ingest.periods import Periods  # noqa: E402
+
 from .ui_guard import guard_app_kwargs  # noqa: E402
 from .ui_handlers import Handlers, new_state, session_limits  # noqa: E402
-from .ui_text import (ALLE, SOURCES_EMPTY, TITLE, doelstelling_choices, esc, party_choices,  # noqa: E402
+from .ui_text import (ALLE, SOURCES_EMPTY, TITLE, doelstelling_choices, esc, inert, party_choices,  # noqa: E402
                       prioriteit_choices, stand_choices)
 
 DEFAULT_HOST = "127.0.0.1"
@@ -64,13 +68,22 @@ DEFAULT_PORT = 7860
 
 # Every example must get a real answer: tests/test_ui.py asks each through the engine and fails on
 # a refusal, a hedge or an answer without a cited action.
-EXAMPLES_STAFF = [
-    "Wat is de status van het bbl-offensief?",
-    "Wie is verantwoordelijk voor het bbl-offensief?",
-    "Wat is er sinds de zomer van 2024 veranderd bij de stages?",
-    "Welke acties betreffen doelstelling 1.2?",
-    "Welke acties zijn vertraagd of niet uitgevoerd?",
-]
+def examples_staff(periods: Periods = DEFAULT_PERIODS, several_reports: bool = False) -> list[str]:
+    """The staff's example questions, in the periods of the report the chat answers from."""
+    moment = re.sub(r"^(\w+) (20\d\d)$", r"de \1 van \2", periods.status_moment)  # "de zomer van 2024"
+    out = [
+        "Wat is de status van het bbl-offensief?",
+        "Wie is verantwoordelijk voor het bbl-offensief?",
+        f"Wat is er sinds {moment} veranderd bij de stages?",
+        "Welke acties betreffen doelstelling 1.2?",
+        "Welke acties zijn vertraagd of niet uitgevoerd?",
+    ]
+    if several_reports:
+        out.append("Wat is er veranderd sinds de vorige rapportage?")
+    return out
+
+
+EXAMPLES_STAFF = examples_staff()
 EXAMPLES_STUDENTS = [
     "Welke acties betreffen JOB?",
     "Wat gebeurt er tegen stagediscriminatie?",
@@ -275,6 +288,10 @@ def build_app(engine) -> gr.Blocks:
 
     h = Handlers(engine)
     rows, student_rows, stands = h.rows, h.student_rows, h.stands
+    current = getattr(engine, "rapport", rows[0].rapport if rows else "")
+    reports = list(getattr(engine, "reports", {}) or [current])
+    per = rows[0].periods
+    changes = engine.changes_since_previous() if len(reports) > 1 else None
     prio_choices = prioriteit_choices(rows)
     doel_choices = doelstelling_choices(rows)
     partij_choices = party_choices(rows)
@@ -336,19 +353,27 @@ def build_app(engine) -> gr.Blocks:
                                                    elem_id="wa-f-partij", min_width=110)
                             f_stand = gr.Dropdown(stand_choices(), value=ALLE, label="Stand", elem_id="wa-f-stand",
                                                   min_width=110)
+                            # Shown with several reports only: the latest answers unless another is chosen.
+                            f_rapport = gr.Dropdown(list(reversed(reports)), value=current, label="Rapport",
+                                                    elem_id="wa-f-rapport", min_width=110, visible=len(reports) > 1)
                         new_chat = gr.Button("Nieuw gesprek", variant="secondary", size="sm", elem_id="wa-nieuw")
-                        gr.Examples(EXAMPLES_STAFF, inputs=[question], label="Voorbeeldvragen voor medewerkers")
+                        gr.Examples(examples_staff(per, len(reports) > 1), inputs=[question], label="Voorbeeldvragen voor medewerkers")
                         gr.Examples(EXAMPLES_STUDENTS, inputs=[question], label="Voorbeeldvragen voor studenten")
 
             with gr.Tab("Overzicht", id="overzicht"):
                 gr.Markdown(
                     f"**Hoe ver zijn de {len(rows)} acties?** Per doelstelling (gegroepeerd per prioriteit) het aantal "
-                    "acties naar hun stand, afgeleid uit de *Voortgang (2025)* en de *Status zomer 2024*. Klik op een "
+                    f"acties naar hun stand, afgeleid uit de *{per.voortgang}* en de *{per.status}*. Klik op een "
                     "balk, een kleur in de legenda of een getal in de tabel voor de acties zelf."
+                    + (f" (Voortgangsrapportage {current}.)" if len(reports) > 1 else "")
                 )
                 overview = gr.HTML(views.overview_html(rows, stands), js_on_load=views.PICK_JS,
                                    elem_id="wa-overzicht")
                 overview_list = gr.HTML(views.OVERVIEW_HINT, elem_id="wa-overzicht-lijst", js_on_load=None)
+                if changes is not None:
+                    # With several reports: what changed since the previous one, as the chat answers it.
+                    with gr.Accordion("Veranderd sinds de vorige rapportage", open=False, elem_id="wa-veranderd"):
+                        gr.Markdown(inert(changes.text), elem_id="wa-veranderd-lijst")
 
             with gr.Tab("Alle acties", id="acties"):
                 gr.Markdown("Alle acties uit de rapportage. Zoek op woorden (alle woorden moeten voorkomen) of filter; "
@@ -387,7 +412,7 @@ def build_app(engine) -> gr.Blocks:
 
         # -- events (UI only: private; the public API is /chat below)
         chat_outputs = [chatbot, state, sources, question]
-        chat_inputs = [question, f_prio, f_doel, f_partij, f_stand, state]
+        chat_inputs = [question, f_prio, f_doel, f_partij, f_stand, state, f_rapport]
         for event in (send.click, question.submit):
             event(h.respond, chat_inputs, chat_outputs, api_visibility="private", show_progress="minimal") \
                 .then(None, None, None, js=SCROLL_JS, api_visibility="private")

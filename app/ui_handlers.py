@@ -35,13 +35,15 @@ def _reply(text: str):
     return Answer(text, abstained=True, kind="empty")
 
 
-def safe_answer(engine, question: Any, history=None, filters=None):
+def safe_answer(engine, question: Any, history=None, filters=None, rapport: str | None = None):
     """engine.answer that never raises: an empty question gets a Dutch hint, an error a Dutch
     apology (the traceback goes to the server log, never to the user)."""
     q = "" if question is None else str(question)
     if not q.strip():
         return _reply(EMPTY_MESSAGE)
     try:
+        if rapport and len(getattr(engine, "reports", ())) > 1:
+            return engine.answer(q, history=history or None, filters=filters, rapport=rapport)
         return engine.answer(q, history=history or None, filters=filters)
     except Exception:  # noqa: BLE001 - the user sees a Dutch message, the log the details
         print("Fout bij het beantwoorden van een vraag:", file=sys.stderr)
@@ -49,15 +51,15 @@ def safe_answer(engine, question: Any, history=None, filters=None):
         return _reply(ERROR_MESSAGE)
 
 
-def checked_answer(engine, question: str, history=None, filters=None):
+def checked_answer(engine, question: str, history=None, filters=None, rapport: str | None = None):
     """The final Answer, LLM or not, and never the LLM's unchecked text: in LLM mode the engine's
     stream is consumed to its end (its intermediate text is dropped) and only the checked Answer
     it ends with is returned."""
     if getattr(engine, "llm", None) is None or not hasattr(engine, "answer_stream"):
-        return safe_answer(engine, question, history, filters)
+        return safe_answer(engine, question, history, filters, rapport)
     ans = None
     try:
-        for item in engine.answer_stream(str(question), history=history or None, filters=filters):
+        for item in engine.answer_stream(str(question), history=history or None, filters=filters, rapport=rapport):
             if not isinstance(item, str):
                 ans = item
     except Exception:  # noqa: BLE001 - same contract as safe_answer
@@ -146,7 +148,7 @@ class Handlers:
             state["session"] = sid
         return state
 
-    def _turn(self, question: str, filters, state: dict) -> Iterator[tuple]:
+    def _turn(self, question: str, filters, state: dict, rapport: str | None = None) -> Iterator[tuple]:
         """One chat turn, the only place the chat state changes: yields (chat, state, sources,
         question box) - the user's message with a "being checked" placeholder first in LLM mode,
         then the checked answer. An empty question gets its own hint; the answers kept for
@@ -164,15 +166,19 @@ class Handlers:
         chat.append({"role": "user", "content": label})
         if getattr(self.engine, "llm", None) is not None:
             yield trim_chat(chat + [{"role": "assistant", "content": PENDING_MESSAGE}]), gr.update(), gr.update(), ""
-        ans = checked_answer(self.engine, question, history=answers, filters=filters)
+        ans = checked_answer(self.engine, question, history=answers, filters=filters, rapport=rapport)
         chat.append({"role": "assistant", "content": inert(ans.text)})
         state.update(chat=trim_chat(chat), answers=(answers + [ans])[-MAX_HISTORY:])
         yield state["chat"], state, sources_html(ans, filters), ""
 
-    def respond(self, question, prioriteit, doelstelling, partij, stand, state, request: gr.Request = None):
-        """A typed question, asked with the filters the dropdowns show."""
+    def respond(self, question, prioriteit, doelstelling, partij, stand, state, request: gr.Request = None,
+                rapport: str | None = None):
+        """A typed question, asked with the filters the dropdowns show (and the report selector,
+        shown when there are several reports)."""
         q = "" if question is None else str(question)
-        yield from self._turn(q, make_filters(prioriteit, doelstelling, partij, stand), self._session(state, request))
+        chosen = rapport if rapport in getattr(self.engine, "reports", {}) else None
+        yield from self._turn(q, make_filters(prioriteit, doelstelling, partij, stand), self._session(state, request),
+                              chosen)
 
     def reset(self, state, request: gr.Request = None):
         return [], new_state(self._session(state, request).get("session", "")), SOURCES_EMPTY, ""

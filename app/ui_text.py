@@ -14,7 +14,7 @@ import re
 from typing import Any, Iterable, Sequence
 
 from index.analyzer import fold
-from ingest import COLUMN_LABELS, COLUMNS, DOELSTELLINGEN, ActionRow
+from ingest import COLUMNS, DOELSTELLINGEN, ActionRow
 
 from .sentences import idem_rest
 
@@ -99,14 +99,15 @@ def inert(markdown: str) -> str:
 
 def latest_status(row: ActionRow) -> str:
     """The most recent status of a row, with its period named."""
+    per = row.periods
     if row.voortgang_idem:
-        text = f"Voortgang (2025): ongewijzigd sinds zomer 2024. Status zomer 2024: {row.status_2024}"
+        text = f"{per.voortgang}: ongewijzigd sinds {per.status_moment}. {per.status}: {row.status_2024}"
         extra = idem_rest(row)
-        return text + (f" Aanvulling 2025: {extra}" if extra else "")
+        return text + (f" Aanvulling {per.voortgang_year or 'later'}: {extra}" if extra else "")
     if row.voortgang.strip():
-        return f"Voortgang (2025): {row.voortgang}"
+        return f"{per.voortgang}: {row.voortgang}"
     if row.status_2024.strip():
-        return f"Geen voortgang (2025) vermeld. Status zomer 2024: {row.status_2024}"
+        return f"Geen {per.voortgang[:1].lower() + per.voortgang[1:]} vermeld. {per.status}: {row.status_2024}"
     return "Geen status vermeld."
 
 
@@ -179,11 +180,11 @@ def row_cells_html(row: ActionRow, periods: Sequence[str] = (), stand: str = "")
     used = set(periods)
     items = []
     for col in COLUMNS:
-        label = COLUMN_LABELS[col]
+        label = row.label(col)
         value = row.cell(col)
         if col == "voortgang" and row.voortgang_idem:
             extra = idem_rest(row)
-            shown = "Idem. — ongewijzigd sinds zomer 2024 (zie Status zomer 2024)"
+            shown = f"Idem. — ongewijzigd sinds {row.periods.status_moment} (zie {row.status_label})"
             value_html = esc(shown) + (f"<br>{esc(extra)}" if extra else "")
         else:
             value_html = esc(value) if value.strip() else "<em>(leeg in de rapportage)</em>"
@@ -196,9 +197,20 @@ def row_cells_html(row: ActionRow, periods: Sequence[str] = (), stand: str = "")
     return f'<dl class="wa-cellen">{"".join(items)}</dl><p class="wa-periode">{meta}{parties}</p>'
 
 
-def row_html(row: ActionRow, periods: Sequence[str] = (), open_: bool = True, note: str = "", stand: str = "") -> str:
-    """One action with all five columns labelled, its doelstelling and prioriteit."""
-    period_names = [COLUMN_LABELS[p] for p in COLUMNS if p in set(periods)]
+def timeline_html(timeline: Sequence[dict]) -> str:
+    """The periods of one action across the reports, oldest first (Answer.timeline)."""
+    if not timeline:
+        return ""
+    items = "".join(f"<li><strong>{esc(t['period'])}</strong> (rapport {esc(t['rapport'])}): {esc(t['text'])}</li>"
+                    for t in timeline)
+    return f'<div class="wa-verloop"><p class="wa-periode">Verloop over de rapportages</p><ol>{items}</ol></div>'
+
+
+def row_html(row: ActionRow, periods: Sequence[str] = (), open_: bool = True, note: str = "", stand: str = "",
+             timeline: Sequence[dict] = ()) -> str:
+    """One action with all five columns labelled, its doelstelling and prioriteit (and, with several
+    reports, its line through them)."""
+    period_names = [row.label(p) for p in COLUMNS if p in set(periods)]
     period_txt = (f' <span class="wa-periode">· periode in het antwoord: {esc(", ".join(period_names))}</span>'
                   if period_names else "")
     note_html = f'<p class="wa-periode">{esc(note)}</p>' if note else ""
@@ -206,7 +218,7 @@ def row_html(row: ActionRow, periods: Sequence[str] = (), open_: bool = True, no
         f'<details class="wa-bron" data-row-id="{esc(row.id)}"{" open" if open_ else ""}>'
         f"<summary><strong>Actie {esc(row.id)}</strong> · Doelstelling {esc(row.doelstelling)} · "
         f"prioriteit {esc(row.prioriteit)}{' · stand: ' + esc(stand) if stand else ''}{period_txt}</summary>"
-        f"{note_html}{row_cells_html(row, periods, stand='')}</details>"
+        f"{note_html}{row_cells_html(row, periods, stand='')}{timeline_html(timeline)}</details>"
     )
 
 
@@ -230,10 +242,13 @@ def sources_html(ans, filters=None) -> str:
     parts = []
     if filters is not None:
         parts.append(f'<p class="wa-periode">Filter: {esc(filters.describe())}</p>')
+    if getattr(ans, "rapport", "") and ans.rows:
+        parts.append(f'<p class="wa-periode">Uit de voortgangsrapportage {esc(ans.rapport)}</p>')
     if cited and not ans.abstained:
         title = f"Bronnen bij het laatste antwoord ({len(cited)})"
         for i, (row, c) in enumerate(cited[:SOURCES_FULL]):
-            parts.append(row_html(row, c.periods, open_=i < OPEN_SOURCES, stand=stands.get(row.id, "")))
+            parts.append(row_html(row, c.periods, open_=i < OPEN_SOURCES, stand=stands.get(row.id, ""),
+                                  timeline=getattr(ans, "timeline", ()) if i == 0 else ()))
         if len(cited) > SOURCES_FULL:
             parts.append(f"<p>En nog {len(cited) - SOURCES_FULL} acties (het tabblad <em>Alle acties</em> toont ze "
                          'volledig):</p><ul class="wa-meer">')

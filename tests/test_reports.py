@@ -140,3 +140,30 @@ def test_the_next_year_report_alone_never_says_zomer_2024(next_year_alone, quest
     assert all(q.period in (*NEW_LABELS, None) for q in ans.quotes)
     for c in ans.citations:
         assert set(c.labels) <= set(NEW_LABELS)
+
+
+def test_the_ui_offers_the_reports_the_timeline_and_the_change_list(both):
+    """With two reports: a report selector (latest first), the change list in the Overzicht, and the
+    timeline of the first cited action in the sources panel."""
+    import gradio as gr
+
+    from app.ui import build_app
+    from app.ui_handlers import Handlers
+    from app.ui_text import sources_html
+
+    engine, changes = both
+    demo = build_app(engine)
+    config = demo.get_config_file()
+    by_id = {c.get("props", {}).get("elem_id"): c["props"] for c in config["components"]}
+    assert by_id["wa-f-rapport"]["visible"] is True
+    assert [c[0] for c in by_id["wa-f-rapport"]["choices"]] == ["2026", "2025"]
+    assert "Sinds de vorige rapportage (2025)" in by_id["wa-veranderd-lijst"]["value"]
+    ans = engine.answer("hoe liep het bbl-offensief van 2024 tot nu?")
+    panel = sources_html(ans)
+    verloop = panel.split("Verloop over de rapportages")[1]
+    assert verloop.index("Status zomer 2024") < verloop.index("Voortgang (2025)") < verloop.index("Voortgang (2026)")
+    # the selector routes a chat turn to the chosen report
+    h = Handlers(engine)
+    *_, (chat, _, panel, _) = h.respond("wat is de status van het bbl-offensief?", "Alle", "Alle", "Alle", "Alle",
+                                        None, gr.Request(), "2025")
+    assert "Voortgang (2025)" in chat[-1]["content"] and "rapportage 2025" in panel

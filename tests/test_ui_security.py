@@ -398,7 +398,7 @@ def test_memory_stays_bounded_over_many_new_sessions(short_lived_app):
     fn, trigger = _fn(_config(url), "respond")
     questions = [BBL, "welke acties betreffen JOB?", "hoe staat het met de studentenkaart?"]
     for q in questions:  # warm: first answers load lazily built parts of the engine
-        queue_call(url, fn, trigger, [q, "Alle", "Alle", "Alle", "Alle", None])
+        queue_call(url, fn, trigger, [q, "Alle", "Alle", "Alle", "Alle", None, "2025"])
     proc = psutil.Process(short_lived_app.pid)
     before = proc.memory_info().rss
     errors: list[str] = []
@@ -406,7 +406,7 @@ def test_memory_stays_bounded_over_many_new_sessions(short_lived_app):
     def worker(k: int) -> None:
         for i in range(k, SESSIONS, 4):
             try:
-                msg, _ = queue_call(url, fn, trigger, [questions[i % 3], "Alle", "Alle", "Alle", "Alle", None])
+                msg, _ = queue_call(url, fn, trigger, [questions[i % 3], "Alle", "Alle", "Alle", "Alle", None, "2025"])
                 if not msg.get("success"):
                     errors.append(str(msg)[:200])
             except Exception as exc:  # noqa: BLE001 - counted, reported below
@@ -423,7 +423,7 @@ def test_memory_stays_bounded_over_many_new_sessions(short_lived_app):
     print(f"\n{SESSIONS} nieuwe sessies: RSS {before / 1e6:.0f} -> {after / 1e6:.0f} MB (+{grown_mb:.0f} MB)")
     assert errors == []
     assert grown_mb < 150 * SESSIONS / 5000
-    msg, _ = queue_call(url, fn, trigger, [BBL, "Alle", "Alle", "Alle", "Alle", None])
+    msg, _ = queue_call(url, fn, trigger, [BBL, "Alle", "Alle", "Alle", "Alle", None, "2025"])
     assert "Doelstelling 2.3" in json.dumps(msg["output"]["data"][0], ensure_ascii=False)
 
 
@@ -438,7 +438,7 @@ def test_a_300_turn_conversation_keeps_each_response_small(short_lived_app):
                  "welke acties zijn er in doelstelling 2.1?"]
     biggest, last = 0, None
     for turn in range(300):
-        msg, sizes = queue_call(url, fn, trigger, [questions[turn % 4], "Alle", "Alle", "Alle", "Alle", None], session)
+        msg, sizes = queue_call(url, fn, trigger, [questions[turn % 4], "Alle", "Alle", "Alle", "Alle", None, "2025"], session)
         assert msg.get("success"), str(msg)[:300]
         biggest = max(biggest, *sizes)
         last = msg
