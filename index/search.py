@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 MODES = ("hybrid", "bm25", "dense")
 _PAGE = 1024  # vectors read per Chroma get() when the matrix is built
+_QUERY_VECTORS = 2048  # query texts whose vector is kept: 2 KB each (512 float32), 4 MB in all
 _FILTER_CACHE = 512  # distinct filter combinations remembered; the chat offers a few hundred
 
 
@@ -92,6 +93,7 @@ class Index:
         # times per topic question), each a Python pass over all rows: 20 ms per pass at 780 rows.
         self._filtered: dict[Filters, np.ndarray] = {}
         self._view_masks: dict[tuple[str, ...], np.ndarray] = {}
+        self._query_vectors: dict[str, np.ndarray] = {}
         self._cache_lock = threading.Lock()
 
     # -- scores -----------------------------------------------------------------------------------
@@ -128,8 +130,7 @@ class Index:
                      views: Sequence[str] = DENSE_VIEWS) -> np.ndarray:
         """Cosine of each row's best vector among `views`; nan for rows the filter excludes."""
         m, pos, view = self._vectors()
-        q = np.asarray(self.embed_model.get_query_embedding(query), dtype=np.float32)
-        q /= max(float(np.linalg.norm(q)), 1e-12)
+        q = self._query_vector(query)
         with _one_blas_thread():
             cos = m @ q
         keep = self._view_mask(tuple(views))
@@ -139,6 +140,22 @@ class Index:
         np.maximum.at(best, pos[keep], cos[keep].astype(np.float64))
         best[np.isneginf(best)] = np.nan
         return best
+
+    def _query_vector(self, query: str) -> np.ndarray:
+        """The query's unit vector, kept for repeated texts: encoding is the largest single cost
+        of an answer (USE v3: 2-3 ms of ~6 ms on a quiet machine, two encodings per topic
+        question), and a served app gets the same questions and topics again and again. The
+        vector is a pure function of the text, so a repeat gives the same answer."""
+        q = self._query_vectors.get(query)
+        if q is None:
+            q = np.asarray(self.embed_model.get_query_embedding(query), dtype=np.float32)
+            q /= max(float(np.linalg.norm(q)), 1e-12)
+            q.flags.writeable = False
+            with self._cache_lock:
+                if len(self._query_vectors) >= _QUERY_VECTORS:
+                    self._query_vectors.pop(next(iter(self._query_vectors)))  # oldest first
+                self._query_vectors[query] = q
+        return q
 
     def _view_mask(self, views: tuple[str, ...]) -> np.ndarray:
         """Vectors of a known row whose view is one of `views` (np.isin over all vector ids
