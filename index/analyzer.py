@@ -53,8 +53,24 @@ _MIN_BOUND_PART = 8
 
 def fold(text: str) -> str:
     """Lower case without accents: 'geïnformeerd' == 'geinformeerd', 'oriëntatie' == 'orientatie'."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    if text.isascii():
+        # Nothing to decompose or strip. Folding was most of the CPU of a "wat is er afgerond?" at
+        # 7,800 rows (the stand test folds every row's texts): 2.3 s per answer.
+        return text
+    text = unicodedata.normalize("NFKD", text)
+    unseen = set(text) - _SEEN
+    if unseen:
+        for ch in unseen:
+            if unicodedata.combining(ch):
+                _STRIP[ord(ch)] = None
+        _SEEN.update(unseen)  # after _STRIP: a character seen is always in the table
+    return text.translate(_STRIP)  # in C, not a Python test per character
+
+
+# Combining marks met so far, as a str.translate table that deletes them.
+_STRIP: dict[int, None] = {}
+_SEEN: set[str] = set()
 
 
 def words(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
@@ -170,11 +171,23 @@ class Index:
         return mask
 
     def _positions(self, filters: Filters) -> np.ndarray:
-        """Row positions matching the filters, in document order; computed once per filter."""
+        """Row positions matching the filters, in document order; computed once per filter.
+
+        A filter is the conjunction of its fields (structured.matches), so each field's rows are
+        worked out once and combined: "afgerond" costs a pass over every row's texts (seconds at
+        7,800 rows), and the chat asks for it together with many parties and priorities."""
         got = self._filtered.get(filters)
         if got is None:
-            got = np.array([self._position[r.id] for r in filter_rows(self.rows, filters, self.stands)],
-                           dtype=np.int64)
+            set_fields = [(f.name, getattr(filters, f.name)) for f in dataclasses.fields(filters)
+                          if getattr(filters, f.name) != f.default]
+            if len(set_fields) <= 1:
+                got = np.array([self._position[r.id] for r in filter_rows(self.rows, filters, self.stands)],
+                               dtype=np.int64)
+            else:
+                got = self._positions(dataclasses.replace(Filters(), **dict(set_fields[:1])))
+                for name, value in set_fields[1:]:
+                    got = np.intersect1d(got, self._positions(dataclasses.replace(Filters(), **{name: value})),
+                                         assume_unique=True)
             got.flags.writeable = False
             with self._cache_lock:
                 if len(self._filtered) >= _FILTER_CACHE:

@@ -113,12 +113,20 @@ def test_search_floor_is_the_hits_above_the_floor(engine_2x):
 
 def test_cached_filters_and_coverage_equal_a_fresh_computation(engine):
     index = engine.index
-    for f in FILTERS[1:] + [Filters(partij="job"), Filters(jaar=2024), Filters(stand="vertraagd")]:
+    for f in FILTERS[1:] + [Filters(partij="job"), Filters(jaar=2024), Filters(stand="vertraagd"),
+              Filters(stand="afgerond", prioriteit=2), Filters(partij="SBB", stand="afgerond", jaar=2025)]:
         for _ in range(2):  # the second call is served from the cache
             assert [r.id for r in index.filter_rows(f)] == [r.id for r in filter_rows(index.rows, f, index.stands)]
     mine = index.filter_rows(Filters(partij="JOB"))
     mine.clear()  # a caller changing its list must not change the next caller's
     assert index.filter_rows(Filters(partij="JOB"))
+    from index.analyzer import fold
+
+    # fold: the ASCII shortcut and the translate table give what NFKD + dropping marks gave
+    import unicodedata
+    for text in ["Geïnformeerd ÉÉN straße", "mbo’ers – “x”", "ﬁ İ", "", "plain ascii"]:
+        plain = unicodedata.normalize("NFKD", text.casefold())
+        assert fold(text) == "".join(ch for ch in plain if not unicodedata.combining(ch))
     for text in ["internationalisering mbo", "excellentie", "digitalisering onderwijs"]:
         for row in index.rows[::7]:
             assert engine._coverage(text, row) == reference_coverage(engine, text, row)
