@@ -1,0 +1,171 @@
+"""The fast paths of the engine give what the plain ones gave.
+
+Topic lists cut at the score floor inside the index, analyse the topic once and cache filter
+results and query terms. Each is compared here with a reference written the old, direct way
+(every row a hit, the topic analysed per row, filter_rows recomputed), on the real report and on
+a synthetic corpus twice its size (eval.bench.synthesize: shuffled copies, many rows close
+together), for topics taken from the rows themselves and from the development questions' plans.
+No timings: `werkagenda bench` measures those.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from app.engine import PREFIX_FAMILY, TOPIC_MIN_COVERAGE, TOPIC_REL_SCORE, Engine
+from index import Filters, IndexConfig, open_index
+from index.structured import filter_rows
+
+QUESTIONS = Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    cfg = IndexConfig.from_env({"WERKAGENDA_DATA_DIR": str(tmp_path_factory.mktemp("data"))})
+    return Engine(open_index(cfg), llm=None)
+
+
+@pytest.fixture(scope="module")
+def engine_2x(tmp_path_factory):
+    from eval.bench import synthesize
+    from ingest import parse_source
+
+    rows = synthesize(parse_source().rows, 2)
+    cfg = IndexConfig.from_env({"WERKAGENDA_DATA_DIR": str(tmp_path_factory.mktemp("data2x"))})
+    return Engine(open_index(cfg, rows=rows), llm=None)
+
+
+def reference_coverage(engine: Engine, text: str, row) -> float:
+    lexical = engine.index.lexical
+    terms = set(lexical.analyzer._query_terms(text))  # uncached analysis
+    total = sum(lexical.idf(t) for t in terms)
+    if not total:
+        return 0.0
+    row_terms = lexical.row_terms[engine.rows.index(row)]
+    prefixes = {t[:PREFIX_FAMILY] for t in row_terms if len(t) >= PREFIX_FAMILY}
+    hit = sum(lexical.idf(t) for t in terms
+              if t in row_terms or (len(t) >= PREFIX_FAMILY and t[:PREFIX_FAMILY] in prefixes))
+    return hit / total
+
+
+def reference_topic_rows(engine: Engine, topic: str, filters=None) -> list[str]:
+    """topic_rows as it was: ask for every row in scope, then test score and coverage per hit."""
+    f = None if filters is None or filters.is_empty() else filters
+    scope = filter_rows(engine.rows, f, engine.index.stands)
+    if not scope:
+        return []
+    res = engine.index.search(topic, k=len(scope), filters=f, mode=engine.retrieval_mode)
+    if not res.hits:
+        return []
+    top = res.hits[0].score
+    return [h.row.id for h in res.hits
+            if h.score >= TOPIC_REL_SCORE * top and reference_coverage(engine, topic, h.row) >= TOPIC_MIN_COVERAGE]
+
+
+def topics(engine: Engine) -> list[str]:
+    """Topics of the development questions' plans, plus words and word pairs of the rows."""
+    out = []
+    for line in QUESTIONS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            p = engine.plan(json.loads(line)["question"])
+            if p.topic:
+                out.append(p.topic)
+    for r in engine.rows[:78:3]:
+        words = re.findall(r"[\w-]{5,}", r.wat)
+        out += words[:2] + [" ".join(words[i:i + 2]) for i in range(0, min(len(words), 6), 3)]
+    out += ["studenten", "stage", "xyzzy onbekend", "de het een"]
+    return list(dict.fromkeys(out))
+
+
+FILTERS = [None, Filters(partij="JOB"), Filters(doelstelling="2.3"), Filters(stand="afgerond"),
+           Filters(prioriteit=1, partij="OCW")]
+
+
+@pytest.mark.parametrize("which", ["engine", "engine_2x"])
+def test_topic_rows_match_the_reference(which, request):
+    engine = request.getfixturevalue(which)
+    checked = nonempty = 0
+    for topic in topics(engine):
+        for f in FILTERS:
+            got = [r.id for r in engine.topic_rows(topic, f)]
+            assert got == reference_topic_rows(engine, topic, f), (topic, f)
+            checked += 1
+            nonempty += bool(got)
+    assert checked > 300 and nonempty > 100  # the comparison covered real lists, not only empty ones
+
+
+def test_search_floor_is_the_hits_above_the_floor(engine_2x):
+    index = engine_2x.index
+    for q in ["bbl-offensief", "studenten welzijn", "docenten professionalisering", "xyzzy"]:
+        for f in (None, Filters(partij="MBO Raad")):
+            full = index.search(q, k=len(index.rows), filters=f)
+            cut = index.search(q, k=len(index.rows), filters=f, floor=TOPIC_REL_SCORE)
+            expected = [h for h in full.hits if h.score >= TOPIC_REL_SCORE * full.hits[0].score] if full.hits else []
+            assert cut.hits == expected
+            assert (cut.confident, cut.top_score) == (full.confident, full.top_score)
+            assert index.search(q, k=3, filters=f, floor=TOPIC_REL_SCORE).hits == expected[:3]
+
+
+def test_cached_filters_and_coverage_equal_a_fresh_computation(engine):
+    index = engine.index
+    for f in FILTERS[1:] + [Filters(partij="job"), Filters(jaar=2024), Filters(stand="vertraagd"),
+              Filters(stand="afgerond", prioriteit=2), Filters(partij="SBB", stand="afgerond", jaar=2025)]:
+        for _ in range(2):  # the second call is served from the cache
+            assert [r.id for r in index.filter_rows(f)] == [r.id for r in filter_rows(index.rows, f, index.stands)]
+    mine = index.filter_rows(Filters(partij="JOB"))
+    mine.clear()  # a caller changing its list must not change the next caller's
+    assert index.filter_rows(Filters(partij="JOB"))
+    from index.analyzer import fold
+
+    # fold: the ASCII shortcut and the translate table give what NFKD + dropping marks gave
+    import unicodedata
+    for text in ["Geïnformeerd ÉÉN straße", "mbo’ers – “x”", "ﬁ İ", "", "plain ascii"]:
+        plain = unicodedata.normalize("NFKD", text.casefold())
+        assert fold(text) == "".join(ch for ch in plain if not unicodedata.combining(ch))
+    for text in ["internationalisering mbo", "excellentie", "digitalisering onderwijs"]:
+        for row in index.rows[::7]:
+            assert engine._coverage(text, row) == reference_coverage(engine, text, row)
+
+
+def test_query_terms_cache_returns_fresh_lists_and_survives_threads(engine):
+    analyzer = engine.index.lexical.analyzer
+    texts = [f"{w} vraag {i}" for i, w in enumerate(["stagediscriminatie", "bbl offensief", "dsicriminatie",
+                                                     "comenius programma", "mbo'ers"] * 40)]
+    expected = {t: analyzer._query_terms(t) for t in texts}
+    first = analyzer.query_terms(texts[0])
+    first.append("vervuild")
+    assert analyzer.query_terms(texts[0]) == expected[texts[0]]
+    errors = []
+
+    def work():
+        try:
+            for t in texts:
+                assert analyzer.query_terms(t) == expected[t]
+        except AssertionError as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+
+
+def test_a_repeated_query_scores_as_a_fresh_one(engine):
+    import numpy as np
+
+    index = engine.index
+    for q in ["wat doet JOB allemaal?", "stagediscriminatie", "bbl-offensief"]:
+        first = index.dense_scores(q)
+        again = index.dense_scores(q)  # from the kept vector
+        index._query_vectors.clear()
+        fresh = index.dense_scores(q)
+        assert np.array_equal(first, again, equal_nan=True) and np.array_equal(first, fresh, equal_nan=True)
+    with pytest.raises(ValueError):
+        index._query_vector("bbl-offensief")[0] = 0.0  # callers cannot change the kept vector
