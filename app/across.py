@@ -68,7 +68,7 @@ def latest_statement(row: ActionRow) -> tuple[str, str]:
     rest = idem_rest(row)
     if row.voortgang.strip() and not (row.voortgang_idem and not rest):
         return "voortgang", rest or row.voortgang
-    return "status_2024", row.status_2024
+    return "status", row.status
 
 
 def _cell_label(row: ActionRow, cell: str) -> str:
@@ -144,7 +144,7 @@ def timeline(row: ActionRow, chain: list[ActionRow]) -> list[tuple[str, str, str
     out: list[tuple[str, str, str]] = []
     seen: dict[str, int] = {}
     for r in [*chain, row]:
-        for cell in ("status_2024", "voortgang"):
+        for cell in ("status", "voortgang"):
             text = r.cell(cell).strip()
             if not text:
                 continue

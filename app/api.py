@@ -413,7 +413,7 @@ def create_server_app(engine, demo, *, host: str = "127.0.0.1", auth: tuple[str,
         rows = source.index.filter_rows(f) if f is not None else list(source.rows)
         if q and q.strip():
             rows = select_rows(rows, {}, query=q)
-        return [{**r.model_dump(), "stand": source.stands.get(r.id, "")} for r in rows]
+        return [{**r.to_json(), "stand": source.stands.get(r.id, "")} for r in rows]
 
     @app.get(f"{API_PREFIX}/rows", summary="Acties opzoeken",
              description="Alle acties die aan de filters voldoen, in de volgorde van de rapportage, met hun stand. "

@@ -211,9 +211,9 @@ def latest_short(row: ActionRow, limit: int = 200) -> str:
         return f"Ongewijzigd sinds {row.periods.status_moment}." + (f" {clip(extra, limit - 30)}" if extra else "")
     if row.voortgang.strip():
         return clip(row.voortgang, limit)
-    if row.status_2024.strip():
+    if row.status.strip():
         moment = row.periods.status_moment
-        return f"{moment[:1].upper() + moment[1:]}: " + clip(row.status_2024, limit - 12)
+        return f"{moment[:1].upper() + moment[1:]}: " + clip(row.status, limit - 12)
     return "Geen status vermeld."
 
 
@@ -353,11 +353,11 @@ def plain_status(row: ActionRow, limit: int = 220) -> str:
         extra = idem_rest(row)
         if extra:
             return f"In {later}: " + clip(extra, limit)
-        return f"Sinds {per.status_moment} niets nieuws. Toen: " + clip(row.status_2024, limit)
+        return f"Sinds {per.status_moment} niets nieuws. Toen: " + clip(row.status, limit)
     if row.voortgang.strip():
         return f"In {later}: " + clip(row.voortgang, limit)
-    if row.status_2024.strip():
-        return f"Over {later} staat er niets. {moment}: " + clip(row.status_2024, limit)
+    if row.status.strip():
+        return f"Over {later} staat er niets. {moment}: " + clip(row.status, limit)
     return "Er staat geen stand in de rapportage."
 
 
@@ -366,7 +366,7 @@ def student_matches(row: ActionRow, query: str) -> bool:
     if not terms:
         return True
     theme, label, question = student_topic(row)
-    hay = fold(" ".join([row.id, theme, label, question, row.wat, row.status_2024, row.voortgang]))
+    hay = fold(" ".join([row.id, theme, label, question, row.wat, row.status, row.voortgang]))
     return all(t in hay for t in terms)
 
 

@@ -363,7 +363,7 @@ class Engine:
                 return row.id in old_allowed or new_of.get(row.id) in allowed
         text, rows, quotes = changes_answer(previous.rows, self.rows, self.crosswalk(previous.rapport, self.rapport),
                                             keep, shorten, esc)
-        cites = [Citation.of(r, ["voortgang"] if r.voortgang.strip() else ["status_2024"]) for r in rows]
+        cites = [Citation.of(r, ["voortgang"] if r.voortgang.strip() else ["status"]) for r in rows]
         return Answer(text, cites, rows, kind="changes", quotes=quotes, plan=p, count=len(rows))
 
     def _name_report(self, ans: Answer) -> None:
@@ -652,14 +652,14 @@ class Engine:
         for r in changed[:LIST_SHOWN]:
             new = self._new_sentences(r, qterms)[:1]
             lines.append(f"- **{r.id}** (Doelstelling {r.doelstelling}) {esc(shorten(r.wat, 90))}")
-            if r.status_2024.strip():
-                lines.append(f"  *{r.status_label}:* {esc(shorten(r.status_2024, 140))}")
+            if r.status.strip():
+                lines.append(f"  *{r.status_label}:* {esc(shorten(r.status, 140))}")
             if new:
                 lines.append(f"  *{r.voortgang_label}:* {esc(new[0])}")
                 quotes.append(Quote.of(r, "voortgang", new[0]))
         if len(changed) > LIST_SHOWN:
             lines.append(f"… en nog {len(changed) - LIST_SHOWN} gewijzigde acties: zie het tabblad *Alle acties*.")
-        cites = [Citation.of(r, ["status_2024", "voortgang"]) for r in changed]
+        cites = [Citation.of(r, ["status", "voortgang"]) for r in changed]
         return Answer("\n".join(lines), cites, changed, kind="compare", quotes=quotes, count=len(changed))
 
     # -- the report itself ----------------------------------------------------------------------
@@ -815,7 +815,7 @@ class Engine:
         strange = [t for t in _SPECIFIC.findall(p.question) if fold(t) not in vocab and not fold(t).isdigit()]
         if strange:
             return f"De rapportage noemt {' en '.join(dict.fromkeys(strange))} nergens."
-        cells = [idem_rest(row), row.status_2024, row.wat]
+        cells = [idem_rest(row), row.status, row.wat]
         sentences = [s for c in cells for s in split_sentences(c)]
         subject = self._terms(p.topic)
         relevant = [s for s in sentences if self._relevance(s, subject) >= 0.3] if subject else sentences
@@ -857,7 +857,7 @@ class Engine:
 
             df = _C()
             for r in self.rows:
-                df.update(set(_names(" ".join([r.wat, r.status_2024, r.voortgang]))))
+                df.update(set(_names(" ".join([r.wat, r.status, r.voortgang]))))
             self._name_df = df
         return [n for n in _names(sentence) if self._name_df.get(n, 0) <= 3]
 
@@ -921,13 +921,13 @@ class Engine:
         noun = {t for t in subject if t in self.index.lexical.doc_freq} if p.figure_kind == "count" else set()
         given = frozenset(re.findall(r"\d+", p.question))
         analyzer = self.index.lexical.analyzer
-        order = {"voortgang": 0, "status_2024": 1, "wat": 2}
+        order = {"voortgang": 0, "status": 1, "wat": 2}
 
         def collect(kind_noun: set[str], min_rel: float) -> list:
             kind = p.figure_kind if kind_noun is noun else "count"
             found = []
             for rank, row in enumerate(rows):
-                for cell in ("voortgang", "status_2024", "wat"):
+                for cell in ("voortgang", "status", "wat"):
                     for rel, quoted in self._in_context(
                             row, cell, subject, lambda x: has_figure(x, kind, kind_noun, analyzer, given)):
                         if rel >= min_rel:
@@ -960,8 +960,8 @@ class Engine:
         from index.analyzer import words
 
         analyzer = self.index.lexical.analyzer
-        before_sents = {tuple(words(s)) for s in split_sentences(row.status_2024)}
-        before = set(analyzer.document_terms(row.status_2024)) if row.status_2024 else set()
+        before_sents = {tuple(words(s)) for s in split_sentences(row.status)}
+        before = set(analyzer.document_terms(row.status)) if row.status else set()
         out = []
         for i, s in enumerate(split_sentences(idem_rest(row))):
             if tuple(words(s)) in before_sents:
@@ -1032,7 +1032,7 @@ class Engine:
             # The latest dated statement leads: among the dated sentences that answer about as well
             # as the best one, the one with the latest year; the Voortgang before the 2024 status.
             dated = []
-            for cell in ("voortgang", "status_2024"):
+            for cell in ("voortgang", "status"):
                 dated += [(rel, cell, sents) for rel, sents in self._in_context(row, cell, qterms, has_date)]
             if dated:
                 top = max(rel for rel, _, _ in dated)
@@ -1070,14 +1070,14 @@ class Engine:
                 extra = idem_rest(row)
                 if extra:
                     quote("voortgang", split_sentences(extra)[:2], f"{row.voortgang_label}, aanvulling")
-                best = self._best(row, "status_2024", qterms)
+                best = self._best(row, "status", qterms)
                 if best:
-                    quote("status_2024", [s for _, _, s in sorted(best[:2], key=lambda t: t[1])])
+                    quote("status", [s for _, _, s in sorted(best[:2], key=lambda t: t[1])])
             elif not row.voortgang.strip():
                 body.append(f"**{row.voortgang_label}:** de rapportage meldt voor {_later(row)} geen voortgang.")
-                best = self._best(row, "status_2024", qterms)
+                best = self._best(row, "status", qterms)
                 if best:
-                    quote("status_2024", [s for _, _, s in sorted(best[:2], key=lambda t: t[1])])
+                    quote("status", [s for _, _, s in sorted(best[:2], key=lambda t: t[1])])
             else:
                 new = self._new_sentences(row, qterms)
                 chosen: list[str] = []
@@ -1089,8 +1089,8 @@ class Engine:
                 chosen.sort(key=order.index)
                 if chosen:
                     quote("voortgang", chosen, f"Nieuw in de {row.voortgang_label}")
-                if row.status_2024:
-                    quote("status_2024", self._pick(row, "status_2024", qterms, 2, whole_below=40),
+                if row.status:
+                    quote("status", self._pick(row, "status", qterms, 2, whole_below=40),
                           f"{row.status_label} (toen)")
         else:  # status
             self._status_body(row, qterms, quote, body, periods)
@@ -1121,16 +1121,16 @@ class Engine:
             periods.append("voortgang")
             if latest:
                 quote("voortgang", self._pick(row, "voortgang", qterms, 2), f"{row.voortgang_label}, aanvulling")
-            if row.status_2024:
-                quote("status_2024", self._pick(row, "status_2024", qterms, 3))
+            if row.status:
+                quote("status", self._pick(row, "status", qterms, 3))
         elif latest:
             quote("voortgang", self._pick(row, "voortgang", qterms, 4, budget=75))
-            if row.status_2024:
-                quote("status_2024", self._pick(row, "status_2024", qterms, 1, whole_below=25))
+            if row.status:
+                quote("status", self._pick(row, "status", qterms, 1, whole_below=25))
         else:
             body.append(f"**{row.voortgang_label}:** de rapportage meldt voor {_later(row)} geen voortgang.")
-            if row.status_2024:
-                quote("status_2024", self._pick(row, "status_2024", qterms, 3))
+            if row.status:
+                quote("status", self._pick(row, "status", qterms, 3))
         if row.wie or row.wanneer:
             body.append(f"Wie: {esc(row.wie)} · Wanneer: {esc(row.wanneer)}")
 
@@ -1187,7 +1187,7 @@ def _reports_new(row: ActionRow) -> bool:
     from index.analyzer import words
 
     rest = idem_rest(row)
-    return bool(rest) and words(rest) != words(row.status_2024)
+    return bool(rest) and words(rest) != words(row.status)
 
 
 def _later(row: ActionRow) -> str:
@@ -1197,8 +1197,8 @@ def _later(row: ActionRow) -> str:
 
 def _periods_of(row: ActionRow) -> list[str]:
     if row.voortgang.strip():
-        return ["voortgang"] + (["status_2024"] if row.voortgang_idem else [])
-    return ["status_2024"]
+        return ["voortgang"] + (["status"] if row.voortgang_idem else [])
+    return ["status"]
 
 
 def _scope_words(p: Plan) -> str:

@@ -98,7 +98,7 @@ def select_rows(rows: Sequence, stands: Mapping[str, str], *, prioriteit: Any = 
         if st and stands.get(r.id, "") != st:
             continue
         if terms:
-            hay = _fold(" ".join([r.id, f"doelstelling {r.doelstelling}", r.wat, r.wie, r.wanneer, r.status_2024,
+            hay = _fold(" ".join([r.id, f"doelstelling {r.doelstelling}", r.wat, r.wie, r.wanneer, r.status,
                                   r.voortgang, " ".join(r.partijen)]))
             if not all(t in hay for t in terms):
                 continue
@@ -108,7 +108,7 @@ def select_rows(rows: Sequence, stands: Mapping[str, str], *, prioriteit: Any = 
 
 def records(rows: Sequence, stands: Mapping[str, str]) -> list[list[Any]]:
     """One list per row, in HEADERS order; the cells verbatim."""
-    return [[r.id, r.doelstelling, r.prioriteit, r.wat, r.wie, r.wanneer, r.status_2024, r.voortgang,
+    return [[r.id, r.doelstelling, r.prioriteit, r.wat, r.wie, r.wanneer, r.status, r.voortgang,
              ", ".join(r.partijen), stands.get(r.id, "")] for r in rows]
 
 

@@ -103,7 +103,7 @@ def rows_context(rows: list[ActionRow]) -> str:
     for r in rows:
         parts.append(
             f"Doelstelling {r.doelstelling} (actie {r.id})\nWat: {r.wat}\nWie: {r.wie}\nWanneer: {r.wanneer}\n"
-            f"{cite_label(r.status_label)}: {r.status_2024}\n{cite_label(r.voortgang_label)}: {r.voortgang or '(geen)'}"
+            f"{cite_label(r.status_label)}: {r.status}\n{cite_label(r.voortgang_label)}: {r.voortgang or '(geen)'}"
         )
     return "\n\n".join(parts)
 
@@ -212,7 +212,7 @@ def check_grounded(text: str, rows: list[ActionRow], terms, idf) -> list[str]:
     for rid in ROW_ID.findall(text):
         if rid not in given:
             problems.append(f"actie {rid} hoort niet bij de gevonden acties")
-    sources = [" ".join([r.wat, r.wie, r.wanneer, r.status_2024, r.voortgang]) for r in rows]
+    sources = [" ".join([r.wat, r.wie, r.wanneer, r.status, r.voortgang]) for r in rows]
     squashed = [re.sub(r"\s+", " ", src).lower() for src in sources]
     body = _BRACKETS.sub(" ", text)
     # The report's own periods are no claims: "in de zomer van 2024", "in 2025".
@@ -251,7 +251,7 @@ def check_grounded(text: str, rows: list[ActionRow], terms, idf) -> list[str]:
 def check_citations(text: str, rows: list[ActionRow]) -> tuple[list[tuple[str, str]], list[str]]:
     """The (doelstelling, period) citations in `text`, and what is wrong with them."""
     per = _periods(rows)
-    cell_of = {cite_label(per.voortgang).lower(): "voortgang", cite_label(per.status).lower(): "status_2024"}
+    cell_of = {cite_label(per.voortgang).lower(): "voortgang", cite_label(per.status).lower(): "status"}
     found, problems = [], []
     for m in CITATION.finditer(text):
         period = cell_of.get(cite_label(m.group(2)).lower())
@@ -261,7 +261,7 @@ def check_citations(text: str, rows: list[ActionRow]) -> tuple[list[tuple[str, s
             found.append((m.group(1), period))
     if not found and not problems:
         problems.append("geen bronvermelding")
-    allowed = {(r.doelstelling, p) for r in rows for p in ("voortgang", "status_2024") if r.cell(p)}
+    allowed = {(r.doelstelling, p) for r in rows for p in ("voortgang", "status") if r.cell(p)}
     for doel, period in found:
         if (doel, period) not in allowed:
             label = cite_label(per.voortgang if period == "voortgang" else per.status)

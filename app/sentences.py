@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ingest import ActionRow
 
 # The two status cells; their labels are the report's periods, which every row carries.
-PERIOD_CELLS = ("voortgang", "status_2024")
+PERIOD_CELLS = ("voortgang", "status")
 CELL_LABELS = {"wat": "Actie", "wie": "Wie", "wanneer": "Planning (Wanneer)"}
 
 # Sentence ends: a full stop before a capital or digit; bullets ("•", " -Taal") start a new one.
@@ -38,7 +38,7 @@ _YEARLIKE = re.compile(r"^20\d\d$|^19\d\d$")
 @dataclass(frozen=True)
 class Quote:
     row_id: str
-    cell: str  # the ActionRow field: wat, wie, wanneer, status_2024, voortgang
+    cell: str  # the ActionRow field: wat, wie, wanneer, status, voortgang
     text: str
     period: str | None = None  # the period label of a status cell, from the row's report
     rapport: str = ""

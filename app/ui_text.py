@@ -101,13 +101,13 @@ def latest_status(row: ActionRow) -> str:
     """The most recent status of a row, with its period named."""
     per = row.periods
     if row.voortgang_idem:
-        text = f"{per.voortgang}: ongewijzigd sinds {per.status_moment}. {per.status}: {row.status_2024}"
+        text = f"{per.voortgang}: ongewijzigd sinds {per.status_moment}. {per.status}: {row.status}"
         extra = idem_rest(row)
         return text + (f" Aanvulling {per.voortgang_year or 'later'}: {extra}" if extra else "")
     if row.voortgang.strip():
         return f"{per.voortgang}: {row.voortgang}"
-    if row.status_2024.strip():
-        return f"Geen {per.voortgang[:1].lower() + per.voortgang[1:]} vermeld. {per.status}: {row.status_2024}"
+    if row.status.strip():
+        return f"Geen {per.voortgang[:1].lower() + per.voortgang[1:]} vermeld. {per.status}: {row.status}"
     return "Geen status vermeld."
 
 

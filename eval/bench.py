@@ -490,7 +490,7 @@ def bench_serving(questions: list[str], clients: int = 20, per_client: int = 10,
 
 # -- cost as the corpus grows ------------------------------------------------------------------------
 
-SYNTH_COLUMNS = ("wat", "status_2024", "voortgang")
+SYNTH_COLUMNS = ("wat", "status", "voortgang")
 
 
 def synthesize(rows, scale: int, seed: int = 14) -> list:

@@ -27,7 +27,7 @@ FIELDS = {
 }
 PERSONAS = {"staff", "job", "eval"}
 KINDS = {"status", "who", "when", "change", "list", "fact", "out_of_scope"}
-PERIODS = {"status_2024", "voortgang", "both", "none"}
+PERIODS = {"status", "voortgang", "both", "none"}
 DOELSTELLINGEN = [
     "1.1", "1.2", "1.3", "1.4", "1.5",
     "2.1", "2.2", "2.3",

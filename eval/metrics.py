@@ -21,7 +21,7 @@ from typing import Collection, Iterable, Sequence
 
 _WS = re.compile(r"\s+")
 
-PERIODS = ("status_2024", "voortgang")
+PERIODS = ("status", "voortgang")
 
 
 # -- text -------------------------------------------------------------------------------------------
@@ -123,7 +123,7 @@ def citation_precision(cited: Sequence[str], expected: Collection[str]) -> float
 def period_correct(cited_periods: Iterable[str], period: str) -> bool:
     """The periods the answer cites cover what the question asks about.
 
-    "both" needs status_2024 and voortgang, "none" needs nothing, otherwise the one period."""
+    "both" needs status and voortgang, "none" needs nothing, otherwise the one period."""
     have = set(cited_periods)
     if period == "none":
         return True

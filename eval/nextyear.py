@@ -201,7 +201,7 @@ _WRAP = {
     "wat": COLUMN_WIDTH["wat"] - 0.3,
     "wie": COLUMN_WIDTH["wie"] - 0.2,
     "wanneer": COLUMN_WIDTH["wanneer"] - 0.2,
-    "status": COLUMN_WIDTH["status_2024"] - 0.3,
+    "status": COLUMN_WIDTH["status"] - 0.3,
     "voortgang": COLUMN_WIDTH["voortgang"] - 0.3,
 }
 
@@ -391,7 +391,7 @@ def generate(source: str | os.PathLike | None = None) -> NextYear:
 def _misread(rows: list[NewRow], parsed: list[ActionRow]) -> set[tuple[str | None, str]]:
     """(old id, column) of every cell the parser read other than written."""
     got = {r.id: r for r in parsed}
-    fields = {"wat": "wat", "wie": "wie", "wanneer": "wanneer", "status": "status_2024", "voortgang": "voortgang"}
+    fields = {"wat": "wat", "wie": "wie", "wanneer": "wanneer", "status": "status", "voortgang": "voortgang"}
     wrong = set()
     for r in rows:
         p = got.get(r.id)

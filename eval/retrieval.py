@@ -103,12 +103,12 @@ def lexical_variants(rows: Sequence[ActionRow]) -> dict[str, LexicalIndex]:
         "bm25-stem-only": LexicalIndex.build(rows, split_compounds=False, fix_typos=False),
         "bm25-labelled-row-text": LexicalIndex.build(rows, text_of=lambda r: r.text()),
         "bm25-wat-once": LexicalIndex.build(rows, text_of=lambda r: "\n".join(
-            [r.wat, r.wie, r.wanneer, r.status_2024, r.voortgang])),
+            [r.wat, r.wie, r.wanneer, r.status, r.voortgang])),
     }
 
 
 DENSE_VIEW_SETS = {
-    "all-views": ("row", "wat", "status_2024", "voortgang"),
+    "all-views": ("row", "wat", "status", "voortgang"),
     "row-only": ("row",),
 }
 

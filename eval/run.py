@@ -247,7 +247,7 @@ def make_variant(spec: VariantSpec, base_cfg, chunk_rows: ChunkRows):
 
 # -- scoring one question ---------------------------------------------------------------------------
 
-PERIOD_NAMES = {"voortgang": "Voortgang (2025)", "status_2024": "Status zomer 2024"}
+PERIOD_NAMES = {"voortgang": "Voortgang (2025)", "status": "Status zomer 2024"}
 
 
 def _fmt_ranked(ranked: list, limit: int = 5) -> list:

@@ -48,7 +48,7 @@ KINDS = ("same", "reworded", "moved")
 def earlier_status(row: ActionRow) -> str:
     """The row's earlier status cell ("Status zomer 2024" in the shipped report). The one place
     that names the field, so renaming it touches one line."""
-    return row.status_2024
+    return row.status
 
 
 def latest_statement(row: ActionRow) -> str:

@@ -22,7 +22,7 @@ from .analyzer import Analyzer
 def bm25_text(row: ActionRow) -> str:
     """What BM25 sees: the cells without column labels (labels occur in every row and would only
     match the question frame), the Wat? cell twice because it says what the action *is*."""
-    return "\n".join([row.wat, row.wat, row.wie, row.wanneer, row.status_2024, row.voortgang])
+    return "\n".join([row.wat, row.wat, row.wie, row.wanneer, row.status, row.voortgang])
 
 
 @dataclass

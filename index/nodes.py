@@ -9,7 +9,7 @@ from ingest import ActionRow
 # Which texts get their own vector. "row" is the one node per action row (the design); the
 # per-column vectors point back to that row and let a question about a status sentence match it
 # without the rest of a long row diluting the embedding. Chosen by measurement (index/README.md).
-DENSE_VIEWS: tuple[str, ...] = ("row", "wat", "status_2024", "voortgang")
+DENSE_VIEWS: tuple[str, ...] = ("row", "wat", "status", "voortgang")
 
 
 def party_key(party: str) -> str:
@@ -38,7 +38,7 @@ def row_metadata(row: ActionRow) -> dict[str, str | int | bool]:
         "wat": row.wat,
         "wie": row.wie,
         "wanneer": row.wanneer,
-        "status_2024": row.status_2024,
+        "status": row.status,
         "voortgang": row.voortgang,
         "voortgang_idem": row.voortgang_idem,
     }

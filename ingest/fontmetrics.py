@@ -23,7 +23,7 @@ _ASCII_WIDTHS = [int(x) for x in (
 _SPECIAL = {"‘": 222, "’": 222, "“": 333, "”": 333, "–": 556, "—": 1000, "•": 350, "€": 556, "\u00a0": 278}
 
 # Column widths in em (see module docstring); tolerances absorb the font mismatch.
-COLUMN_WIDTH = {"wat": 20.3, "wie": 6.4, "wanneer": 6.4, "status_2024": 19.9, "voortgang": 18.3}
+COLUMN_WIDTH = {"wat": 20.3, "wie": 6.4, "wanneer": 6.4, "status": 19.9, "voortgang": 18.3}
 NARROW_MAX = 8.0  # a line wider than this cannot sit in Wie or Wanneer alone
 
 

@@ -9,12 +9,13 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AliasChoices, BaseModel, Field, field_validator
 
 from .periods import Periods
 
+OLD_STATUS_NAME = "status_2024"  # read and written beside "status" for one release
 DOELSTELLINGEN = ("1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4")
-COLUMNS = ("wat", "wie", "wanneer", "status_2024", "voortgang")
+COLUMNS = ("wat", "wie", "wanneer", "status", "voortgang")
 # The shipped report's periods, as its headers give them ("Status zomer 2024", "Voortgang?" about
 # 2025). Only a row without labels of its own (JSONL from before labels existed) falls back to them.
 DEFAULT_PERIODS = Periods(status="Status zomer 2024", voortgang="Voortgang (2025)", derived=True)
@@ -23,7 +24,7 @@ COLUMN_LABELS = {
     "wat": "Wat?",
     "wie": "Wie?",
     "wanneer": "Wanneer?",
-    "status_2024": DEFAULT_PERIODS.status,
+    "status": DEFAULT_PERIODS.status,
     "voortgang": DEFAULT_PERIODS.voortgang,
 }
 
@@ -37,7 +38,10 @@ class ActionRow(BaseModel):
     wat: str
     wie: str = ""
     wanneer: str = ""
-    status_2024: str = ""
+    # The earlier status column ("Status zomer 2024" in the shipped report). Called status_2024
+    # until the periods came from the document; that name is still read, and written beside this
+    # one by write_rows_jsonl, for one release.
+    status: str = Field("", validation_alias=AliasChoices("status", "status_2024"))
     voortgang: str = ""
     voortgang_idem: bool = False
     # Which report the row is from, and that report's period labels (ingest/periods.py). The
@@ -63,6 +67,12 @@ class ActionRow(BaseModel):
             raise ValueError(f"ongeldige doelstelling: {v!r}")
         return v
 
+    def to_json(self) -> dict:
+        """The row as written to JSON: its fields, and the old name of the status field as an alias."""
+        data = self.model_dump()
+        data[OLD_STATUS_NAME] = data["status"]
+        return data
+
     def cell(self, column: str) -> str:
         return getattr(self, column)
 
@@ -72,7 +82,7 @@ class ActionRow(BaseModel):
 
     def label(self, column: str) -> str:
         """The column's label in this row's report: the status columns carry its periods."""
-        if column == "status_2024":
+        if column == "status":
             return self.status_label
         if column == "voortgang":
             return self.voortgang_label
@@ -96,7 +106,7 @@ def write_rows_jsonl(rows: Iterable[ActionRow], path: str | os.PathLike) -> None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             for row in rows:
-                fh.write(json.dumps(row.model_dump(), ensure_ascii=False) + "\n")
+                fh.write(json.dumps(row.to_json(), ensure_ascii=False) + "\n")
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

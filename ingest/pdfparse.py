@@ -51,7 +51,7 @@ _HEADER_LABELS = (
     ("wat", re.compile(r"^wat\??$", re.I)),
     ("wie", re.compile(r"^wie\??$", re.I)),
     ("wanneer", re.compile(r"^wanneer\??$", re.I)),
-    ("status_2024", re.compile(r"^status$", re.I)),
+    ("status", re.compile(r"^status$", re.I)),
     ("voortgang", re.compile(r"^voortgang\b", re.I)),
 )
 # Tokens a (wrapped) header line may consist of.

@@ -81,7 +81,7 @@ def test_compare_lists_changed_rows_with_both_periods_and_counts_the_rest(engine
 def test_topic_list_finds_more_than_one_row_and_stays_on_topic(engine):
     ans = engine.answer("wat gebeurt er allemaal rond basisvaardigheden?")
     assert len(ans.rows) >= 5
-    assert all("basisvaardigheden" in (r.wat + r.status_2024 + r.voortgang).lower() for r in ans.rows)
+    assert all("basisvaardigheden" in (r.wat + r.status + r.voortgang).lower() for r in ans.rows)
 
 
 def test_conversation_follows_and_switches_subject(engine):
@@ -214,10 +214,10 @@ def test_a_comparative_finds_its_base_word(engine):
     assert not ans.abstained and ans.rows[0].id == "3.1-02"
 
 
-def _row(wat, status_2024, voortgang):
+def _row(wat, status, voortgang):
     from ingest import ActionRow
 
-    return ActionRow(id="9.9-01", prioriteit=3, doelstelling="9.9", wat=wat, status_2024=status_2024,
+    return ActionRow(id="9.9-01", prioriteit=3, doelstelling="9.9", wat=wat, status=status,
                      voortgang=voortgang)
 
 

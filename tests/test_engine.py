@@ -30,7 +30,7 @@ def test_bbl_offensief_cites_23_and_both_periods(engine):
     assert "5 actielijnen" in ans.text  # the 2025 status, copied exactly
     assert ans.citations[0].row_id == ans.rows[0].id
     assert ans.citations[0].doelstelling == "2.3"
-    assert set(ans.citations[0].periods) == {"voortgang", "status_2024"}
+    assert set(ans.citations[0].periods) == {"voortgang", "status"}
     assert ans.text.index("Voortgang (2025)") < ans.text.index("Status zomer 2024")
 
 
@@ -121,7 +121,7 @@ def test_json_shape(engine):
     assert data["rapport"] == "2025" and data["timeline"] == []
     assert set(data["citations"][0]["labels"]) <= {"Status zomer 2024", "Voortgang (2025)"}
     assert data["citations"][0]["labels"] and data["citations"][0]["rapport"] == "2025"
-    assert {q["period"] for q in data["answer_sentences"] if q["cell"] in ("voortgang", "status_2024")} \
+    assert {q["period"] for q in data["answer_sentences"] if q["cell"] in ("voortgang", "status")} \
         <= {"Status zomer 2024", "Voortgang (2025)"}
 
 

@@ -50,7 +50,7 @@ def test_csv_holds_every_row_with_all_columns_verbatim(report, tmp_path):
     guarded = 0
     for rec in table[1:]:
         row = by_id[rec[0]]
-        expected = [row.doelstelling, str(row.prioriteit), row.wat, row.wie, row.wanneer, row.status_2024,
+        expected = [row.doelstelling, str(row.prioriteit), row.wat, row.wie, row.wanneer, row.status,
                     row.voortgang, ", ".join(row.partijen), stands[row.id]]
         for got, want in zip(rec[1:], expected):
             # a cell starting like a formula gets the spreadsheet guard (an apostrophe), nothing else changes
@@ -81,7 +81,7 @@ def test_a_cell_that_looks_like_a_formula_stays_text(tmp_path):
 
     evil = '=HYPERLINK("http://127.0.0.1:9/x","klik")'
     row = ActionRow(id="1.1-01", prioriteit=1, doelstelling="1.1", wat=evil, wie="+OCW", wanneer="@2025",
-                    status_2024="-", voortgang="Idem.", voortgang_idem=True, partijen=["OCW"])
+                    status="-", voortgang="Idem.", voortgang_idem=True, partijen=["OCW"])
     xlsx = write_export([row], {"1.1-01": "loopt"}, tmp_path / "a.xlsx")
     cell = load_workbook(xlsx).active["D2"]
     assert cell.value == evil and cell.data_type == "s"

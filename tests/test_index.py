@@ -50,7 +50,7 @@ def small_rows(rows: list[ActionRow], n: int = 8) -> list[ActionRow]:
 
 def changed(rows: list[ActionRow]) -> list[ActionRow]:
     """The same rows with one status cell edited: a new document version."""
-    first = rows[0].model_copy(update={"status_2024": rows[0].status_2024 + " Aangevuld."})
+    first = rows[0].model_copy(update={"status": rows[0].status + " Aangevuld."})
     return [first, *rows[1:]]
 
 

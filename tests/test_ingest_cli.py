@@ -26,7 +26,7 @@ def test_ingest_writes_jsonl_and_reports(tmp_path):
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == len(parse_source().rows)
-    assert {"id", "prioriteit", "doelstelling", "wat", "wie", "wanneer", "status_2024", "voortgang",
+    assert {"id", "prioriteit", "doelstelling", "wat", "wie", "wanneer", "status", "voortgang",
             "voortgang_idem", "partijen", "source_lines"} <= set(rows[0])
     assert "Doelstelling 2.3:" in proc.stdout
     assert "Dekkingscontrole: geslaagd" in proc.stdout
@@ -50,10 +50,10 @@ def _assemble(parser):
 def test_coverage_detects_lost_text():
     parser = _text_parse()
     assert _assemble(parser).coverage.checked  # the real parse is complete
-    victim = parser.rows[5].cells["status_2024"].pop()
+    victim = parser.rows[5].cells["status"].pop()
     with pytest.raises(IngestError, match="ontbreekt"):
         _assemble(parser)
-    parser.rows[5].cells["status_2024"].extend([victim, victim])
+    parser.rows[5].cells["status"].extend([victim, victim])
     with pytest.raises(IngestError, match="dubbel"):
         _assemble(parser)
 
@@ -66,7 +66,7 @@ def test_every_source_word_lands_in_exactly_one_cell():
         if not s or s.startswith(("Prioriteit ", "Doelstelling ")) or s.startswith("Wat? Wie?"):
             continue
         source_words.extend(s.split())
-    cell_text = " ".join(getattr(r, c) for r in rows for c in ("wat", "wie", "wanneer", "status_2024", "voortgang"))
+    cell_text = " ".join(getattr(r, c) for r in rows for c in ("wat", "wie", "wanneer", "status", "voortgang"))
     # Words cut at line ends are joined in cells, so compare characters, not words.
     assert sorted("".join(source_words).replace("-", "")) == sorted(cell_text.replace(" ", "").replace("-", ""))
 

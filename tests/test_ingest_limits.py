@@ -56,7 +56,7 @@ def test_120_actions_in_one_doelstelling_parse(tmp_path):
     assert row.id == "1.1-105"
     assert row.wat == "We maken afspraken over onderwerp 105 met de scholen in de regio."
     assert row.wie == "OCW, MBO Raad" and row.wanneer == "2023"
-    assert row.status_2024 == "Voor onderwerp 105 is in de zomer van 2024 een plan gemaakt."
+    assert row.status == "Voor onderwerp 105 is in de zomer van 2024 een plan gemaakt."
     assert row.voortgang == "In 2025 is onderwerp 105 uitgevoerd."
     assert result.coverage.checked
 

@@ -52,7 +52,7 @@ ROWS = [
         ),
         "wie": "OCW, mbo-scholen, gemeenten, werkgevers, JOB.",
         "wanneer": "Doorlopend: 2023 – 2027",
-        "status_2024": (
+        "status": (
             "Met de Kamerbrief over het vervolgonderwijs als waaier heeft OCW afstand genomen van "
             "het hoger-lager denken."
         ),
@@ -74,7 +74,7 @@ ROWS = [
         ),
         "wie": "OCW, gemeenten",
         "wanneer": "",  # the empty cell
-        "status_2024": "Mogelijkheden om deel te nemen aan het studentenleven zijn vergroot.",
+        "status": "Mogelijkheden om deel te nemen aan het studentenleven zijn vergroot.",
         "voortgang": "In 2025 is de JOB-monitor opnieuw uitgevoerd; de resultaten volgen in het najaar.",
         "voortgang_idem": False,
         "partijen": ["OCW", "gemeenten"],
@@ -84,7 +84,7 @@ ROWS = [
         "wat": LONG_WAT,
         "wie": "MBO Raad, SBB, werkgevers",
         "wanneer": "2024 – 2025",
-        "status_2024": LONG_STATUS,
+        "status": LONG_STATUS,
         "voortgang": "De Regionale Investeringsagenda's zijn in 2025 vastgesteld.",
         "voortgang_idem": False,
         "partijen": ["MBO Raad", "SBB", "werkgevers"],
@@ -94,7 +94,7 @@ ROWS = [
         "wat": "OCW zorgt voor een wetsvoorstel dat de positie van studenten versterkt.",
         "wie": "OCW",
         "wanneer": "2025",
-        "status_2024": "Het wetsvoorstel is in voorbereiding.",
+        "status": "Het wetsvoorstel is in voorbereiding.",
         "voortgang": "Idem. De Kamer is in het voorjaar van 2025 geïnformeerd.",
         "voortgang_idem": True,
         "partijen": ["OCW"],
@@ -104,13 +104,13 @@ ROWS = [
         "wat": "Studenten krijgen een stem in de regionale overleggen.",
         "wie": "JOB, MBO Raad",
         "wanneer": "Vanaf 2024",
-        "status_2024": "",
+        "status": "",
         "voortgang": "JOB neemt deel aan drie regionale overleggen.",
         "voortgang_idem": False,
         "partijen": ["JOB", "MBO Raad"],
     },
 ]
-CELL_KEYS = ("wat", "wie", "wanneer", "status_2024", "voortgang")
+CELL_KEYS = ("wat", "wie", "wanneer", "status", "voortgang")
 
 
 def _norm(text: str) -> str:
@@ -282,14 +282,14 @@ def test_rows_field_by_field(report_pdf):
     _assert_rows(result.rows)
     assert result.counts() == {"1.1": 2, "2.1": 3}
     assert ("1.1-02", "wanneer") in result.empty_cells()
-    assert ("2.1-03", "status_2024") in result.empty_cells()
+    assert ("2.1-03", "status") in result.empty_cells()
 
 
 def test_split_row_is_one_row_with_the_full_text(report_pdf):
     rows = {r.id: r for r in parse_pdf(report_pdf).rows}
     split = rows["2.1-01"]
     assert split.wat == _norm(LONG_WAT)
-    assert split.status_2024 == _norm(LONG_STATUS)
+    assert split.status == _norm(LONG_STATUS)
     assert split.source_lines == [1, 2]  # page numbers
     for i in range(1, 21):  # every clause once: nothing lost or doubled at the break
         assert split.wat.count(f"in regio {i} versterken") == 1
@@ -347,7 +347,7 @@ def test_split_in_status_only_continues_the_row(tmp_path):
         {
             "id": f"1.1-{i:02d}", "prioriteit": 1, "doelstelling": "1.1",
             "wat": f"Actie {i}: de scholen versterken de begeleiding van studenten.",
-            "wie": "mbo-scholen", "wanneer": "2024", "status_2024": "Loopt volgens plan.",
+            "wie": "mbo-scholen", "wanneer": "2024", "status": "Loopt volgens plan.",
             "voortgang": "Idem.", "voortgang_idem": True, "partijen": ["mbo-scholen"],
         }
         for i in range(1, 3)
@@ -360,13 +360,13 @@ def test_split_in_status_only_continues_the_row(tmp_path):
             "id": "1.1-03", "prioriteit": 1, "doelstelling": "1.1",
             "wat": "OCW en de sociale partners maken afspraken over stages.",
             "wie": "OCW, sociale partners", "wanneer": "2023 – 2025",
-            "status_2024": long_status, "voortgang": "Idem.", "voortgang_idem": True,
+            "status": long_status, "voortgang": "Idem.", "voortgang_idem": True,
             "partijen": ["OCW", "sociale partners"],
         },
         {
             "id": "1.1-04", "prioriteit": 1, "doelstelling": "1.1",
             "wat": "Een nieuwe actie na de lange rij.", "wie": "SBB", "wanneer": "2026",
-            "status_2024": "Nog niet gestart.", "voortgang": "Gestart in 2025.",
+            "status": "Nog niet gestart.", "voortgang": "Gestart in 2025.",
             "voortgang_idem": False, "partijen": ["SBB"],
         },
     ]
@@ -387,9 +387,9 @@ def _two_page_pdf(
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4))
     first = {
         "wat": first_wat, "wie": "OCW, SBB",
-        "wanneer": "2024", "status_2024": "Overleg met de sectoren is gestart,", "voortgang": "",
+        "wanneer": "2024", "status": "Overleg met de sectoren is gestart,", "voortgang": "",
     }
-    rest = {"wat": continuation_wat, "wie": "", "wanneer": "", "status_2024": "de eerste afspraken staan.",
+    rest = {"wat": continuation_wat, "wie": "", "wanneer": "", "status": "de eerste afspraken staan.",
             "voortgang": "Idem."}
     page1 = [_header_row(), [Paragraph("Prioriteit 3", HEAD_STYLE)] + [""] * 4,
              [Paragraph("Doelstelling 3.2", HEAD_STYLE)] + [""] * 4, _cells(first)]
@@ -408,7 +408,7 @@ def test_explicit_page_break_lowercase_wat_continues_the_row(tmp_path):
     row = result.rows[0]
     assert row.prioriteit == 3
     assert row.wat == "We maken afspraken over stages in de zorg en de techniek."
-    assert row.status_2024 == "Overleg met de sectoren is gestart, de eerste afspraken staan."
+    assert row.status == "Overleg met de sectoren is gestart, de eerste afspraken staan."
     assert row.voortgang == "Idem." and row.voortgang_idem
     assert row.source_lines == [1, 2]
     assert not [w for w in result.warnings if "controleer" in w]
@@ -532,8 +532,8 @@ def test_pdf_coverage_check_catches_a_lost_word(report_pdf, monkeypatch):
     def lossy(words, cols, y):
         events, titles = real(words, cols, y)
         for ev in events:
-            if ev.kind == "row" and ev.cells["status_2024"]:
-                ev.cells["status_2024"][-1] = ev.cells["status_2024"][-1][:-1]  # drop one word
+            if ev.kind == "row" and ev.cells["status"]:
+                ev.cells["status"][-1] = ev.cells["status"][-1][:-1]  # drop one word
                 break
         return events, titles
 

@@ -49,7 +49,7 @@ def test_row_matches_hand_verified_fixture(result, expected):
 def test_fixture_covers_hard_cases():
     rows = verified_rows()
     assert len(rows) >= 30
-    text = " ".join(r["wat"] + r["wanneer"] + r["status_2024"] for r in rows)
+    text = " ".join(r["wat"] + r["wanneer"] + r["status"] for r in rows)
     for needle in ("sportabonnementen.", "kwalificatie-eisen voor burgerschap", "taal-, reken- en digitale",
                    "Subsidieregeling", "Mogelijkheden om deel te nemen"):
         assert needle in text or any(needle in r["wie"] + r["wanneer"] for r in rows)
@@ -72,16 +72,16 @@ def test_rows_fixed_by_page_break_evidence(result):
     # 1.2-04: the Wie's rest shares a line with the Status's rest at the top of the next page.
     r = rows["1.2-04"]
     assert r.wie.endswith("Andere partijen: VWS, GGD’en")
-    assert r.status_2024.endswith("extra passend materiaal voor het mbo vanuit Welbevinden op School.")
+    assert r.status.endswith("extra passend materiaal voor het mbo vanuit Welbevinden op School.")
     assert r.voortgang.startswith("Steeds meer mbo-scholen gaan werken vanuit een integrale aanpak.")
     # 2.2-01: only the Voortgang ran down to the page break, so only it goes on after it.
     assert rows["2.2-01"].voortgang.endswith("online campagne gericht op stagediscriminatie.")
-    assert "online campagne" not in rows["2.2-01"].status_2024
+    assert "online campagne" not in rows["2.2-01"].status
     # 3.4-05: no blank line between "Rijk." and the next sentence: the same cell.
-    assert rows["3.4-05"].status_2024.endswith("binnen het Rijk. MBOin2030 rondt af per 1 april 2025.")
+    assert rows["3.4-05"].status.endswith("binnen het Rijk. MBOin2030 rondt af per 1 april 2025.")
     assert rows["3.4-05"].voortgang.startswith("De open aanpak MBO in 2030 is in de zomer 2025 afgerond.")
     # 2.1-05: a Status line ending in "te" stops mid-sentence; its rest follows the page break.
-    assert rows["2.1-05"].status_2024.endswith("hoe dit verder te verbeteren. Studenten zijn betrokken door "
+    assert rows["2.1-05"].status.endswith("hoe dit verder te verbeteren. Studenten zijn betrokken door "
                                                "een kwalitatief onderzoek, feedbacktool, en bekendheidsmeting.")
 
 

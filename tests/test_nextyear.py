@@ -89,7 +89,7 @@ def test_status_rolls_forward_and_voortgang_is_idem_or_new(parsed, old_rows, cha
             continue
         row = new[changes.id_map[old.id]]
         # the new "Status zomer 2025" column holds last year's latest statement
-        assert row.status_2024 == " ".join(latest_statement(old).split()), (kind, old.id)
+        assert row.status == " ".join(latest_statement(old).split()), (kind, old.id)
         if row.id in changed:
             assert not row.voortgang_idem and ("2025" in row.voortgang or "2026" in row.voortgang), (kind, row.id)
             assert row.voortgang != old.voortgang
@@ -104,7 +104,7 @@ def test_idem_rows_take_last_years_status(old_rows, changes, parsed):
     idem = [o for o in old_rows if o.voortgang.strip() == "Idem." and o.id in changes.id_map]
     assert idem
     for old in idem:
-        assert new[changes.id_map[old.id]].status_2024 == old.status_2024
+        assert new[changes.id_map[old.id]].status == old.status
 
 
 def test_dropped_added_moved_reworded_visible(parsed, old_rows, changes):

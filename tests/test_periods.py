@@ -148,5 +148,5 @@ def test_jsonl_out_has_the_labels(tmp_path, next_year_text):
 def test_row_label_per_column():
     row = ActionRow(id="1.1-01", prioriteit=1, doelstelling="1.1", wat="x", status_label="Status zomer 2025",
                     voortgang_label="Voortgang (2026)")
-    assert [row.label(c) for c in ("wat", "status_2024", "voortgang")] == \
+    assert [row.label(c) for c in ("wat", "status", "voortgang")] == \
         ["Wat?", "Status zomer 2025", "Voortgang (2026)"]

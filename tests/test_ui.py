@@ -21,7 +21,7 @@ BBL = "wat is de status van het bbl-offensief?"
 
 def _row(**kw) -> ActionRow:
     base = dict(id="2.3-01", prioriteit=2, doelstelling="2.3", wat="Wat-tekst", wie="OCW", wanneer="2025",
-                status_2024="Status 2024-tekst", voortgang="Voortgang-tekst", partijen=["OCW"])
+                status="Status 2024-tekst", voortgang="Voortgang-tekst", partijen=["OCW"])
     base.update(kw)
     return ActionRow(**base)
 
@@ -42,7 +42,7 @@ def test_row_html_escapes_every_cell_and_labels_all_columns():
     from app.ui_text import row_html
 
     evil = "<img src=x onerror=alert(1)>"
-    out = row_html(_row(wat=evil, wie=evil, wanneer=evil, status_2024=evil, voortgang=evil, partijen=[evil]),
+    out = row_html(_row(wat=evil, wie=evil, wanneer=evil, status=evil, voortgang=evil, partijen=[evil]),
                    periods=["voortgang"])
     assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;" in out
     for label in ("Wat?", "Wie?", "Wanneer?", "Status zomer 2024", "Voortgang (2025)"):

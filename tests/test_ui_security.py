@@ -241,7 +241,7 @@ def planted_app(tmp_path_factory, recorder, chat_server):
     tmp = tmp_path_factory.mktemp("planted")
     source = _source_with_markdown(tmp, recorder.base)
     bbl = next(r for r in load_rows(source) if r.id == "2.3-01")
-    assert "doc-beacon" in bbl.status_2024 + bbl.voortgang  # the plant sits in the report's text
+    assert "doc-beacon" in bbl.status + bbl.voortgang  # the plant sits in the report's text
     server = start_app(tmp / "data", tmp / "log", env={"WERKAGENDA_SOURCE": str(source),
                                                        "WERKAGENDA_LLM_URL": chat_server.url,
                                                        "WERKAGENDA_LLM_MODEL": "test"})
