@@ -30,7 +30,6 @@ import asyncio
 import base64
 import binascii
 import hmac
-import html
 import json
 import math
 import re
@@ -499,7 +498,11 @@ def _limits(schema: dict) -> str:
 def docs_html(spec: dict) -> str:
     """The OpenAPI document as one readable page. Swagger UI would load its scripts from a CDN;
     this app loads nothing from outside, so the page is plain HTML made from the same spec."""
-    e = lambda s: html.escape(str(s), quote=True)  # noqa: E731
+    from app.text import esc
+
+    def e(value) -> str:
+        return esc(value, quote=True)
+
     comps = spec.get("components", {}).get("schemas", {})
     out = [f"<!doctype html><html lang='nl'><head><meta charset='utf-8'><title>{e(spec['info']['title'])}</title>",
            "<style>body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.45}"

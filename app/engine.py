@@ -15,7 +15,6 @@ the answer says so ("De rapportage noemt geen bedrag voor …") and cites what t
 
 from __future__ import annotations
 
-import html
 import re
 import threading
 import time
@@ -29,6 +28,7 @@ from ingest import ActionRow
 from .plan import Plan, plan as make_plan
 from .sentences import (PERIOD_CELLS, Quote, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
+from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
 
 MAX_QUESTION = 1000
 NOT_IN_REPORT = "Dit staat niet in de voortgangsrapportage."
@@ -100,25 +100,6 @@ _KIND_WORDS = {"amount": "bedrag", "percentage": "percentage", "duration": "duur
 # A figure answers a "hoeveel" question only in a sentence that holds this IDF-weighted share of
 # the question's subject words.
 FIGURE_MIN_RELEVANCE = 0.2
-
-
-def shorten(text: str, limit: int = 160) -> str:
-    """A title from a cell: its first sentence(s), at most about `limit` characters, marked with
-    an ellipsis where it is cut. Never used for quotes (those are whole sentences)."""
-    sents = split_sentences(text) or [""]
-    first = sents[0]
-    for nxt in sents[1:]:
-        if len(first) >= 40 or len(first) + len(nxt) + 1 > limit:
-            break
-        first = f"{first} {nxt}"
-    if len(first) <= limit:
-        return first
-    return first[:limit].rsplit(" ", 1)[0] + " …"
-
-
-def esc(text: str) -> str:
-    """Escape for Markdown rendered as HTML: the document's text and the user's never become markup."""
-    return html.escape(text, quote=False)
 
 
 @dataclass

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import html
 import os
 import shutil
 import sys
@@ -25,6 +24,7 @@ import gradio as gr
 
 from ingest import ActionRow
 
+from .text import esc as esc_text
 from .ui_text import (ALLE, EMPTY_MESSAGE, ERROR_MESSAGE, MAX_HISTORY, MAX_SESSIONS, PENDING_MESSAGE,
                       SESSION_TTL, SOURCES_EMPTY, inert, make_filters, sources_html, trim_chat, user_text)
 
@@ -162,7 +162,7 @@ class Handlers:
         label = user_text(question)
         if filters is not None:
             # Markdown, not an attribute: quotes stay quotes (as in user_text).
-            label += f"\n\n*(filter: {html.escape(filters.describe(), quote=False)})*"
+            label += f"\n\n*(filter: {esc_text(filters.describe())})*"
         chat.append({"role": "user", "content": label})
         if getattr(self.engine, "llm", None) is not None:
             yield trim_chat(chat + [{"role": "assistant", "content": PENDING_MESSAGE}]), gr.update(), gr.update(), ""

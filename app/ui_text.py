@@ -9,7 +9,6 @@ Markdown links, images and bare URLs in the chat.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any, Iterable, Sequence
 
@@ -17,6 +16,7 @@ from index.analyzer import fold
 from ingest import COLUMNS, DOELSTELLINGEN, ActionRow
 
 from .sentences import idem_rest
+from .text import clip, esc as _esc  # noqa: F401 - clip is imported from here by the tabs
 
 TITLE = "Werkagenda mbo – vraag en antwoord"
 ALLE = "Alle"
@@ -44,21 +44,9 @@ TRIMMED_MESSAGE = "*Oudere vragen en antwoorden uit dit gesprek worden niet meer
 
 
 def esc(text: Any) -> str:
-    """Escape anything for HTML, quotes included (the same text fills attributes); newlines stay
-    newlines (shown with white-space: pre-wrap). The engine's own `esc` leaves quotes alone: its
-    Markdown never lands in an attribute."""
-    return html.escape("" if text is None else str(text), quote=True)
-
-
-def clip(text: str, limit: int = 160) -> str:
-    """A cell cut to about `limit` characters at a word boundary, whitespace collapsed, marked with
-    an ellipsis where it is cut (list views; the engine's `shorten` picks whole first sentences
-    for a title instead)."""
-    text = re.sub(r"\s+", " ", text or "").strip()
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + " …"
+    """app.text.esc with quotes escaped: the UI's text also fills attributes; newlines stay newlines
+    (shown with white-space: pre-wrap)."""
+    return _esc(text, quote=True)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|~$])")
@@ -71,7 +59,7 @@ def user_text(question: str) -> str:
         q = q[:MAX_SHOWN_QUESTION] + " …"
     # HTML-escape first (so <script> is text), then neutralise Markdown so '**x**' or
     # '[link](url)' show literally too.
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(q, quote=False))
+    return _MD_SPECIAL.sub(r"\\\1", _esc(q))
 
 
 _SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.\-]{1,30}):(?=/)")
