@@ -1,6 +1,6 @@
 """`werkagenda index [--rebuild]`: build the index (if needed) and say what was done.
 
-werkagenda.py dispatches the `index` subcommand here; `python -m index` works too.
+werkagenda.py (the one command line) registers these options and dispatches `werkagenda index` here.
 """
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 import sys
-from typing import Sequence
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,13 +38,3 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(report.summary())
     return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="werkagenda index", description="Bouw de zoekindex over de rapportage.")
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
