@@ -49,6 +49,8 @@ def wanted_manifest(cfg: IndexConfig, rows: Sequence[ActionRow], spec: Embedding
         embedding_model=spec.model,
         dense_views=list(DENSE_VIEWS),
         chroma=cfg.chroma_url or "local",
+        rapport=rows[0].rapport if rows else "",
+        periods=[rows[0].status_label, rows[0].voortgang_label] if rows else [],
     )
 
 

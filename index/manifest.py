@@ -40,6 +40,10 @@ class Manifest:
     created: str = ""
     seconds: float = 0.0
     extra: dict = field(default_factory=dict)
+    # The report the rows are from and its two period labels (as its headers give them); the rows
+    # hash covers them too, so a relabelled report is rebuilt.
+    rapport: str = ""
+    periods: list[str] = field(default_factory=list)
 
     def stale_reason(self, wanted: "Manifest") -> str | None:
         """Why this index no longer fits `wanted` (Dutch, for the user), or None when it fits."""

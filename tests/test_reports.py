@@ -44,6 +44,9 @@ def both(request, generated, tmp_path_factory):
 def test_the_latest_report_answers_with_its_own_labels(both):
     engine, _ = both
     assert list(engine.reports) == ["2025", "2026"] and engine.rapport == "2026"
+    # each report's index manifest records its key and periods
+    assert [(e.index.manifest.rapport, e.index.manifest.periods) for e in engine.reports.values()] == \
+        [("2025", list(OLD_LABELS)), ("2026", list(NEW_LABELS))]
     ans = engine.answer("wat is de status van het bbl-offensief?")
     assert ans.rapport == "2026" and ans.rows[0].rapport == "2026"
     assert "Voortgang (2026)" in ans.text and "Voortgang (2025)" not in ans.text
