@@ -657,7 +657,15 @@ class Engine:
         scope = _scope_words(p)
         if p.meta == "actions":
             text = f"**De rapportage telt {len(rows)} acties{esc(scope)}.**"
-            if len(per_doel) > 1:
+            per_prio_n = Counter(r.prioriteit for r in rows)
+            if len(per_prio_n) > 1:
+                # Across prioriteiten: their subtotals first ("hoeveel acties per prioriteit?"), each
+                # with its doelstellingen.
+                text += "\n\n" + "\n".join(
+                    f"- Prioriteit {pr}: {n} acties (" + ", ".join(
+                        f"doelstelling {d}: {k}" for d, k in per_doel.items() if d.split(".")[0] == str(pr)) + ")"
+                    for pr, n in sorted(per_prio_n.items()))
+            elif len(per_doel) > 1:
                 text += "\n\n" + "\n".join(f"- Doelstelling {d}: {n}" for d, n in per_doel.items())
             return Answer(text, rows=list(rows), kind="meta", count=len(rows))
         if p.meta in ("doelstellingen", "prioriteiten"):

@@ -62,8 +62,9 @@ _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|acti
 
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
 _META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b|\b(grootste|kleinste|grootst|kleinst)\b", re.I)
-_META_SIZE = re.compile(r"\bhoe groot is (?:de|het)\b|\bomvang\b|\bverdeeld over\b|\bverdeling\b|"
-                        r"\bper (?:prioriteit|doelstelling)\b", re.I)
+# "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
+_META_SIZE = re.compile(r"\bhoe groot is (?:de|het)\b|\bomvang\b|\bverde(?:el|l)\w*\b|\b(?:in)?(?:ge)?de(?:el|l)(?:d|ing)\b|"
+                        r"\bspreiding\b|\bper (?:prioriteit|doelstelling)\b", re.I)
 _META_PERIODS = re.compile(r"\bwelke (?:periode|periodes|perioden|jaren|tijdvak)\b|\bover welke (?:periode|jaren)\b|"
                            r"\bperiode\b.*\b(?:rapportage|rapport|verslag)\b|\b(?:rapportage|rapport)\b.*\bperiode\b|"
                            r"\bvan wanneer is (?:de|deze) (?:rapportage|voortgangsrapportage)", re.I)
@@ -181,7 +182,7 @@ kent bevat bevatten gemeld vermeld gerapporteerd genoemd staan beschreven binnen
 meedoet meedoen meedoen helemaal gebleven niks niets gebeurd afgelopen nieuws zodat gewoon mee trekken trekt
 werken werkt wordt worden verder precies tafel welke waarin waaraan waarbij geregeld afgestemd moest moesten
 kwam komt komen bekend geworden via bijgekomen melden meldt gemeld groot klein twee drie vier vijf bordje ergens erin taken taak verwacht verwachten update updates nieuws terug
-iets zelf qua kleinste grootste grootst kleinst verdeeld elkaar eentje anders hier zo ze hun hadden had
+iets zelf qua kleinste grootste grootst kleinst verdeeld verdelen verdeelt verdeling ingedeeld indeling spreiding elkaar eentje anders hier zo ze hun hadden had
 daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hiervoor hierbij hieraan ervan eraan
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt

@@ -61,6 +61,11 @@ def test_counts_and_structure_are_exact(engine):
     per = {d: sum(r.doelstelling == d for r in engine.rows) for d in {r.doelstelling for r in engine.rows}}
     assert most.count == max(per.values()) and all(f"Doelstelling {d}" in most.text for d in per if per[d] == most.count)
     assert "Status zomer 2024" in engine.answer("over welke periode gaat de rapportage?").text
+    # across prioriteiten the count gives each prioriteit's subtotal, computed from the rows
+    spread = engine.answer("hoe verdelen de acties zich over de prioriteiten?")
+    for pr in sorted({r.prioriteit for r in engine.rows}):
+        n = sum(r.prioriteit == pr for r in engine.rows)
+        assert f"- Prioriteit {pr}: {n} acties (" in spread.text, spread.text
 
 
 def test_chat_filter_narrows_a_list(engine):
