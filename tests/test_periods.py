@@ -150,3 +150,18 @@ def test_row_label_per_column():
                     voortgang_label="Voortgang (2026)")
     assert [row.label(c) for c in ("wat", "status", "voortgang")] == \
         ["Wat?", "Status zomer 2025", "Voortgang (2026)"]
+
+
+def test_llm_prompt_and_citation_check_use_the_rows_periods():
+    """Next year's rows: the prompt asks for their labels and the check accepts only those."""
+    from app.llm import check_citations, rows_context, system_prompt
+
+    row = ActionRow(id="2.3-01", prioriteit=2, doelstelling="2.3", wat="We starten een BBL offensief.",
+                    status="Idem.", voortgang="In 2026 is het aandeel licht gestegen.", rapport="2026",
+                    status_label="Status zomer 2025", voortgang_label="Voortgang (2026)")
+    assert "[Doelstelling X.Y, Voortgang 2026]" in system_prompt(row.periods)
+    assert "Status zomer 2025: Idem." in rows_context([row]) and "2024" not in rows_context([row])
+    found, problems = check_citations("Het aandeel steeg [Doelstelling 2.3, Voortgang 2026].", [row])
+    assert found == [("2.3", "voortgang")] and problems == []
+    _, problems = check_citations("Het aandeel steeg [Doelstelling 2.3, Voortgang 2025].", [row])
+    assert problems == ["onjuiste bronvermelding [Doelstelling 2.3, Voortgang 2025]"]
