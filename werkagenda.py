@@ -12,6 +12,7 @@ from the light modules that hold the option definitions, to keep `--help` and st
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -144,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`werkagenda ask … | head`): stop quietly, as other tools do. Point
+        # stdout at /dev/null so that flushing it at exit cannot fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, the shell's code for it
 
 
 if __name__ == "__main__":

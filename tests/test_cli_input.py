@@ -85,3 +85,14 @@ def test_serve_on_an_ipv6_loopback_address(env):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(env):
+    """`werkagenda ask … | head -0`: the pipe is closed before the answer is written (the command
+    needs seconds to start); it stops quietly with the shell's code for a broken pipe."""
+    proc = subprocess.Popen([sys.executable, "-m", "werkagenda", "ask", "wat is de status van het bbl-offensief?"],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    code = proc.wait(timeout=600)
+    assert "Traceback" not in err and code == 141, (code, err)
