@@ -139,7 +139,7 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
 _YES_NO = re.compile(r"^\s*(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen|gaat)\b(?!\s+er\b)", re.I)
 _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
                               r"\b(?:die|deze|dat|dit) (?:actie|plan|regeling|onderzoek|programma|aanpak)\b", re.I)
-_INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|hiervan|hierbij|ervan|van die|van deze|welke daarvan)\b", re.I)
+_INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|daarin|daaraan|daarmee|hiervan|hierbij|hierin|hieraan|hiermee|ervan|van die|van deze|welke daarvan)\b", re.I)
 _ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier|woordvoerder|projectleider|"
           r"contactpersoon|wethouder|burgemeester|baas|leider|hoofd|coördinator|coordinator|secretaris)")
 # A question for a person's name: the report names organisations, never people.
@@ -183,7 +183,7 @@ meedoet meedoen meedoen helemaal gebleven niks niets gebeurd afgelopen nieuws zo
 werken werkt wordt worden verder precies tafel welke waarin waaraan waarbij geregeld afgestemd moest moesten
 kwam komt komen bekend geworden via bijgekomen melden meldt gemeld groot klein twee drie vier vijf bordje ergens erin taken taak verwacht verwachten update updates nieuws terug
 iets zelf qua kleinste grootste grootst kleinst verdeeld verdelen verdeelt verdeling ingedeeld indeling spreiding elkaar eentje anders hier zo ze hun hadden had
-daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hiervoor hierbij hieraan ervan eraan
+daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hiervoor hierbij hieraan hierin hiermee ervan eraan
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel""")) | STOPWORDS
@@ -512,6 +512,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         op = "compare" if fld == "change" and not stand else ("count" if _COUNT.search(q) else "list")
         return Plan(operation=op, field=fld if fld != "change" or op == "compare" else "status",
                     filters=_merge(prev.filters, f), topic="", figure_kind=figure_kind, followup=True, question=q)
+    # "en wat doet JOBmbo daarbij?" after one action: that party's part in that action.
+    if prev is not None and _INTO_PREV.search(q) and not topic and prev.operation == "lookup" and parties \
+            and fld == "status":
+        return Plan(operation="lookup", field="status", filters=_merge(prev.filters, chat), topic="",
+                    figure_kind=None, followup=True, question=q)
     # "en bij doelstelling 2.1?" / "en voor JOB?": the previous question again, in a new scope.
     if prev is not None and _FOLLOW_START.search(q) and not topic and (parties or doel or prio or stand) \
             and fld == "status" and not _PLURAL.search(q):

@@ -72,6 +72,12 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     assert p("wat is daar sinds zomer 2024 veranderd?", [first]).followup
     new = p("en hoe staat het met de studentenkaart?", [first])
     assert not new.followup and new.topic == "studentenkaart"
+    # a party's part in the action just answered ("daarin", "daarbij", "daaraan", "hierin" …)
+    for pointer in ("daarin", "daarbij", "daaraan", "hierin"):
+        part = p(f"en wat doet SBB {pointer}?", [first])
+        assert part.operation == "lookup" and part.followup and part.filters == Filters(), pointer
+    # without a pointer it is the party's own list
+    assert p("wat doet SBB allemaal?", [first]).operation == "list"
 
 
 def test_follow_up_narrows_a_list():
