@@ -81,6 +81,7 @@ _DAY = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|au
 _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeantwoord\b|\bwat (?:bleek|blijkt)\b|"
                       r"\bconclusies?\b|\bhoe (?:scoren|scoorden|scoort)\b|\bwat kwam (?:er )?uit\b", re.I)
 _OUTCOME = re.compile(r"\bblijkt\b|\bbleek\b|\bbleken\b|\blaat zien\b|\blieten zien\b|\bliet zien\b|\bleverde\b|"
+                      r"\bkwam (?:er )?(?:naar voren|uit)\b|\bkomt (?:er )?(?:naar voren|uit)\b|"
                       r"\bopgeleverd\b|\btoont\b|\buitkomst|\bresultaat|"
                       r"\bresultaten\b|\bconclu|\d\s*%|\bscore|\bgemiddeld", re.I)
 _POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b", re.I)
@@ -827,7 +828,10 @@ class Engine:
         if _ENTITY.search(p.question) and not any(self._rare_names(s) or _ENUMERATION.search(s) for s in relevant):
             return "De rapportage noemt hier geen namen."
         if _RESULTS.search(p.question) and p.field in ("status", "change"):
-            if not any(_OUTCOME.search(s) for s in relevant):
+            # An outcome usually follows the sentence that introduces the study ("… een onderzoek
+            # gedaan naar X. Hieruit kwam naar voren dat …"): the next two sentences count too.
+            near = {i + d for i, s in enumerate(sentences) if s in relevant for d in (0, 1, 2)}
+            if not any(_OUTCOME.search(sentences[i]) for i in sorted(near) if i < len(sentences)):
                 return "De rapportage noemt hiervan geen resultaten of uitkomsten."
         if _OPINION.search(p.question) and not any(_OPINION_TEXT.search(s) for s in relevant):
             return "De rapportage geeft geen meningen of standpunten van partijen weer."

@@ -202,6 +202,9 @@ def test_answerable_shapes_next_to_them_are_answered(engine):
     assert "iedere vijf jaar" in engine.answer("hoe vaak moet de subsidieregeling praktijkleren geëvalueerd worden?").text
     assert "€47,2 miljoen" in engine.answer("hoeveel extra geld krijgen scholen voor studenten met taal- en "
                                             "rekenachterstanden?").text
+    # an outcome in the sentences after the one that introduces the study ("Hieruit kwam naar voren …")
+    found = engine.answer("wat leverde het onderzoek naar een gelijkwaardig studentenleven op?")
+    assert not found.abstained and "best-practices" in found.text
 
 
 def test_what_the_agenda_does_for_students_is_the_student_list(engine):
