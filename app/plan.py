@@ -126,6 +126,8 @@ _GENERIC_PARTIES = {"mbo-scholen", "gemeenten", "werkgevers"}
 # werkagenda voor studenten?"): only a party when the question asks what they do themselves.
 _SUBJECT_PARTIES = {"studenten", "docenten"}
 
+_WHY = re.compile(r"^\s*(?:en\s+|maar\s+)?(?:waarom|hoe komt het|wat is de reden|om welke reden|waardoor)\b", re.I)
+_POINTER = re.compile(r"\b(?:dat|dit|die|deze|het|daar|hier)\b", re.I)
 _FOLLOW_START = re.compile(r"^\s*(?:en|maar|ok[eé]?,?\s*en|oke,?\s*en|dus|en dan)\b", re.I)
 _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daaraan|daarop|daarover|hiervan|hiervoor|"
                        r"hierbij|hieraan|ervan|eraan|erbij|"
@@ -492,6 +494,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 
     # Follow-ups: the previous turn's subject, unless this turn names a subject of its own.
     prev = next((p for p in reversed(history) if p.operation not in ("empty", "meta")), None)
+    # "waarom loopt dat achter?", "hoe komt het dat die vertraagd is?": a reason is asked about the
+    # thing pointed at, never a list, whatever status words the question repeats.
+    if prev is not None and _WHY.search(q) and _POINTER.search(q) and not (topic or parties or doel or prio):
+        return Plan(operation="lookup", field="status", filters=_merge(prev.filters, chat), topic="",
+                    followup=True, question=q)
     names_something = bool(topic or parties or doel or prio or stand or jaar)
     # A bare "wat is er nieuw?" or "wie doet dat?" after an answer is about that answer.
     bare_field = fld in ("change", "wie", "wanneer") and not names_something and not _META_TOTAL.search(q)

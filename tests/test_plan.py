@@ -78,6 +78,12 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
         assert part.operation == "lookup" and part.followup and part.filters == Filters(), pointer
     # without a pointer it is the party's own list
     assert p("wat doet SBB allemaal?", [first]).operation == "list"
+    # a reason asked about what was pointed at is no list, whatever status words it repeats
+    late = p("welke acties zijn vertraagd?")
+    for why in ("waarom is die vertraagd?", "hoe komt het dat dit niet gelukt is?", "en waarom loopt het achter?"):
+        got = p(why, [late])
+        assert got.operation == "lookup" and got.followup, why
+    assert p("waarom is de studentenkaart vertraagd?", [late]).topic == "studentenkaart"
 
 
 def test_follow_up_narrows_a_list():
