@@ -805,6 +805,12 @@ class Engine:
         strange = [t for t in _SPECIFIC.findall(p.question) if fold(t) not in vocab and not fold(t).isdigit()]
         if strange:
             return f"De rapportage noemt {' en '.join(dict.fromkeys(strange))} nergens."
+        unknown, content = self._unknown_words(p.topic)
+        if unknown and 2 * len(unknown) > len(content):
+            # Most of what the question is about occurs nowhere in the report, not even as a word of
+            # the same family, a compound part or a near spelling ("welke zorgverzekering is het
+            # goedkoopst voor studenten?"): the closest row cannot be about it.
+            return f"De rapportage noemt {' en '.join(unknown)} nergens."
         cells = [idem_rest(row), row.status, row.wat]
         sentences = [s for c in cells for s in split_sentences(c)]
         subject = self._terms(p.topic)
@@ -841,6 +847,20 @@ class Engine:
         if p.field == "wanneer" and _EXACT_DATE.search(p.question) and not any(_DAY.search(s) for s in relevant):
             return "De rapportage noemt daarvoor geen precieze datum."
         return None
+
+    def _unknown_words(self, topic: str) -> tuple[list[str], list[str]]:
+        """(the topic's content words the report never uses in any form, all its content words)."""
+        from index.analyzer import STOPWORDS, stem, words
+
+        analyzer = self.index.lexical.analyzer
+        vocab = analyzer.vocabulary
+        if not hasattr(self, "_vocab_prefixes"):
+            self._vocab_prefixes = frozenset(w[:PREFIX_FAMILY] for w in vocab if len(w) >= PREFIX_FAMILY)
+        content = [w for w in dict.fromkeys(words(topic)) if len(w) >= 5 and w not in STOPWORDS and not w.isdigit()]
+        unknown = [w for w in content
+                   if w not in vocab and stem(w) not in analyzer.stems and not analyzer.compound_parts(w)
+                   and analyzer.correct(w) is None and w[:PREFIX_FAMILY] not in self._vocab_prefixes]
+        return unknown, content
 
     def _rare_names(self, sentence: str) -> list[str]:
         """Capitalised names in a sentence that few rows use: "Utrecht", "Leiden"; not
