@@ -60,7 +60,9 @@ _SPECIFIC = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,6}\b|\b[A-Z]{2,6}\b")
 _DETAIL = re.compile(r"\bwat houd(?:t|en)\b|\bwat (?:staat|stond) er (?:precies |inhoudelijk )?in\b|"
                      r"\bwelke (?:zijn|waren) (?:dat|die|de)\b", re.I)
 # The members of a set: "welke twee taalinterventies", "wie zitten er in de expertgroep".
-_MEMBERS = re.compile(r"\bwelke (?:\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig)\b|"
+_NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
+                 "twintig": 20}
+_MEMBERS = re.compile(r"\bwelke (\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig)\b|"
                       r"\bwie (?:zitten|zit) (?:er )?in\b|\bwie zijn de leden van\b|\bleden van\b", re.I)
 _CURRENT = re.compile(r"\bop dit moment\b|\bmomenteel\b|\bnu\b|\bhuidige?\b|\binmiddels\b|\bop het moment\b", re.I)
 _TARGET = re.compile(r"\bstreven|\bstreef|\bdoel\b|\bdoelstelling|\bambitie|\bbeoog|\bwillen\b|\bmoet(?:en)?\b|"
@@ -823,6 +825,11 @@ class Engine:
             mentions = [s for s in sentences if key & self._sentence_terms(s)] if key else []
             if key and not any(_ENUMERATION.search(s) or len(_names(s)) >= 2 for s in mentions):
                 return f"De rapportage noemt {head}, maar somt niet op wie of wat daar onder valt."
+            # "welke 20 regio's?": a sentence naming two of them does not answer; it must name as many.
+            wanted = _NUMBER_WORDS.get(m.group(1).lower()) if m.group(1) and not m.group(1).isdigit() else \
+                (int(m.group(1)) if m.group(1) else None)
+            if key and wanted and wanted > 2 and not any(len(_names(s)) >= wanted for s in mentions):
+                return f"De rapportage somt geen {wanted} {head} op."
         m = _DETAIL.search(p.question)
         if m:
             head = next((w for w in re.findall(r"[\w'-]+", p.question[m.end():])

@@ -190,6 +190,8 @@ def test_a_follow_up_on_a_list_of_one_answers_that_action(engine):
     ("Welke mbo-scholen geven hun studenten nog steeds geen studentenkaart?", "geen namen"),
     ("Wat waren de resultaten van de rekenpeiling onder mbo-studenten?", "geen resultaten"),
     ("Op welk referentieniveau (2F of 3F) komen de nieuwe taaleisen te liggen?", "nergens"),
+    # a set of N asked for, a sentence that names fewer of them
+    ("Welke drie regio's werken met het LLO-collectief?", "somt geen 3 regio's op"),
     # most of the subject occurs nowhere in the report, in no form
     ("Welke tandartsverzekering is het voordeligst voor studenten?", "noemt tandartsverzekering en voordeligst nergens"),
 ])
@@ -205,6 +207,8 @@ def test_answerable_shapes_next_to_them_are_answered(engine):
     assert "€47,2 miljoen" in engine.answer("hoeveel extra geld krijgen scholen voor studenten met taal- en "
                                             "rekenachterstanden?").text
     # an outcome in the sentences after the one that introduces the study ("Hieruit kwam naar voren …")
+    two = engine.answer("welke twee regio's werken vanuit het LLO-collectief aan basisvaardigheden?")
+    assert not two.abstained and "Zuidoost Brabant en Twente" in two.text
     found = engine.answer("wat leverde het onderzoek naar een gelijkwaardig studentenleven op?")
     assert not found.abstained and "best-practices" in found.text
 
