@@ -40,8 +40,12 @@ class Route:
     question: str = ""  # the question without the words that named the report
 
 
-def route(question: str, keys: list[str], chosen: str | None = None) -> Route:
-    """keys: the reports in time order, latest last. chosen: the UI's or API's report selector."""
+def route(question: str, keys: list[str], chosen: str | None = None,
+          years: dict[str, tuple[int, ...]] | None = None) -> Route:
+    """keys: the reports in time order, latest last. chosen: the UI's or API's report selector.
+    years: the years each report's periods name; a question about a year that only an earlier
+    report covers ("hoe stond het in de zomer van 2024 …?") goes to the latest of those, unless it
+    asks for the course of things ("van 2024 tot nu"), which the latest report's timeline shows."""
     latest = keys[-1]
     previous = keys[-2] if len(keys) > 1 else None
     if SINCE_PREVIOUS.search(question) and _CHANGE_WORDS.search(question) and previous:
@@ -54,6 +58,11 @@ def route(question: str, keys: list[str], chosen: str | None = None) -> Route:
         return Route(previous, named=True, question=_without(question, m))
     if chosen in keys:
         return Route(chosen, named=True, question=question)
+    asked = {int(y) for y in re.findall(r"\b(20\d\d)\b", question)}
+    if years and asked and not asked & set(years.get(latest, ())) and not TIMELINE.search(question):
+        covering = [k for k in keys if asked & set(years.get(k, ()))]
+        if covering:
+            return Route(covering[-1], question=question)
     return Route(latest, question=question)
 
 

@@ -313,7 +313,7 @@ class Engine:
         from .across import route
 
         keys = list(self.reports)
-        r = route(question, keys, rapport)
+        r = route(question, keys, rapport, {k: e.rows[0].periods.years for k, e in self.reports.items() if e.rows})
         target = self.reports[r.rapport]
         if r.across != "changes":
             return target, None, r.question

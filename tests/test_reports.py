@@ -59,6 +59,10 @@ def test_a_named_report_or_the_selector_routes_to_it(both):
     engine, _ = both
     named = engine.answer("wat stond er in de rapportage van 2025 over het bbl-offensief?")
     assert named.rapport == "2025" and "Voortgang (2025)" in named.text and "Voortgang (2026)" not in named.text
+    # a year only the earlier report covers goes there; a year both cover stays with the latest
+    earlier = engine.answer("hoe stond het bbl-offensief er in de zomer van 2024 voor?")
+    assert earlier.rapport == "2025" and "Status zomer 2024" in earlier.text
+    assert engine.answer("wat gebeurde er in 2025 met het bbl-offensief?").rapport == "2026"
     chosen = engine.answer("wat is de status van het bbl-offensief?", rapport="2025")
     assert chosen.rapport == "2025" and chosen.rows[0].voortgang_label == "Voortgang (2025)"
 
