@@ -202,10 +202,14 @@ class Engine:
         # Every row's word-family prefixes, once at load rather than lazily on the questions that
         # first touch a row (at 7,800 rows the first topic questions built thousands of them:
         # 0.26 s of 3.3 s CPU over the 105 evaluation questions, in a cProfile of the 100x corpus).
-        row_terms = getattr(getattr(index, "lexical", None), "row_terms", None)
+        lexical = getattr(index, "lexical", None)
+        row_terms = getattr(lexical, "row_terms", None)
         if row_terms is not None:
             for row, terms in zip(index.rows, row_terms):
                 self._prefixes(row.id, terms)
+        # The same prefixes of the whole vocabulary: a word with none of them is unknown to the report.
+        vocab = getattr(getattr(lexical, "analyzer", None), "vocabulary", ())
+        self._vocab_prefixes = frozenset(w[:PREFIX_FAMILY] for w in vocab if len(w) >= PREFIX_FAMILY)
         # Several reports side by side (app/across.py): every engine knows all of them, in time
         # order; the latest one answers unless a question or the selector names another.
         self.rapport = index.rows[0].rapport if index.rows else ""
@@ -868,8 +872,6 @@ class Engine:
 
         analyzer = self.index.lexical.analyzer
         vocab = analyzer.vocabulary
-        if not hasattr(self, "_vocab_prefixes"):
-            self._vocab_prefixes = frozenset(w[:PREFIX_FAMILY] for w in vocab if len(w) >= PREFIX_FAMILY)
         content = [w for w in dict.fromkeys(words(topic)) if len(w) >= 5 and w not in STOPWORDS and not w.isdigit()]
         unknown = [w for w in content
                    if w not in vocab and stem(w) not in analyzer.stems and not analyzer.compound_parts(w)

@@ -219,6 +219,17 @@ def run_worker(args: list[str], timeout: float = WORKER_TIMEOUT) -> dict:
     return result
 
 
+def _stop(proc: subprocess.Popen) -> None:
+    """Terminate a child process, killing it when it does not stop within 15 s."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -303,13 +314,7 @@ class Served:
             time.sleep(0.1)
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        _stop(self.proc)
         self.stderr.close()
 
 
@@ -608,13 +613,7 @@ class ChromaServer:
             return None
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        _stop(self.proc)
 
 
 def bench_scale(scales: list[int], questions_path: str, server_mode: bool = True) -> list[dict]:
