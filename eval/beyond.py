@@ -10,10 +10,12 @@ Question files (written by reading the report, never by running the engine):
     eval/dev/*_extra.jsonl                         a second development batch, more varied phrasing
     eval/dev/*_fresh.jsonl                         a third batch (62), written before the word-family
                                                    planner; its first run was the out-of-sample signal
+    eval/dev/*_seen.jsonl                          the first test split, retired to development after
+                                                   five reported runs whose failures were read
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
-The development split is what the rules were built against; the test split was written before the
-engine and is only run to report.
+The development split is what the rules were built against; the test split (a second one, written
+on 2026-12-01 before that day's engine changes) is only run to report.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def load(name: str, split: str) -> list[dict]:
     """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
     for path in (EVAL_DIR / split / name, *(EVAL_DIR / split / name.replace(".jsonl", f"_{batch}.jsonl")
-                                           for batch in ("extra", "fresh"))):
+                                           for batch in ("extra", "fresh", "seen"))):
         if path.exists():
             out += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return out
