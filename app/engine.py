@@ -572,14 +572,14 @@ class Engine:
             rows = [r for r in self.student_rows() if r.id in keep]
         elif p.topic:
             rows = self.topic_rows(p.topic, f)
-            if not rows and not f.is_empty() and not self._names_a_subject(p.topic):
+            if not rows and not f.is_empty() and not self._subject_in_report(p.topic):
                 # "welke SBB-acties hebben nieuws te melden?": within a party or doelstelling the
                 # leftover words name no subject of their own; the scope is the answer.
                 rows = self.index.filter_rows(f)
         else:
             rows = self.index.filter_rows(f)
         scope = _scope_words(p)
-        if not rows and p.topic and not p.followup and p.operation != "compare":
+        if not rows and p.topic and not p.followup and p.operation != "compare" and not f.stand:
             # "wat doen scholen tegen depressie?": no row names the party and the topic together;
             # the question is still about one subject, so answer it as one.
             return self._lookup(replace(p, operation="lookup", filters=Filters()), prev)
@@ -587,7 +587,13 @@ class Engine:
             what = f"over '{p.topic}'" if p.topic else ""
             where = f" ({f.describe()})" if not f.is_empty() else ""
             text = f"**{NOT_IN_REPORT}** Geen acties {what}{where} gevonden.".replace("  ", " ")
-            return Answer(text, abstained=p.topic != "" and f.is_empty(), kind=p.operation, count=0)
+            # Within a scope: the subject may have actions outside it ("welke afgeronde acties gaan over
+            # stages?" when none is afgerond); when it has none anywhere the report does not cover it.
+            elsewhere = self.topic_rows(p.topic) if p.topic and not f.is_empty() else []
+            if elsewhere:
+                text += f" Zonder die beperking {'gaat' if len(elsewhere) == 1 else 'gaan'} {len(elsewhere)} " \
+                        f"{'actie' if len(elsewhere) == 1 else 'acties'} over '{esc(p.topic)}'."
+            return Answer(text, abstained=p.topic != "" and not elsewhere, kind=p.operation, count=0)
         if p.operation == "compare":
             return self._compare(p, rows, scope)
         if p.operation == "list" and p.topic and len(rows) == 1 and f.is_empty() and not p.followup:
@@ -932,6 +938,15 @@ class Engine:
         """Does the text hold a word of its own beyond the verbs people use to ask about an action
         ("wie moet dat regelen?", "wanneer wordt daarover besloten?")?"""
         return bool(self._terms(text) - self._terms(_ACTION_VERBS))
+
+    def _subject_in_report(self, text: str) -> bool:
+        """Does the text name a subject the report could list rows for? Words the report never uses
+        ("welke acties van prioriteit 1 kunnen we als afgerond beschouwen?") cannot narrow a list
+        within a scope; the scope is then the answer."""
+        if not self._names_a_subject(text):
+            return False
+        doc_freq = self.index.lexical.doc_freq
+        return any(doc_freq.get(t, 0) > 0 for t in self._terms(text) - self._terms(_ACTION_VERBS))
 
     def _subject_terms(self, p: Plan) -> set[str]:
         """The topic without the words that only ask for a figure ("hoeveel geld", "budget")."""

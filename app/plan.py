@@ -83,7 +83,10 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|hetzelfde gebleven|"
                 r"\bidem\b|stilgestaan|\bstaat stil\b|\bstaan stil\b|geen (?:verandering|wijziging|vooruitgang)|"
                 r"niets (?:veranderd|gewijzigd)|(?:precies )?(?:zo|hetzelfde) als (?:in )?(?:de )?zomer|"
-                r"(?:nog )?(?:steeds )?(?:hetzelfde|gelijk) (?:als|aan) (?:vorig jaar|20\d\d|de vorige)", re.I), ONGEWIJZIGD),
+                r"(?:nog )?(?:steeds )?(?:hetzelfde|gelijk) (?:als|aan) (?:vorig jaar|20\d\d|de vorige)|"
+                # "staan er nog hetzelfde voor als in zomer 2024", "precies zo als toen"
+                r"\b(?:hetzelfde|gelijk|zo)\b(?:\s+[\w'’-]+){0,2}?\s+(?:als|aan)\s+(?:in\s+)?(?:de\s+)?"
+                r"(?:zomer|vorig|vorige|toen|20\d\d)", re.I), ONGEWIJZIGD),
     (re.compile(r"achter(?:stand|lopen|op schema)?\b|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
                 r"gerealiseerd|gestart|opgepakt|begonnen|haalbaar)|\bgeschrapt|stopgezet|\bblijf?t? liggen|"
                 r"\bblijven liggen|niet gedaan|mislukt|niet van de grond|gestrand|\bvast(?:gelopen)?\b|"
@@ -188,7 +191,8 @@ iets zelf qua kleinste grootste grootst kleinst verdeeld verdelen verdeelt verde
 daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hiervoor hierbij hieraan hierin hiermee ervan eraan
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
-richting enkele enkel""")) | STOPWORDS
+richting enkele enkel ingevuld invullen
+echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -395,9 +399,26 @@ def find_stand(question: str) -> tuple[str | None, str]:
 
 
 def topic_of(text: str) -> str:
-    """The content words left in `text`, in their order ('' when none)."""
-    kept = [w for w in re.findall(r"[\w'’-]+", text) if not set(words(w)) <= _FRAME and not w.isdigit()]
+    """The content words left in `text`, in their order ('' when none). A frame noun with a typo
+    ("actes", "maatregeleen") is still a frame word: one edit away from it."""
+    kept = [w for w in re.findall(r"[\w'’-]+", text)
+            if not set(words(w)) <= _FRAME and not w.isdigit() and not _frame_typo(w)]
     return " ".join(kept)
+
+
+# Only the nouns questions are framed with: a typo of a verb or adverb is too often a real word
+# ("keten", "verankering", "actief" are one edit from frame words).
+_LONG_FRAME = tuple(words("acties maatregelen maatregel afspraken werkagenda rapportage voortgangsrapportage "
+                          "doelstelling doelstellingen prioriteit prioriteiten actiepunten voortgang partijen"))
+
+
+def _frame_typo(word: str) -> bool:
+    from rapidfuzz.distance import OSA
+
+    w = fold(word).lower()
+    # Same first and last letters: "actes" is "acties", "actief" is a word of its own.
+    return len(w) >= 5 and any(abs(len(w) - len(f)) <= 1 and w[0] == f[0] and w[-1] == f[-1] and
+                               OSA.distance(w, f) == 1 for f in _LONG_FRAME)
 
 
 def _field(q: str) -> str:
@@ -460,13 +481,21 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         prio = int(pm.group(1)) if pm.group(1) else _ORDINAL[pm.group(2).lower()]
         rest = _PRIO.sub(" ", rest)
 
-    rest = re.sub(r"\baan (?:de )?tafel\b", " ", rest, flags=re.I)  # "zit JOB aan tafel": involvement
+    # Idioms of involvement: "zit JOB aan tafel", "waar moeten scholen mee aan de slag", "wat staat er
+    # op naam van SZW", "wat neemt OCW voor zijn rekening".
+    rest = re.sub(r"\baan (?:de )?tafel\b|\baan de slag\b|\bop (?:haar|zijn|hun|z'n|de) naam\b|\bop naam van\b|"
+                  r"\bvoor (?:haar|zijn|hun|z'n) rekening\b", " ", rest, flags=re.I)
     parties, rest = find_parties(rest, known_parties)
     asks_what_they_do = re.search(r"\bwat (?:doen|moeten|gaan)\b|\bwaar zijn\b|\bbetrokken\b", q, re.I)
     subjects = [p for p in parties if p in _SUBJECT_PARTIES and not asks_what_they_do]
     parties = [p for p in parties if p not in subjects]
     rest = " ".join([rest, *subjects])  # "wat doet de werkagenda voor studenten?": the topic
     stand, rest = find_stand(rest)
+    counted = re.search(r"\bhoeveel\s+([\w'’-]+)", q, re.I)
+    if stand and counted and topic_of(counted.group(1)) and not chat.stand:
+        # "hoeveel mbo-docenten hebben de master afgerond?": a figure about people, not a count of
+        # finished actions ("hoeveel acties zijn afgerond?", "hoeveel zijn er al af?").
+        stand = None
     if parties and topic_of(rest) and all(p in _GENERIC_PARTIES for p in parties) and not asks_what_they_do:
         rest = " ".join([rest, *parties])
         parties = []

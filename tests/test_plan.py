@@ -36,6 +36,15 @@ CASES = [
     ("welke acties moeten in 2026 klaar zijn?", "list", "wanneer", Filters(jaar=2026), ""),
     ("2.3", "list", "status", Filters(doelstelling="2.3"), ""),
     ("Wat doet de werkagenda voor studenten?", "list", "status", Filters(), "studenten"),
+    # Idioms of involvement, intensifiers and typos of frame nouns leave no topic behind.
+    ("waar moeten de MBO Raad en SBB mee aan de slag?", "list", "status", Filters(partij="MBO Raad"), ""),
+    ("welke acties heeft NRTO op haar naam staan?", "list", "status", Filters(partij="NRTO"), ""),
+    ("waar is bij prioriteit 2 echt niks aan veranderd?", "list", "status", Filters(prioriteit=2, stand=ONGEWIJZIGD), ""),
+    ("welke actes zijn vertraagd?", "list", "status", Filters(stand=VERTRAAGD), ""),
+    ("welke staan er nog hetzelfde voor als in de zomer?", "list", "status", Filters(stand=ONGEWIJZIGD), ""),
+    # "hoeveel <people> hebben … afgerond" asks for a figure, not for finished actions.
+    ("hoeveel docenten hebben de nieuwe leergang afgerond?", "lookup", "figure", Filters(), "docenten leergang"),
+    ("hoeveel acties zijn er afgerond?", "count", "status", Filters(stand=AFGEROND), ""),
 ]
 
 
