@@ -572,7 +572,7 @@ class Engine:
             rows = [r for r in self.student_rows() if r.id in keep]
         elif p.topic:
             rows = self.topic_rows(p.topic, f)
-            if not rows and not f.is_empty() and not self._subject_in_report(p.topic):
+            if not rows and not f.is_empty() and not self._names_a_subject(p.topic):
                 # "welke SBB-acties hebben nieuws te melden?": within a party or doelstelling the
                 # leftover words name no subject of their own; the scope is the answer.
                 rows = self.index.filter_rows(f)
@@ -591,8 +591,11 @@ class Engine:
             # stages?" when none is afgerond); when it has none anywhere the report does not cover it.
             elsewhere = self.topic_rows(p.topic) if p.topic and not f.is_empty() else []
             if elsewhere:
-                text += f" Zonder die beperking {'gaat' if len(elsewhere) == 1 else 'gaan'} {len(elsewhere)} " \
-                        f"{'actie' if len(elsewhere) == 1 else 'acties'} over '{esc(p.topic)}'."
+                n = len(elsewhere)
+                text = f"**Geen acties {what}{where}.** Zonder die beperking {'gaat' if n == 1 else 'gaan'} " \
+                       f"{n} {'actie' if n == 1 else 'acties'} {what}: " + \
+                       ", ".join(f"{r.id} ({self.stands.get(r.id, '')})" for r in elsewhere[:5]) + \
+                       (f" en {n - 5} meer" if n > 5 else "") + "."
             return Answer(text, abstained=p.topic != "" and not elsewhere, kind=p.operation, count=0)
         if p.operation == "compare":
             return self._compare(p, rows, scope)
@@ -865,8 +868,9 @@ class Engine:
                 return "De rapportage noemt hiervan geen resultaten of uitkomsten."
         if _OPINION.search(p.question) and not any(_OPINION_TEXT.search(s) for s in relevant):
             return "De rapportage geeft geen meningen of standpunten van partijen weer."
-        if p.field == "figure" and _CURRENT.search(p.question) and relevant and \
-                all(_TARGET.search(s) for s in relevant if has_figure(s, p.figure_kind or "count")):
+        with_figure = [s for s in relevant if has_figure(s, p.figure_kind or "count")]
+        if p.field == "figure" and _CURRENT.search(p.question) and with_figure and \
+                all(_TARGET.search(s) for s in with_figure):
             return "De rapportage noemt hiervoor alleen een doel of streefcijfer, geen cijfer van nu."
         if p.field == "wanneer" and _EXACT_DATE.search(p.question) and not any(_DAY.search(s) for s in relevant):
             return "De rapportage noemt daarvoor geen precieze datum."
@@ -938,15 +942,6 @@ class Engine:
         """Does the text hold a word of its own beyond the verbs people use to ask about an action
         ("wie moet dat regelen?", "wanneer wordt daarover besloten?")?"""
         return bool(self._terms(text) - self._terms(_ACTION_VERBS))
-
-    def _subject_in_report(self, text: str) -> bool:
-        """Does the text name a subject the report could list rows for? Words the report never uses
-        ("welke acties van prioriteit 1 kunnen we als afgerond beschouwen?") cannot narrow a list
-        within a scope; the scope is then the answer."""
-        if not self._names_a_subject(text):
-            return False
-        doc_freq = self.index.lexical.doc_freq
-        return any(doc_freq.get(t, 0) > 0 for t in self._terms(text) - self._terms(_ACTION_VERBS))
 
     def _subject_terms(self, p: Plan) -> set[str]:
         """The topic without the words that only ask for a figure ("hoeveel geld", "budget")."""

@@ -45,7 +45,7 @@ _CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de )?zomer|wat is er n
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
                      r"\bwat kost|\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
-_AMOUNT = re.compile(r"bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
+_AMOUNT = re.compile(r"\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
                      r"hoeveel.*\bsubsidie|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest", re.I)
 _DURATION = re.compile(r"\bhoeveel (?:tijd|jaar|jaren|maanden|weken)\b|\bhoe lang (?:duurt|wordt)\b", re.I)
 _FREQUENCY = re.compile(r"\bhoe vaak\b|\bhoe dikwijls\b|\bhoeveel keer\b", re.I)
@@ -130,6 +130,8 @@ _GENERIC_PARTIES = {"mbo-scholen", "gemeenten", "werkgevers"}
 _SUBJECT_PARTIES = {"studenten", "docenten"}
 
 _WHY = re.compile(r"^\s*(?:en\s+|maar\s+)?(?:waarom|hoe komt het|wat is de reden|om welke reden|waardoor)\b", re.I)
+_NEW_SUBJECT = re.compile(r"^\s*(?:los daarvan|daarnaast|(?:en )?(?:nu )?(?:even )?iets anders|(?:een )?andere vraag|"
+                          r"nog een (?:andere )?vraag|nieuwe vraag|ander onderwerp)\s*[:,.;!-]*\s*", re.I)
 _POINTER = re.compile(r"\b(?:dat|dit|die|deze|het|daar|hier)\b", re.I)
 _FOLLOW_START = re.compile(r"^\s*(?:en|maar|ok[eé]?,?\s*en|oke,?\s*en|dus|en dan)\b", re.I)
 _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daaraan|daarop|daarover|hiervan|hiervoor|"
@@ -456,6 +458,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     q = re.sub(r"\s+", " ", question or "").strip()
     if not q:
         return Plan(operation="empty", question=q)
+    switch = _NEW_SUBJECT.match(q)
+    if switch and q[switch.end():].strip():
+        # "los daarvan: bij welke acties is de NRTO betrokken?": the speaker leaves the last answer.
+        q, history = q[switch.end():].strip(), ()
     chat = filters or Filters()
     known_doel = set(doelstellingen)
 
@@ -548,11 +554,12 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         op = "compare" if fld == "change" and not stand else ("count" if _COUNT.search(q) else "list")
         return Plan(operation=op, field=fld if fld != "change" or op == "compare" else "status",
                     filters=_merge(prev.filters, f), topic="", figure_kind=figure_kind, followup=True, question=q)
-    # "en wat doet JOBmbo daarbij?" after one action: that party's part in that action.
-    if prev is not None and _INTO_PREV.search(q) and not topic and prev.operation == "lookup" and parties \
-            and fld == "status":
-        return Plan(operation="lookup", field="status", filters=_merge(prev.filters, chat), topic="",
-                    figure_kind=None, followup=True, question=q)
+    # "en wat doet JOBmbo daarbij?", "en hoeveel trekt OCW daarvoor uit?" after one action: that
+    # party's part in that action, whatever field is asked.
+    if prev is not None and (_INTO_PREV.search(q) or _STRONG_ANAPHORA.search(q)) and not topic \
+            and prev.operation == "lookup" and parties and not stand:
+        return Plan(operation="lookup", field=fld, filters=_merge(prev.filters, chat),
+                    topic=prev.topic if fld == "figure" else "", figure_kind=figure_kind, followup=True, question=q)
     # "en bij doelstelling 2.1?" / "en voor JOB?": the previous question again, in a new scope.
     if prev is not None and _FOLLOW_START.search(q) and not topic and (parties or doel or prio or stand) \
             and fld == "status" and not _PLURAL.search(q):

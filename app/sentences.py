@@ -31,7 +31,10 @@ NUMBER = re.compile(r"(?<![\w.])(?:\d+(?:[.,]\d+)?|één|twee|drie|vier|vijf|zes
 _SPAN = r"(?:\d+|een|één|twee|drie|vier|vijf|zes|tien|half|halve|anderhalf)"
 DURATION = re.compile(rf"\b{_SPAN}\s+(?:jaar|jaren|maand|maanden|week|weken)\b", re.I)
 FREQUENCY = re.compile(rf"\b(?:iedere|elke|ieder|per)\s+(?:{_SPAN}\s+)?(?:jaar|jaren|maand|maanden|week|kwartaal)\b|"
-                       rf"\b(?:jaarlijks|maandelijks|wekelijks|driejaarlijks|tweejaarlijks)\b|\b{_SPAN}\s*(?:keer|maal)\b", re.I)
+                       rf"\b(?:jaarlijks|maandelijks|wekelijks|driejaarlijks|tweejaarlijks)\b|\b{_SPAN}\s*(?:keer|maal)\b|"
+                       # "voor de derde keer", "voor het eerst": an ordinal says how often too
+                       r"\bvoor (?:de|het) (?:\d+e|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)"
+                       r"\s*(?:keer|maal)\b|\bvoor het eerst\b", re.I)
 _YEARLIKE = re.compile(r"^20\d\d$|^19\d\d$")
 
 

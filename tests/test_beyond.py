@@ -269,3 +269,18 @@ def test_fresh_question_files_are_well_formed():
             gold = [g for t in item.get("turns", [item]) for g in t.get("gold_rows", [])]
             assert set(gold) <= known, item["id"]
     assert n >= 60
+
+
+def test_an_ordinal_says_how_often_and_a_pointer_keeps_the_action(engine):
+    often = engine.answer("hoe vaak is de onderwijspremie inmiddels aan mbo-teams uitgereikt?")
+    assert not often.abstained and "derde keer" in often.text
+    money = engine.answer("en hoeveel trekt OCW daarvoor uit?", history=[often])
+    assert ids(money) == ["3.4-03"] and "€22 mln" in money.text
+
+
+def test_an_empty_scoped_list_says_whether_the_subject_has_actions_elsewhere(engine):
+    none_late = engine.answer("welke acties over het bbl-offensief lopen achter?")
+    assert none_late.count == 0 and not none_late.abstained and "Zonder die beperking" in none_late.text
+    assert "2.3-01 (loopt)" in none_late.text
+    unknown = engine.answer("welke acties over ruimtevaart lopen achter?")
+    assert unknown.count == 0 and unknown.abstained

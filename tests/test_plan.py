@@ -93,6 +93,12 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
         got = p(why, [late])
         assert got.operation == "lookup" and got.followup, why
     assert p("waarom is de studentenkaart vertraagd?", [late]).topic == "studentenkaart"
+    # a party and a pointer after one action: that party's part, in the field asked
+    money = p("en hoeveel trekt OCW daarvoor uit?", [first])
+    assert (money.operation, money.field, money.figure_kind, money.followup) == ("lookup", "figure", "amount", True)
+    # "los daarvan" leaves the last answer, although "daarvan" points back
+    other = p("los daarvan: bij welke acties is de NRTO betrokken?", [first])
+    assert (other.operation, other.filters, other.followup) == ("list", Filters(partij="NRTO"), False)
 
 
 def test_follow_up_narrows_a_list():
