@@ -21,7 +21,7 @@ import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
-from index.analyzer import fold
+from index.analyzer import fold, stem
 from index.structured import Filters
 from ingest import ActionRow
 
@@ -957,18 +957,29 @@ class Engine:
             return []
         # What is counted must follow the number, when the report knows the word at all
         # ("hoeveel mbo-scholen": yes; "hoeveel studiepunten": the report says "ECTS").
-        noun = {t for t in subject if t in self.index.lexical.doc_freq} if p.figure_kind == "count" else set()
+        # The counted thing is the word after "hoeveel" ("hoeveel meldingen …", "hoeveel extra
+        # practoraten"), not every word of the subject: "twee workshops over stagediscriminatie"
+        # counts workshops, not meldingen.
+        noun = set()
+        if p.figure_kind == "count":
+            head = re.search(r"\bhoeveel\s+(?:(?:extra|nieuwe|verschillende|andere|echte)\s+)?([\w'’-]+)", p.question, re.I)
+            # The whole word, not its compound parts: "studiepunten" is not "studie".
+            counted = {t for t in self._terms(head.group(1)) if len(t) >= len(stem(fold(head.group(1)))) - 2} & subject \
+                if head else set()
+            noun = {t for t in (counted or subject) if t in self.index.lexical.doc_freq}
+            if counted and not noun:
+                noun = counted  # a word the report never uses: the fallback below decides
         given = frozenset(re.findall(r"\d+", p.question))
         analyzer = self.index.lexical.analyzer
         order = {"voortgang": 0, "status": 1, "wat": 2}
 
-        def collect(kind_noun: set[str], min_rel: float) -> list:
+        def collect(kind_noun: set[str], min_rel: float, about: set[str] = subject) -> list:
             kind = p.figure_kind if kind_noun is noun else "count"
             found = []
             for rank, row in enumerate(rows):
                 for cell in ("voortgang", "status", "wat"):
                     for rel, quoted in self._in_context(
-                            row, cell, subject, lambda x: has_figure(x, kind, kind_noun, analyzer, given)):
+                            row, cell, about, lambda x: has_figure(x, kind, kind_noun, analyzer, given)):
                         if rel >= min_rel:
                             found.append((rel, rank, cell, quoted, row))
             return found
@@ -979,7 +990,8 @@ class Engine:
             # "hoeveel studiepunten …": the report says "10 ECTS" and never "studiepunten". A number in
             # a sentence that holds most of the subject then answers; where the counted word does
             # occur in the row but never after a number, the row has no such count.
-            out = collect(set(), 0.5)
+            # The unit the report never uses does not count against the sentence's relevance.
+            out = collect(set(), 0.5, (subject - noun) or subject)
         out.sort(key=lambda c: (-(round(c[0], 2) - 0.05 * c[1]), order[c[2]]))
         return out
 

@@ -423,10 +423,15 @@ def _frame_typo(word: str) -> bool:
                                OSA.distance(w, f) == 1 for f in _LONG_FRAME)
 
 
+_ASKS_CHANGE = re.compile(r"verander|verschil|vergele|\bnieuw|vooruitgang|verder gekomen|opgeschoten|bijgekomen|"
+                          r"\bupdate|toen (?:en|vs\.?|versus) nu|anders dan", re.I)
+
+
 def _field(q: str) -> str:
     if _WHO.search(q):
         return "wie"
-    if _CHANGE.search(q):
+    if _CHANGE.search(q) and not (re.match(r"\s*(?:en\s+)?hoeveel\b", q, re.I) and not _ASKS_CHANGE.search(q)):
+        # "hoeveel studenten kregen vorig jaar geld?" asks for a figure; "vorig jaar" is its time.
         return "change"
     if _FIGURE.search(q) and not _COUNT.search(q):
         return "figure"

@@ -284,3 +284,10 @@ def test_an_empty_scoped_list_says_whether_the_subject_has_actions_elsewhere(eng
     assert "2.3-01 (loopt)" in none_late.text
     unknown = engine.answer("welke acties over ruimtevaart lopen achter?")
     assert unknown.count == 0 and unknown.abstained
+
+
+def test_a_count_is_of_the_word_after_hoeveel(engine):
+    # "twee workshops over stagediscriminatie" counts workshops: no count of complaints
+    assert engine.answer("hoeveel klachten over stages zijn er bij SBB binnengekomen?").abstained
+    adviseurs = engine.answer("hoeveel adviseurs praktijkleren heeft SBB?")
+    assert not adviseurs.abstained and "400" in adviseurs.text

@@ -45,6 +45,10 @@ CASES = [
     # "hoeveel <people> hebben … afgerond" asks for a figure, not for finished actions.
     ("hoeveel docenten hebben de nieuwe leergang afgerond?", "lookup", "figure", Filters(), "docenten leergang"),
     ("hoeveel acties zijn er afgerond?", "count", "status", Filters(stand=AFGEROND), ""),
+    # "vorig jaar" is the time of a figure question, not a question about what changed
+    ("hoeveel scholen gaven vorig jaar een studentenkaart uit?", "lookup", "figure", Filters(),
+     "gaven studentenkaart mbo-scholen"),
+    ("wat is er sinds vorig jaar veranderd aan de studentenkaart?", "lookup", "change", Filters(), "studentenkaart"),
 ]
 
 
