@@ -25,7 +25,7 @@ from index.analyzer import fold, stem
 from index.structured import Filters
 from ingest import ActionRow
 
-from .plan import Plan, plan as make_plan
+from .plan import Plan, fits_size, plan as make_plan
 from .sentences import (PERIOD_CELLS, Quote, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
@@ -696,6 +696,14 @@ class Engine:
                 n = len(per_prio)
                 text = f"**De rapportage heeft {n} prioriteiten.**\n\n" + "\n".join(
                     f"- Prioriteit {pr}: doelstellingen {', '.join(ds)}" for pr, ds in per_prio.items())
+            elif p.size:
+                doels = [d for ds in per_prio.values() for d in ds if fits_size(per_doel.get(d, 0), p.size)]
+                how = {"=": "precies", ">": "meer dan", "<": "minder dan"}[p.size[0]]
+                n = len(doels)
+                text = (f"**{n} {'doelstelling heeft' if n == 1 else 'doelstellingen hebben'} {how} {p.size[1:]} "
+                        f"acties{': ' + ', '.join(doels) if doels else ''}.**\n\n" +
+                        "\n".join(f"- Doelstelling {d}: {per_doel.get(d, 0)} acties" for d in doels))
+                return Answer(text, rows=[r for r in rows if r.doelstelling in doels], kind="meta", count=n)
             else:
                 doels = [d for ds in per_prio.values() for d in ds]
                 where = f" onder prioriteit {p.filters.prioriteit}" if p.filters.prioriteit is not None else ""

@@ -194,6 +194,7 @@ daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hie
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen
+minstens minimaal maximaal hooguit slechts exact hoogste
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -205,6 +206,7 @@ class Plan:
     topic: str = ""
     figure_kind: str | None = None  # amount | percentage | count (field == "figure")
     meta: str | None = None  # actions | doelstellingen | prioriteiten | most | least | periods
+    size: str | None = None  # doelstellingen of a size: "=2", ">5", "<4" ("welke doelstellingen hebben maar twee acties?")
     followup: bool = False
     uncovered_year: int | None = None  # asks for the state in a year the report does not cover
     person: bool = False  # asks for a person's name; the report names no one
@@ -575,7 +577,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # About the report itself.
     meta = _meta(q, topic, f)
     if meta:
-        return Plan(operation="meta", field="status", filters=f, topic="", meta=meta, question=q)
+        size = _size(q) if meta == "doelstellingen" else None
+        return Plan(operation="meta", field="status", filters=f, topic="", meta=meta, size=size, question=q)
 
     scoped = bool(f.partij or f.doelstelling or f.prioriteit is not None or f.stand or f.jaar is not None)
     plural = bool(_PLURAL.search(q))
@@ -608,6 +611,36 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         "weak" if (_FOLLOW_START.search(q) or _ANAPHORA.search(q)) else ""
     return Plan(operation=op, field=fld, filters=f, topic=topic, figure_kind=figure_kind,
                 uncovered_year=uncovered, person=person, refers_back=refers, question=q)
+
+
+_SIZE = re.compile(r"\b(maar|slechts|alleen|precies|exact|meer dan|minder dan|minstens|ten minste|minimaal|maximaal|"
+                   r"hooguit|ten hoogste|boven de|onder de)?\s*(\d+|één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)"
+                   r"\s+(?:acties|actie|maatregelen|actiepunten)\b", re.I)
+_SIZE_WORDS = {"één": 1, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+               "negen": 9, "tien": 10}
+
+
+def _size(q: str) -> str | None:
+    """"welke doelstellingen hebben maar twee acties?" -> "=2"; "meer dan 8 acties" -> ">8"."""
+    m = _SIZE.search(q)
+    if not m:
+        return None
+    n = int(m.group(2)) if m.group(2).isdigit() else _SIZE_WORDS[m.group(2).lower()]
+    how = (m.group(1) or "").lower()
+    if how in ("meer dan", "boven de"):
+        return f">{n}"
+    if how in ("minder dan", "onder de"):
+        return f"<{n}"
+    if how in ("minstens", "ten minste", "minimaal"):
+        return f">{n - 1}"
+    if how in ("maximaal", "hooguit", "ten hoogste"):
+        return f"<{n + 1}"
+    return f"={n}"
+
+
+def fits_size(n: int, size: str) -> bool:
+    op, k = size[0], int(size[1:])
+    return n == k if op == "=" else n > k if op == ">" else n < k
 
 
 def _meta(q: str, topic: str, f: Filters) -> str | None:

@@ -291,3 +291,13 @@ def test_a_count_is_of_the_word_after_hoeveel(engine):
     assert engine.answer("hoeveel klachten over stages zijn er bij SBB binnengekomen?").abstained
     adviseurs = engine.answer("hoeveel adviseurs praktijkleren heeft SBB?")
     assert not adviseurs.abstained and "400" in adviseurs.text
+
+
+def test_doelstellingen_of_a_size_bring_their_rows(engine):
+    ans = engine.answer("welke doelstellingen hebben maar twee acties?")
+    by_doel = {}
+    for r in engine.rows:
+        by_doel.setdefault(r.doelstelling, []).append(r.id)
+    two = sorted(d for d, ids_ in by_doel.items() if len(ids_) == 2)
+    assert ans.count == len(two) and sorted({r.doelstelling for r in ans.rows}) == two
+    assert all(d in ans.text for d in two)

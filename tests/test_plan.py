@@ -70,6 +70,17 @@ def test_questions_about_the_report_itself(question, meta, filters):
     assert (got.operation, got.meta, got.filters) == ("meta", meta, filters)
 
 
+@pytest.mark.parametrize("question,size", [
+    ("welke doelstellingen hebben maar twee acties?", "=2"),
+    ("Welke doelstellingen tellen meer dan 8 actiepunten?", ">8"),
+    ("welke doelstellingen hebben minstens 9 acties?", ">8"),
+    ("welke doelstellingen zijn er?", None),
+])
+def test_doelstellingen_of_a_size(question, size):
+    got = p(question)
+    assert (got.operation, got.meta, got.size) == ("meta", "doelstellingen", size)
+
+
 def test_unanswerable_shapes_are_marked():
     assert p("Wie is de minister van OCW?").person
     assert p("Wat stond er in de rapportage van 2023 over het stagepact?").uncovered_year == 2023
