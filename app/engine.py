@@ -217,6 +217,7 @@ class Engine:
         self._walks: dict[tuple[str, str], object] = {}
         self._weighted_cache: dict[str, tuple] = {}
         self._new_cache: dict[str, bool] = {}
+        self._wanneer_terms: dict[str, frozenset[str]] = {}
 
     @classmethod
     def load(cls, cfg=None, retrieval_mode: str = "hybrid", llm=None) -> "Engine":
@@ -555,10 +556,27 @@ class Engine:
         return [h.row for h in res.hits if (1.0 if analysed is None else self._covered(analysed, h.row))
                 >= TOPIC_MIN_COVERAGE]
 
+    def _in_wanneer(self, topic: str, filters) -> list[ActionRow]:
+        """Rows whose Wanneer cell holds every word of the topic ("doorlopend", "januari 2023")."""
+        want = self._terms(topic)
+        if not want:
+            return []
+        scope = self.index.filter_rows(filters) if filters is not None and not filters.is_empty() else self.rows
+        analyzer = self.index.lexical.analyzer
+        out = []
+        for r in scope:
+            got = self._wanneer_terms.get(r.id)
+            if got is None:
+                got = self._wanneer_terms[r.id] = frozenset(analyzer.document_terms(r.wanneer))
+            if want <= got:
+                out.append(r)
+        return out
+
     # -- many rows ------------------------------------------------------------------------------
 
     def _many(self, p: Plan, prev: Answer | None) -> Answer:
         f = p.filters
+        in_wanneer = False
         if p.followup and prev is not None and len(prev.rows) == 1 and p.operation == "list":
             # "welke acties in 1.4 zijn vertraagd?" found one; "waarom niet?" is about that one.
             return self._compose(replace(p, operation="lookup"), prev.rows[0], [])
@@ -571,7 +589,12 @@ class Engine:
             keep = {r.id for r in self.index.filter_rows(f)}
             rows = [r for r in self.student_rows() if r.id in keep]
         elif p.topic:
-            rows = self.topic_rows(p.topic, f)
+            # "bij hoeveel acties staat bij wanneer 'doorlopend'?": the planning column itself.
+            rows = self._in_wanneer(p.topic, f) if p.field == "wanneer" else []
+            if rows:
+                in_wanneer = True
+            else:
+                rows = self.topic_rows(p.topic, f)
             if not rows and not f.is_empty() and not self._names_a_subject(p.topic):
                 # "welke SBB-acties hebben nieuws te melden?": within a party or doelstelling the
                 # leftover words name no subject of their own; the scope is the answer.
@@ -579,6 +602,8 @@ class Engine:
         else:
             rows = self.index.filter_rows(f)
         scope = _scope_words(p)
+        if in_wanneer:
+            scope = _scope_words(replace(p, topic="")) + f", met '{p.topic}' in de kolom Wanneer"
         if not rows and p.topic and not p.followup and p.operation != "compare" and not f.stand:
             # "wat doen scholen tegen depressie?": no row names the party and the topic together;
             # the question is still about one subject, so answer it as one.

@@ -35,7 +35,7 @@ from ingest.parties import normalise_parties
 
 _WHO = re.compile(r"\bwie\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|"
                   r"wie (?:doet|doen|gaat|moet)", re.I)
-_WHEN = re.compile(r"\bwanneer\b|planning|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
+_WHEN = re.compile(r"\bwanneer\b|planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)|moet(?:en)? .{0,30}klaar", re.I)
 _CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de )?zomer|wat is er nieuw|nieuws\b|"
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
@@ -194,7 +194,7 @@ daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hie
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen
-minstens minimaal maximaal hooguit slechts exact hoogste
+minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 

@@ -301,3 +301,9 @@ def test_doelstellingen_of_a_size_bring_their_rows(engine):
     two = sorted(d for d, ids_ in by_doel.items() if len(ids_) == 2)
     assert ans.count == len(two) and sorted({r.doelstelling for r in ans.rows}) == two
     assert all(d in ans.text for d in two)
+
+
+def test_a_planning_word_is_looked_up_in_the_wanneer_column(engine):
+    ans = engine.answer("bij hoeveel acties staat bij wanneer doorlopend?")
+    want = sorted(r.id for r in engine.rows if "doorlopend" in r.wanneer.lower())
+    assert sorted(ids(ans)) == want and ans.count == len(want) and "kolom Wanneer" in ans.text
