@@ -534,8 +534,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         jaar=chat.jaar if chat.jaar is not None else jaar,
     )
 
-    # Follow-ups: the previous turn's subject, unless this turn names a subject of its own.
+    # Follow-ups: the previous turn's subject, unless this turn names a subject of its own. A
+    # question about the report itself ("over welke periode gaat de rapportage?") is never one.
     prev = next((p for p in reversed(history) if p.operation not in ("empty", "meta")), None)
+    if prev is not None and _meta(q, topic, f) and not _STRONG_ANAPHORA.search(q) and not _INTO_PREV.search(q):
+        prev = None
     # "waarom loopt dat achter?", "hoe komt het dat die vertraagd is?": a reason is asked about the
     # thing pointed at, never a list, whatever status words the question repeats.
     if prev is not None and _WHY.search(q) and _POINTER.search(q) and not (topic or parties or doel or prio):
@@ -650,8 +653,8 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
         return "most" if word.startswith(("meest", "groot")) else "least"
     if _META_SIZE.search(q) and not f.partij and not f.stand and not topic:
         return "actions"
-    if _META_PERIODS.search(q):
-        return "periods"
+    if _META_PERIODS.search(q) and (not topic or re.search(r"\brapport|\bverslag", q, re.I)):
+        return "periods"  # not "voor welke periode staat het ondersteuningsprogramma gepland?"
     m = _META_STRUCT.search(q)
     if m and not topic:
         return "doelstellingen" if m.group(1).lower().startswith("doel") else "prioriteiten"

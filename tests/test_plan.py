@@ -49,6 +49,8 @@ CASES = [
     ("hoeveel scholen gaven vorig jaar een studentenkaart uit?", "lookup", "figure", Filters(),
      "gaven studentenkaart mbo-scholen"),
     ("wat is er sinds vorig jaar veranderd aan de studentenkaart?", "lookup", "change", Filters(), "studentenkaart"),
+    # the period of one programme is its planning, not the periods of the report
+    ("voor welke periode staat het studentenfonds gepland?", "lookup", "wanneer", Filters(), "studentenfonds"),
 ]
 
 
@@ -111,6 +113,8 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     # a party and a pointer after one action: that party's part, in the field asked
     money = p("en hoeveel trekt OCW daarvoor uit?", [first])
     assert (money.operation, money.field, money.figure_kind, money.followup) == ("lookup", "figure", "amount", True)
+    # a question about the report itself is no follow-up, however short
+    assert p("over welke periode gaat de rapportage?", [first]).operation == "meta"
     # "los daarvan" leaves the last answer, although "daarvan" points back
     other = p("los daarvan: bij welke acties is de NRTO betrokken?", [first])
     assert (other.operation, other.filters, other.followup) == ("list", Filters(partij="NRTO"), False)
