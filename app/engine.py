@@ -36,6 +36,15 @@ LIST_SHOWN = 25
 _FIGURE_WORDS = ("totale totaal totaalbedrag samen alle budget geld bedrag bedragen kosten kost hoeveel percentage "
                  "procent aantal miljoen euro")  # rows written out in a list answer; the rest are counted and one tab away
 
+# The kind of moment a "wanneer" question asks for, and sentences that name that kind of moment.
+_START_ASKED = re.compile(r"\bvanaf wanneer\b|\bper wanneer\b|\bsinds wanneer\b|\bin werking\b|\bingaan\b|"
+                          r"\b(?:gaat|gaan)\b.{0,60}\bin\s*\?|\bingangsdatum\b|\bwanneer (?:begint|start|starten|beginnen)\b", re.I)
+_START_SAID = re.compile(r"inwerkingtreding|in werking|\bingaan|\bgaat\b.{0,30}\bin\b|\bingang|\bvanaf\b|\bper \d|"
+                         r"\bstart\w*\b|\bbegint\b|\bvan kracht\b", re.I)
+_END_ASKED = re.compile(r"\btot wanneer\b|\bhoe lang\b|\beinddatum\b|\bwanneer (?:stopt|eindigt|afgelopen)\b|"
+                        r"\bloopt\b.{0,40}\baf\b", re.I)
+_END_SAID = re.compile(r"\btot (?:en met |eind |\d)|\bt/m\b|\beinddatum|\bloopt af\b|\beindigt\b|\bafgerond\b", re.I)
+
 _INJECTION = re.compile(r"negeer|ignore (all|previous)|vergeet (alle|je) |system prompt|je bent nu|"
                         r"you are now|jailbreak|instructies", re.I)
 _HTML = re.compile(r"<[^>]+>")
@@ -833,6 +842,24 @@ class Engine:
             if best_row is not None and best_row.id != best.row.id:
                 related = [best.row, *[r for r in related if r.id != best_row.id]]
                 best = next(h for h in res.hits if h.row.id == best_row.id)
+        if p.field == "wanneer" and len(res.hits) > 1:
+            # The dated sentence may sit in the second or third row found ("wanneer komt de eerste
+            # live-versie van CompetentNL?" is told under the LLO-Katalysator): a row whose dated
+            # sentence answers clearly better, and that is about the subject as much, leads.
+            qterms = self._terms(search_text)
+
+            def dated_rel(row: ActionRow) -> float:
+                return max((rel for cell in ("voortgang", "status", "wat")
+                            for rel, _ in self._in_context(row, cell, qterms, has_date)), default=0.0)
+
+            own = dated_rel(best.row)
+            alt = max(res.hits[1:3], key=lambda h: dated_rel(h.row))
+            # Measured on the 105 single-action questions: also switching to a row whose dated
+            # sentence names the kind of moment asked ("vanaf wanneer") cost one question (q044).
+            if dated_rel(alt.row) >= max(0.5, 1.5 * own) and \
+                    self._coverage(search_text, alt.row) >= 0.8 * self._coverage(search_text, best.row):
+                related = [best.row, *[r for r in related if r.id != alt.row.id]]
+                best = alt
         reason = self._not_in_row(p, best.row)
         if reason:
             return self._refuse(p, reason, [], rows=[best.row, *related][:3])
@@ -1116,12 +1143,24 @@ class Engine:
             # The latest dated statement leads: among the dated sentences that answer about as well
             # as the best one, the one with the latest year; the Voortgang before the 2024 status.
             dated = []
-            for cell in ("voortgang", "status"):
+            for cell in ("voortgang", "status", "wat"):
                 dated += [(rel, cell, sents) for rel, sents in self._in_context(row, cell, qterms, has_date)]
             if dated:
                 top = max(rel for rel, _, _ in dated)
                 near = [d for d in dated if d[0] >= 0.5 * top]
-                rel, cell, sents = max(near, key=lambda d: (latest_year(d[2][-1]), d[1] == "voortgang", d[0]))
+                # "vanaf wanneer gelden de eisen?" asks for a start ("inwerkingtreding … op 1 augustus
+                # 2027"), "tot wanneer loopt het?" for an end: a sentence that names that kind of
+                # moment goes first, before the latest year.
+                edge = _START_ASKED if _START_ASKED.search(p.question) else \
+                    _END_ASKED if _END_ASKED.search(p.question) else None
+                said = _START_SAID if edge is _START_ASKED else _END_SAID
+
+                def fits(d) -> bool:
+                    return edge is not None and bool(said.search(" ".join(d[2])))
+
+                # A sentence of the asked kind may share fewer of the question's words.
+                near += [d for d in dated if fits(d) and 0.25 * top <= d[0] < 0.5 * top]
+                rel, cell, sents = max(near, key=lambda d: (fits(d), latest_year(d[2][-1]), d[1] == "voortgang", d[0]))
                 quote(cell, sents)
             if row.wanneer:
                 body.append(f"**Planning (Wanneer):** {esc(row.wanneer)}")

@@ -194,7 +194,7 @@ daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hie
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen
-minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland
+minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 

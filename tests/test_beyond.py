@@ -307,3 +307,15 @@ def test_a_planning_word_is_looked_up_in_the_wanneer_column(engine):
     ans = engine.answer("bij hoeveel acties staat bij wanneer doorlopend?")
     want = sorted(r.id for r in engine.rows if "doorlopend" in r.wanneer.lower())
     assert sorted(ids(ans)) == want and ans.count == len(want) and "kolom Wanneer" in ans.text
+
+
+def test_when_answers_find_the_date_where_it_is_told(engine):
+    # in the Wat cell
+    live = engine.answer("sinds wanneer is Leeroverzicht live?")
+    assert ids(live)[0] == "2.1-04" and "10 oktober" in live.text
+    # in the second row found: the first row's dated sentences do not answer
+    launch = engine.answer("wanneer lanceert Vaardig met Vaardigheden de eerste versie van CompetentNL?")
+    assert "september 2025" in launch.text
+    # "vanaf wanneer … in?" asks for a start: the inwerkingtreding, not the end of another regeling
+    start = engine.answer("vanaf wanneer gaan de aanvullende eisen voor burgerschapsdocenten in?")
+    assert "1 augustus 2027" in start.text and "1 juli 2027" not in start.text
