@@ -155,7 +155,8 @@ _PERSON = re.compile(rf"^\s*wie\s+(?:is|zijn|was|waren)\s+(?:de|het|onze|die)?\s
                      rf"\bwie\b.{{0,20}}\b(?:persoonlijk|als persoon)\b", re.I)
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
 _STATUS_WORDS = re.compile(r"\brapportage|\bstatus\b|\bstand\b|\bstond\b|\bstaat\b|\bstaan\b|voortgang|"
-                           r"\bverslag|\bhoe (?:ging|gaat|liep|loopt)\b|\bgerapporteerd|\bgemeld", re.I)
+                           r"\bverslag|\bhoe (?:ging|gaat|liep|loopt)\b|\bgerapporteerd|\bgemeld|\bhoe ver\b|"
+                           r"\bhoe (?:zit|zat) het\b|\bwat is (?:de|het) (?:situatie|resultaat)\b", re.I)
 _PLANNING_WORDS = re.compile(r"gepland|planning|\bklaar\b|\bmoet|\bmoeten\b|\bwanneer\b|deadline|"
                              r"\bstart|\bbegint|\bloopt (?:af|tot)|\bin werking|\bverschijnt|\bgebeur", re.I)
 # The years the report's two status periods name (the shipped report: 2024 and 2025); the engine
@@ -195,6 +196,7 @@ waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
+eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 

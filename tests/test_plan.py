@@ -89,6 +89,10 @@ def test_unanswerable_shapes_are_marked():
     assert p("Hoeveel mbo-scholen zijn er in Nederland?").figure_kind == "count"
     assert p("Wat is het totale budget van de werkagenda?").figure_kind == "amount"
     assert p("welk percentage volgt een bbl-traject?").figure_kind == "percentage"
+    assert p("hoe ver is de studentenkaart eind 2026?").uncovered_year == 2026
+    # planning in a year the report does not cover is a filter, and "eind" no topic
+    due = p("welke acties moeten eind 2026 klaar zijn?")
+    assert (due.operation, due.filters, due.topic, due.uncovered_year) == ("list", Filters(jaar=2026), "", None)
 
 
 def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
