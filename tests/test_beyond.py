@@ -319,3 +319,12 @@ def test_when_answers_find_the_date_where_it_is_told(engine):
     # "vanaf wanneer … in?" asks for a start: the inwerkingtreding, not the end of another regeling
     start = engine.answer("vanaf wanneer gaan de aanvullende eisen voor burgerschapsdocenten in?")
     assert "1 augustus 2027" in start.text and "1 juli 2027" not in start.text
+
+
+def test_a_topic_named_only_in_a_long_enumeration_is_a_passing_mention(engine):
+    rows = engine.topic_rows("digitalisering")
+    got = [r.id for r in rows]
+    assert "3.4-08" in got  # about the digitalisation of education
+    assert "2.1-01" not in got  # "… klimaat en energie, veiligheid, kinderopvang en digitalisering"
+    assert engine._enumerated_only(next(r for r in engine.rows if r.id == "2.1-01"),
+                                   set(engine._terms("digitalisering")))
