@@ -63,8 +63,12 @@ def reference_topic_rows(engine: Engine, topic: str, filters=None) -> list[str]:
     if not res.hits:
         return []
     top = res.hits[0].score
-    return [h.row.id for h in res.hits
+    rows = [h.row for h in res.hits
             if h.score >= TOPIC_REL_SCORE * top and reference_coverage(engine, topic, h.row) >= TOPIC_MIN_COVERAGE]
+    if len(rows) > 1:  # passing mentions in an enumeration go, unless nothing else is left
+        terms = set(engine.index.lexical.analyzer.query_terms(topic))
+        rows = [r for r in rows if not engine._enumerated_only(r, terms)] or rows
+    return [r.id for r in rows]
 
 
 def topics(engine: Engine) -> list[str]:
