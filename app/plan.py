@@ -56,7 +56,9 @@ _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten
                      r"\balle (?:acties|maatregelen|afspraken)\b|\ballemaal\b|\balles\b|\boverzicht\b|"
                      r"\bopsomming\b|\blijst\b|\bwelke\b.*\bacties\b|\bacties\b.*\b(?:zijn|lopen|staan)\b|"
                      r"\bwaar (?:zit|zitten|is|zijn|staat|staan)\b.*\bbij\b|\bwaarbij\b|"
-                     r"\bbetrokken\b|\bwat (?:doet|doen|moet|moeten|gaat|gaan)\b", re.I)
+                     r"\bbetrokken\b|\bwat (?:doet|doen|moet|moeten|gaat|gaan)\b|"
+                     # a subject area, not one named action: "wat gebeurt er rond studentenwelzijn?"
+                     r"\b(?:rond|rondom|omtrent|op het (?:gebied|vlak|terrein) van)\b", re.I)
 _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|actielijnen in de werkagenda)\b|"
                     r"\bhoeveel\b.*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
 

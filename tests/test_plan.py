@@ -49,6 +49,8 @@ CASES = [
     ("hoeveel scholen gaven vorig jaar een studentenkaart uit?", "lookup", "figure", Filters(),
      "gaven studentenkaart mbo-scholen"),
     ("wat is er sinds vorig jaar veranderd aan de studentenkaart?", "lookup", "change", Filters(), "studentenkaart"),
+    # a subject area ("rond …") asks for every action on it
+    ("is er het afgelopen jaar iets gebeurd rond laaggeletterdheid?", "compare", "change", Filters(), "laaggeletterdheid"),
     # the period of one programme is its planning, not the periods of the report
     ("voor welke periode staat het studentenfonds gepland?", "lookup", "wanneer", Filters(), "studentenfonds"),
 ]
