@@ -596,6 +596,21 @@ class Engine:
                         return False
         return seen
 
+    def _in_scope(self, rows: list[ActionRow], p: Plan) -> list[ActionRow]:
+        """The scopes a single filter value cannot say (plan.also, alone, without, several
+        doelstellingen or prioriteiten); only the Wie column counts for parties."""
+        if p.also:
+            rows = [r for r in rows if all(x in r.partijen for x in p.also)]
+        if p.alone and p.filters.partij:
+            rows = [r for r in rows if len(r.partijen) == 1]
+        if p.without:
+            rows = [r for r in rows if not any(x in r.partijen for x in p.without)]
+        if p.doelstellingen:
+            rows = [r for r in rows if r.doelstelling in p.doelstellingen]
+        if p.prioriteiten:
+            rows = [r for r in rows if r.prioriteit in p.prioriteiten]
+        return rows
+
     def _in_wanneer(self, topic: str, filters) -> list[ActionRow]:
         """Rows whose Wanneer cell holds every word of the topic ("doorlopend", "januari 2023")."""
         want = self._terms(topic)
@@ -641,6 +656,7 @@ class Engine:
                 rows = self.index.filter_rows(f)
         else:
             rows = self.index.filter_rows(f)
+        rows = self._in_scope(rows, p)
         scope = _scope_words(p)
         if in_wanneer:
             scope = _scope_words(replace(p, topic="")) + f", met '{p.topic}' in de kolom Wanneer"
@@ -734,7 +750,7 @@ class Engine:
     # -- the report itself ----------------------------------------------------------------------
 
     def _meta(self, p: Plan) -> Answer:
-        rows = self.index.filter_rows(p.filters) if not p.filters.is_empty() else self.rows
+        rows = self._in_scope(self.index.filter_rows(p.filters) if not p.filters.is_empty() else self.rows, p)
         per_doel = Counter(r.doelstelling for r in rows)
         per_prio: "OrderedDict[int, list[str]]" = OrderedDict()
         for r in self.rows:
@@ -1364,10 +1380,20 @@ def _scope_words(p: Plan) -> str:
         parts.append("die studenten direct aangaan (JOB is partij, of de actie gaat over studenten zelf)")
     elif p.topic:
         parts.append(f"over '{p.topic}'")
-    if f.partij:
+    if f.partij and p.also:
+        parts.append(f"waarbij {' en '.join([f.partij, *p.also])} allemaal betrokken zijn")
+    elif f.partij and p.alone:
+        parts.append(f"met alleen {f.partij} in de kolom Wie")
+    elif f.partij:
         parts.append(f"waarbij {f.partij} betrokken is")
-    if f.doelstelling:
+    if p.without:
+        parts.append(f"zonder {' of '.join(p.without)} in de kolom Wie")
+    if p.doelstellingen:
+        parts.append(f"in doelstelling {' en '.join(p.doelstellingen)}")
+    elif f.doelstelling:
         parts.append(f"in doelstelling {f.doelstelling}")
+    elif p.prioriteiten:
+        parts.append(f"in prioriteit {' en '.join(map(str, p.prioriteiten))}")
     elif f.prioriteit is not None:
         parts.append(f"in prioriteit {f.prioriteit}")
     if f.jaar is not None:

@@ -37,11 +37,12 @@ _WHO = re.compile(r"\bwie\b|verantwoordelijk|welke partij|trekker|uitvoerder|bet
                   r"wie (?:doet|doen|gaat|moet)", re.I)
 _WHEN = re.compile(r"\bwanneer\b|planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)|moet(?:en)? .{0,30}klaar", re.I)
-_CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de )?zomer|wat is er nieuw|nieuws\b|"
+_CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de |vorige |afgelopen )?zomer|\bupdates? sinds\b|wat is er nieuw|nieuws\b|"
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
                      r"vorige (?:keer|rapportage)|\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b|toen (?:en|vs\.?|versus) nu|bijgekomen|"
                      r"(?:het )?afgelopen jaar|nieuw in 20\d\d|in 20\d\d nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
-                     r"anders dan (?:vorig|in 20\d\d|zomer)", re.I)
+                     r"anders dan (?:vorig|in 20\d\d|zomer)|nieuwe voortgang|voortgang (?:laten |te )?zien|"
+                     r"ten opzichte van (?:vorig|20\d\d|zomer|de vorige)|t\.o\.v\.", re.I)
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
                      r"\bwat kost|\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
@@ -77,7 +78,7 @@ _META_TOTAL = re.compile(r"\bhoeveel (?:acties|maatregelen|actiepunten)\b(?:\s+(
 # Status categories, in the words people use. Order matters: "niet uitgevoerd" before "uitgevoerd".
 _STAND_WORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"geen (?:voortgang\w*|update\w*|stand|nieuws|status|informatie|tekst)|(?:niets|niks) (?:gemeld|vermeld)|"
-                r"zonder (?:voortgang|update|tekst)|voortgang\w* (?:ontbreekt|leeg|open)|lege voortgang\w*|"
+                r"zonder (?:voortgang|update|tekst)|voortgang\w*(?:\s+\S+){0,2}?\s+(?:ontbreekt|leeg|open)\b|lege voortgang\w*|"
                 r"(?:niks|niets)\b.{0,30}\bvoortgang\w*|voortgang\w*\b.{0,20}\b(?:niks|niets)\b|"
                 r"(?:niets|niks|niet) (?:ingevuld|bijgewerkt|gerapporteerd)|geen voortgang\w*|"
                 r"\bleeg (?:gelaten|gebleven)\b|\bleeg is\b|\bniet gerapporteerd\b|\bstil over\b|"
@@ -100,7 +101,8 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bafgesloten|\bal af\b|\bafvinken\b|\bklaar (?:is|zijn)\b|\bgereed\b|\bafgehandeld|\bopgeleverd|"
                 r"\bsuccesvol\b|\bbinnengehaald|\bvoor elkaar\b|\bgeslaagd\b|\bvolbracht", re.I), AFGEROND),
     (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af|niet klaar|gaande|aan de gang)|\blopende\b|in uitvoering|"
-                r"\bonderhanden|\bin gang\b|\bop schema\b|\bnog open\b|\bonderweg\b", re.I), LOOPT),
+                r"\bonderhanden|\bin gang\b|\bop schema\b|\bnog open\b|\bonderweg\b|\bnog (?:\w+ )?bezig\b|"
+                r"\bnog (?:moet(?:en)? worden |te |worden )af(?:gerond|ronden)\b", re.I), LOOPT),
 ]
 
 # Question-side names for the parties: the Wie cells' own names come from ingest.parties.
@@ -132,6 +134,9 @@ _GENERIC_PARTIES = {"mbo-scholen", "gemeenten", "werkgevers"}
 _SUBJECT_PARTIES = {"studenten", "docenten"}
 
 _WHY = re.compile(r"^\s*(?:en\s+|maar\s+)?(?:waarom|hoe komt het|wat is de reden|om welke reden|waardoor)\b", re.I)
+_HEDGE = re.compile(r"^\s*(?:(?:en|maar)\s+)?(?:klopt het (?:dat|of)|is het waar dat|is het zo dat|(?:ik )?(?:heb )?gehoord dat|"
+                    r"ik hoorde dat|weet (?:jij|je|u) of|kun(?:t)? (?:je|jij|u) (?:me |mij )?(?:vertellen|zeggen) (?:of|wat|welke|hoe)?|"
+                    r"(?:ik )?vroeg me af of|ik ben benieuwd of)\s+", re.I)
 _NEW_SUBJECT = re.compile(r"^\s*(?:los daarvan|daarnaast|(?:en )?(?:nu )?(?:even )?iets anders|(?:een )?andere vraag|"
                           r"nog een (?:andere )?vraag|nieuwe vraag|ander onderwerp)\s*[:,.;!-]*\s*", re.I)
 _POINTER = re.compile(r"\b(?:dat|dit|die|deze|het|daar|hier)\b", re.I)
@@ -173,6 +178,12 @@ _PRIO = re.compile(r"\bprio(?:riteit)?\s*([1-3])\b|\b(eerste|tweede|derde) prio(
 # A question that is only a subject: a few words, no question word or verb of its own.
 _BARE_TOPIC = re.compile(r"^\s*(?!(?:wat|wie|hoe|wanneer|waar|welke?|waarom|is|zijn|kan|kun|heeft|hebben|en)\b)"
                          r"[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*\??\s*$", re.I)
+_ANY_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\s*\.\s*([1-9])(?![\d-]|\.\d)")
+_PRIO_LIST = re.compile(r"\bprio(?:riteit(?:en)?|'?s)?\s*([1-3](?:\s*(?:,|en|of|\+|&|t/m|tot en met)\s*[1-3])+)\b", re.I)
+_ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
+                    r"\bzonder (?:andere|overige) partijen\b|\bals enige\b|\bniemand anders\b|\bhelemaal zelf\b|"
+                    r"\bzelfstandig\b", re.I)
+_LABEL_DOEL = re.compile(r"\(\s*(?:doel(?:stelling)?\s*)?[1-3]\s*[.,]\s*[1-9]\s*\)", re.I)
 _LOOSE_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])(?![\d-]|\.\d)")
 _ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3}
 
@@ -199,6 +210,9 @@ volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat b
 richting enkele enkel ingevuld invullen
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
+allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinnen daaronder daarbinnen
+laten opzichte tov gekregen kolom jaartal tussen voortgangstekst voortgangsteksten terwijl
+uitvoert uitvoeren pakt pakken oppakken oppakt
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -211,6 +225,13 @@ class Plan:
     figure_kind: str | None = None  # amount | percentage | count (field == "figure")
     meta: str | None = None  # actions | doelstellingen | prioriteiten | most | least | periods
     size: str | None = None  # doelstellingen of a size: "=2", ">5", "<4" ("welke doelstellingen hebben maar twee acties?")
+    # Scopes one filter value cannot say: "JOB en SBB allebei" (also), "OCW in z'n eentje" (alone),
+    # "waar OCW niet bij staat" (without), "1.4 en 1.5", "prio 1 en 2" (any of these).
+    also: tuple[str, ...] = ()
+    alone: bool = False
+    without: tuple[str, ...] = ()
+    doelstellingen: tuple[str, ...] = ()
+    prioriteiten: tuple[int, ...] = ()
     followup: bool = False
     uncovered_year: int | None = None  # asks for the state in a year the report does not cover
     person: bool = False  # asks for a person's name; the report names no one
@@ -234,6 +255,16 @@ def find_parties(question: str, known: Iterable[str] = ()) -> tuple[list[str], s
     'het ministerie van VWS', 'werkgevers', 'de MBO-raad', 'JOBmbo', 'gemeentes'. VNG and
     gemeenten stay different parties. Only parties in `known` (when given) count; the words of
     any other name stay in the question."""
+    spans, rest_text = party_spans(question, known)
+    out: list[str] = []
+    for _, _, name in spans:
+        if name not in out:
+            out.append(name)
+    return out, rest_text
+
+
+def party_spans(question: str, known: Iterable[str] = ()) -> tuple[list[tuple[int, int, str]], str]:
+    """Where find_parties found each party: (start, end, name) in question order, and the rest."""
     known_set = set(known)
     text = question
     spans: list[tuple[int, int, str]] = []
@@ -245,18 +276,18 @@ def find_parties(question: str, known: Iterable[str] = ()) -> tuple[list[str], s
         for token in {name, *name.split()}:
             for m in re.finditer(rf"(?<!\w){re.escape(token)}(?!\w)", text, re.I):
                 spans.append((m.start(), m.end(), name))
-    out: list[str] = []
+    kept: list[tuple[int, int, str]] = []
     rest = list(question)
     for start, end, name in sorted(spans):
         if known_set and name not in known_set:
             continue
-        if name not in out:
-            out.append(name)
+        kept.append((start, end, name))
         rest[start:end] = " " * (end - start)
     rest_text = "".join(rest)
-    if not out and known_set:
-        out, rest_text = _fuzzy_parties(rest_text, known_set)
-    return out, rest_text
+    if not kept and known_set:
+        names, rest_text = _fuzzy_parties(rest_text, known_set)
+        kept = [(-1, -1, n) for n in names]
+    return kept, rest_text
 
 
 def _fuzzy_parties(text: str, known: set[str]) -> tuple[list[str], str]:
@@ -286,7 +317,7 @@ def _fuzzy_parties(text: str, known: set[str]) -> tuple[list[str], str]:
 # belongs to one when its root (separable prefix and "ge-" taken off, then the Dutch stemmer of the
 # index) starts with the family's root, so every tense and participle of the verb counts.
 _DONE_ROOTS = ("afrond", "voltooi", "realise", "bereik", "behaal", "behal", "oplever", "luk", "slaag",
-               "afwerk", "afhandel", "afvink", "afsluit", "afslot", "klaar", "klar", "gereed")
+               "afwerk", "afhandel", "afvink", "afsluit", "afslot", "klaar", "klar", "gereed", "doorga", "doorgegaan")
 _START_ROOTS = ("start", "begin", "begonn", "opstart")
 _BEHIND_ROOTS = ("vertra", "uitstel", "uitsteld", "achterstand", "achterop", "strand", "schrap", "afblaz",
                  "afblaas", "vastlop", "vastgelop", "stagn", "misluk", "haper", "stilstand", "stillig",
@@ -308,8 +339,8 @@ _STILL_GOING = re.compile(r"\b(?:loopt|lopen)\b(?:\s+[\w'’-]+){0,2}?\s+nog\b|\
 # not the state of one named thing ("is de open aanpak afgerond?"): only there a family word is read
 # as a status category, so "wat doet de RMC voor jongeren die zijn gestopt?" keeps its topic.
 _LIST_FORM = re.compile(r"^\s*(?:(?:en|maar|ok[eé]?|dus)\s*,?\s+)?(?:(?:bij|in|van|voor|binnen|onder|uit)\s+)?"
-                        r"(?:wat|welke|welk|waar|waarbij|hoeveel|(?:zijn|is|lopen|loopt|staan|staat|liggen|ligt|gaan|gaat)"
-                        r"\s+er)\b", re.I)
+                        r"(?:wat|welke|welk|waar|waarbij|hoeveel|(?:zijn|is|lopen|loopt|staan|staat|liggen|ligt|gaan|gaat|zit|zitten)"
+                        r"\s+(?:er|hier|daar))\b", re.I)
 
 
 def _root(token: str) -> str:
@@ -403,6 +434,11 @@ def find_stand(question: str) -> tuple[str | None, str]:
         question = _family_stand(question, want=found)[1]
     if found == VERTRAAGD:  # "lopen achter of zijn niet uitgevoerd"
         question = re.sub(r"\bniet\b|\bof\b", " ", question)
+    if found is not None:
+        # Words of another category qualify the one found ("leeg terwijl het nog niet afgerond was"):
+        # they are no subject either.
+        for pattern, _ in _STAND_WORDS:
+            question = pattern.sub(" ", question)
     return found, question
 
 
@@ -469,6 +505,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     q = re.sub(r"\s+", " ", question or "").strip()
     if not q:
         return Plan(operation="empty", question=q)
+    hedge = _HEDGE.match(q)
+    if hedge and q[hedge.end():].strip():
+        # "klopt het dat de GGD ergens een rol heeft?": the claim is the question.
+        q = q[hedge.end():].strip()
     switch = _NEW_SUBJECT.match(q)
     if switch and q[switch.end():].strip():
         # "los daarvan: bij welke acties is de NRTO betrokken?": the speaker leaves the last answer.
@@ -500,12 +540,38 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 
     # Idioms of involvement: "zit JOB aan tafel", "waar moeten scholen mee aan de slag", "wat staat er
     # op naam van SZW", "wat neemt OCW voor zijn rekening".
+    # Several doelstellingen or prioriteiten: "bij 1.4 en 1.5", "prio 1 en 2 samen".
+    doels_named = [d for d in dict.fromkeys(f"{a}.{b}" for a, b in _ANY_DOEL.findall(q)) if not known_doel or d in known_doel]
+    doelstellingen = tuple(doels_named) if len(doels_named) > 1 else ()
+    pm_all = _PRIO_LIST.search(q)
+    prioriteiten = tuple(dict.fromkeys(int(d) for d in re.findall(r"[1-3]", pm_all.group(1)))) if pm_all else ()
+    prioriteiten = prioriteiten if len(prioriteiten) > 1 else ()
+    if doelstellingen:
+        doel = None
+        rest = _ANY_DOEL.sub(" ", rest)
+    if prioriteiten:
+        prio = None
+        rest = rest.replace(pm_all.group(0), " ") if pm_all.group(0) in rest else _PRIO_LIST.sub(" ", rest)
     rest = re.sub(r"\baan (?:de )?tafel\b|\baan de slag\b|\bop (?:haar|zijn|hun|z'n|de) naam\b|\bop naam van\b|"
                   r"\bvoor (?:haar|zijn|hun|z'n) rekening\b", " ", rest, flags=re.I)
-    parties, rest = find_parties(rest, known_parties)
+    spans, rest = party_spans(rest, known_parties)
+    parties = list(dict.fromkeys(name for _, _, name in spans))
+    # "waar OCW niet bij staat", "zonder OCW": a party the rows must not have.
+    starts = sorted(a for a, _, _ in spans if a >= 0)
+
+    def _negated(a: int, b: int) -> bool:
+        after = rest[b:next((x for x in starts if x > a), len(rest))]  # up to the next party named
+        return bool(re.search(r"\bzonder\s+(?:de\s+|het\s+)?$", rest[max(0, a - 12):a], re.I) or
+                    re.match(r"\W+(?:[\w'’-]+\W+){0,3}?n[ií]et\b", after, re.I))
+
+    without = tuple(dict.fromkeys(name for a, b, name in spans if a >= 0 and _negated(a, b)))
+    alone = bool(parties) and bool(_ALONE.search(q))
+    if alone:
+        rest = _ALONE.sub(" ", rest)
+    rest = re.sub(r"\bn[ií]et\b(?=[^?]*\b(?:bij|genoemd|betrokken|staat|staan)\b)", " ", rest) if without else rest
     asks_what_they_do = re.search(r"\bwat (?:doen|moeten|gaan)\b|\bwaar zijn\b|\bbetrokken\b", q, re.I)
     subjects = [p for p in parties if p in _SUBJECT_PARTIES and not asks_what_they_do]
-    parties = [p for p in parties if p not in subjects]
+    parties = [p for p in parties if p not in subjects and p not in without]
     rest = " ".join([rest, *subjects])  # "wat doet de werkagenda voor studenten?": the topic
     stand, rest = find_stand(rest)
     counted = re.search(r"\bhoeveel\s+([\w'’-]+)", q, re.I)
@@ -585,7 +651,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     meta = _meta(q, topic, f)
     if meta:
         size = _size(q) if meta == "doelstellingen" else None
-        return Plan(operation="meta", field="status", filters=f, topic="", meta=meta, size=size, question=q)
+        return Plan(operation="meta", field="status", filters=f, topic="", meta=meta, size=size,
+                    doelstellingen=doelstellingen, prioriteiten=prioriteiten if meta == "actions" else (), question=q)
 
     scoped = bool(f.partij or f.doelstelling or f.prioriteit is not None or f.stand or f.jaar is not None)
     plural = bool(_PLURAL.search(q))
@@ -604,6 +671,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         op = "list"  # "discriminatie?", "aanpak laaggeletterdheid?": everything on that subject
     else:
         op = "lookup"
+    if topic and f.doelstelling and op in ("list", "compare", "count") and _LABEL_DOEL.search(q):
+        # "lob en studiekeuze (2.1): wat is er nieuw?": the words name the doelstelling in brackets,
+        # they do not narrow it.
+        topic = ""
     if stand and fld == "change":
         fld = "status"
     if stand and topic and _YES_NO.match(q) and not _PLURAL.search(q):
@@ -616,8 +687,13 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         topic = f"{topic} {parties[0]}"
     refers = "" if prev is None else "strong" if _STRONG_ANAPHORA.search(q) else \
         "weak" if (_FOLLOW_START.search(q) or _ANAPHORA.search(q)) else ""
+    scopes = dict(also=tuple(parties[1:]) if f.partij and op != "lookup" else (), alone=alone and op != "lookup",
+                  without=without if op != "lookup" else (), doelstellingen=doelstellingen, prioriteiten=prioriteiten)
+    if op == "lookup" and (doelstellingen or prioriteiten or without or alone or len(parties) > 1) and not topic:
+        op = "list"
+        scopes.update(also=tuple(parties[1:]), alone=alone, without=without)
     return Plan(operation=op, field=fld, filters=f, topic=topic, figure_kind=figure_kind,
-                uncovered_year=uncovered, person=person, refers_back=refers, question=q)
+                uncovered_year=uncovered, person=person, refers_back=refers, question=q, **scopes)
 
 
 _SIZE = re.compile(r"\b(maar|slechts|alleen|precies|exact|meer dan|minder dan|minstens|ten minste|minimaal|maximaal|"

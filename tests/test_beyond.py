@@ -328,3 +328,16 @@ def test_a_topic_named_only_in_a_long_enumeration_is_a_passing_mention(engine):
     assert "2.1-01" not in got  # "… klimaat en energie, veiligheid, kinderopvang en digitalisering"
     assert engine._enumerated_only(next(r for r in engine.rows if r.id == "2.1-01"),
                                    set(engine._terms("digitalisering")))
+
+
+def test_scopes_beyond_one_filter_value_are_exact(engine):
+    both = engine.answer("bij welke acties zitten JOB en SBB allebei?")
+    assert ids(both) and all({"JOB", "SBB"} <= set(r.partijen) for r in both.rows)
+    assert sorted(ids(both)) == sorted(r.id for r in engine.rows if {"JOB", "SBB"} <= set(r.partijen))
+    alone = engine.answer("welke acties doet OCW in z'n eentje?")
+    assert sorted(ids(alone)) == sorted(r.id for r in engine.rows if r.partijen == ["OCW"])
+    without = engine.answer("welke acties heeft de MBO Raad waar OCW niet bij staat?")
+    assert sorted(ids(without)) == sorted(r.id for r in engine.rows if "MBO Raad" in r.partijen
+                                          and "OCW" not in r.partijen)
+    two = engine.answer("hoeveel acties zijn er in prio 1 en 2 samen?")
+    assert two.count == sum(1 for r in engine.rows if r.prioriteit in (1, 2))

@@ -236,3 +236,38 @@ def test_follow_ups_into_a_list_keep_its_scope():
     third = p("en welke lopen achter?", [first, second])
     assert second.filters == Filters(partij="SBB", stand=AFGEROND)
     assert third.filters == Filters(partij="SBB", stand=VERTRAAGD)
+
+
+@pytest.mark.parametrize("question,partij,scopes", [
+    ("bij welke acties zitten JOB en SBB allebei?", "JOB", dict(also=("SBB",))),
+    ("welke acties doet OCW in z'n eentje?", "OCW", dict(alone=True)),
+    ("wat moeten de scholen helemaal alleen doen, zonder andere partijen?", "mbo-scholen", dict(alone=True)),
+    ("welke acties heeft de MBO Raad waar OCW niet bij staat?", "MBO Raad", dict(without=("OCW",))),
+    ("welke acties van SBB zonder JOB?", "SBB", dict(without=("JOB",))),
+    ("hoeveel acties zijn er in prio 1 en 2 samen?", None, dict(prioriteiten=(1, 2))),
+    ("wat is er bij 1.4 en 1.5 veranderd?", None, dict(doelstellingen=("1.4", "1.5"))),
+])
+def test_scopes_one_filter_value_cannot_say(question, partij, scopes):
+    got = p(question)
+    assert got.filters.partij == partij and got.topic == ""
+    for name, value in scopes.items():
+        assert getattr(got, name) == value, name
+
+
+def test_hedges_and_labels_leave_the_question():
+    assert p("klopt het dat de VNG ergens een rol heeft?").filters == Filters(partij="VNG")
+    got = p("lob en studiekeuze (2.1): wat is er nieuw dit jaar?")
+    assert (got.operation, got.filters, got.topic) == ("compare", Filters(doelstelling="2.1"), "")
+    assert p("hoe staat het met de studentenkaart (1.1)?").topic == "studentenkaart"
+
+
+@pytest.mark.parametrize("question,stand", [
+    ("welke acties in 3.4 moeten nog worden afgerond?", LOOPT),
+    ("zit er bij de acties van JOB iets tussen dat niet is doorgegaan?", VERTRAAGD),
+    ("bij welke acties is de voortgang 2025 leeg?", GEEN_VOORTGANG),
+    ("zijn hier al acties helemaal klaar?", AFGEROND),
+    ("welzijn (1.2): wat is daar nog mee bezig?", LOOPT),
+])
+def test_more_everyday_status_phrasings(question, stand):
+    got = p(question)
+    assert got.filters.stand == stand and got.topic == ""
