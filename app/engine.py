@@ -15,6 +15,8 @@ the answer says so ("De rapportage noemt geen bedrag voor …") and cites what t
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 import threading
 import time
@@ -861,6 +863,15 @@ class Engine:
                 res = alt
         if not res.hits and scope is not None:
             res = self._search(p.question, None)
+        if p.refers_back == "strong" and prev is not None and len(prev.rows) > 1 and res.hits:
+            # "wat is er veranderd aan die subsidie voor leerbedrijven?" after a list: "die" points
+            # into that list, so its best match leads when it matches about as well as any row.
+            listed = {r.id for r in prev.rows}
+            wide = self._search(p.question, scope, k=max(30, len(prev.rows)))
+            inside = next((h for h in wide.hits if h.row.id in listed), None)
+            if inside is not None and inside.row.id != res.hits[0].row.id and \
+                    inside.score >= 0.5 * res.hits[0].score:
+                res = dataclasses.replace(res, hits=[inside, *[h for h in res.hits if h.row.id != inside.row.id]])
         if not res.hits or not res.confident:
             return self._refuse(p, NOT_IN_REPORT, res.hits)
         if p.uncovered_year is not None and not self._year_in_a_name(p):

@@ -66,6 +66,7 @@ _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|acti
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
 _META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b|\b(grootste|kleinste|grootst|kleinst)\b", re.I)
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
+_META_COMPARE = re.compile(r"\b(?:groter|kleiner|omvangrijker)\s+dan\b|\b(?:meer|minder)\s+(?:acties|maatregelen)\s+dan\b", re.I)
 _META_SIZE = re.compile(r"\bhoe groot is (?:de|het)\b|\bomvang\b|\bverde(?:el|l)\w*\b|\b(?:in)?(?:ge)?de(?:el|l)(?:d|ing)\b|"
                         r"\bspreiding\b|\bper (?:prioriteit|doelstelling)\b", re.I)
 _META_PERIODS = re.compile(r"\bwelke (?:periode|periodes|perioden|jaren|tijdvak)\b|\bover welke (?:periode|jaren)\b|"
@@ -152,7 +153,10 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
 # "Is de open aanpak afgerond?" asks about one thing; "Zijn er acties die …" asks for a list.
 _YES_NO = re.compile(r"^\s*(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen|gaat)\b(?!\s+er\b)", re.I)
 _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
-                              r"\b(?:die|deze|dat|dit) (?:actie|plan|regeling|onderzoek|programma|aanpak)\b", re.I)
+                              # split: "worden studenten daar ook bij betrokken?"
+                              r"\b(?:daar|hier)\b(?:\s+[\w'’-]+){1,3}?\s+(?:van|voor|mee|bij|aan|op|over|uit|door|naar)\b|"
+                              r"\b(?:die|deze|dat|dit) (?:actie|plan|regeling|onderzoek|programma|aanpak|subsidie|wet|"
+                              r"wetsvoorstel|campagne|pilot|project|platform|fonds|maatregel|afspraak|evaluatie)\b", re.I)
 _INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|daarin|daaraan|daarmee|hiervan|hierbij|hierin|hieraan|hiermee|ervan|van die|van deze|welke daarvan)\b", re.I)
 _ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier|woordvoerder|projectleider|"
           r"contactpersoon|wethouder|burgemeester|baas|leider|hoofd|coördinator|coordinator|secretaris)")
@@ -212,7 +216,7 @@ minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
 allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinnen daaronder daarbinnen
 laten opzichte tov gekregen kolom jaartal tussen voortgangstekst voortgangsteksten terwijl
-uitvoert uitvoeren pakt pakken oppakken oppakt
+uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -545,13 +549,15 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     doelstellingen = tuple(doels_named) if len(doels_named) > 1 else ()
     pm_all = _PRIO_LIST.search(q)
     prioriteiten = tuple(dict.fromkeys(int(d) for d in re.findall(r"[1-3]", pm_all.group(1)))) if pm_all else ()
+    if not pm_all:  # "is prio 3 groter dan prio 1?"
+        prioriteiten = tuple(dict.fromkeys(int(a) if a else _ORDINAL[b.lower()] for a, b in _PRIO.findall(q)))
     prioriteiten = prioriteiten if len(prioriteiten) > 1 else ()
     if doelstellingen:
         doel = None
         rest = _ANY_DOEL.sub(" ", rest)
     if prioriteiten:
         prio = None
-        rest = rest.replace(pm_all.group(0), " ") if pm_all.group(0) in rest else _PRIO_LIST.sub(" ", rest)
+        rest = _PRIO.sub(" ", _PRIO_LIST.sub(" ", rest))
     rest = re.sub(r"\baan (?:de )?tafel\b|\baan de slag\b|\bop (?:haar|zijn|hun|z'n|de) naam\b|\bop naam van\b|"
                   r"\bvoor (?:haar|zijn|hun|z'n) rekening\b", " ", rest, flags=re.I)
     spans, rest = party_spans(rest, known_parties)
@@ -562,7 +568,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     def _negated(a: int, b: int) -> bool:
         after = rest[b:next((x for x in starts if x > a), len(rest))]  # up to the next party named
         return bool(re.search(r"\bzonder\s+(?:de\s+|het\s+)?$", rest[max(0, a - 12):a], re.I) or
-                    re.match(r"\W+(?:[\w'’-]+\W+){0,3}?n[ií]et\b", after, re.I))
+                    re.match(r"\W+(?:[\w'’-]+\W+){0,3}?n[ií]et\s+(?:[\w'’-]+\s+)?(?:bij|genoemd|betrokken|vermeld|"
+                             r"mee|aan|in)\b", after, re.I))
 
     without = tuple(dict.fromkeys(name for a, b, name in spans if a >= 0 and _negated(a, b)))
     alone = bool(parties) and bool(_ALONE.search(q))
@@ -727,6 +734,8 @@ def fits_size(n: int, size: str) -> bool:
 
 
 def _meta(q: str, topic: str, f: Filters) -> str | None:
+    if _META_COMPARE.search(q) and re.search(r"\bprio|\bdoelstelling|\d\.\d", q, re.I) and not topic and not f.partij:
+        return "actions"  # "is prio 3 groter dan prio 1?": the counts side by side
     m = _META_MOST.search(q)
     if m and (m.group(1) or re.search(r"\bdoelstelling|\bprioriteit|\bacties\b", q, re.I)) and not f.partij:
         word = (m.group(1) or m.group(2)).lower()

@@ -341,3 +341,14 @@ def test_scopes_beyond_one_filter_value_are_exact(engine):
                                           and "OCW" not in r.partijen)
     two = engine.answer("hoeveel acties zijn er in prio 1 en 2 samen?")
     assert two.count == sum(1 for r in engine.rows if r.prioriteit in (1, 2))
+
+
+def test_a_pointer_after_a_list_points_into_that_list(engine):
+    listed = engine.answer("bij welke acties is VNO-NCW betrokken?")
+    assert "2.2-02" in ids(listed)
+    pointed = engine.answer("en wat is er met die subsidie voor leerbedrijven gebeurd?", history=[listed])
+    assert ids(pointed)[0] == "2.2-02"
+    # a split pointer ("daar … bij") stays on the action just answered
+    first = engine.answer("wat wordt er aan kiesmbo veranderd?")
+    again = engine.answer("worden studenten daar ook bij betrokken?", history=[first])
+    assert ids(again) == ids(first) and "feedbacktool" in again.text

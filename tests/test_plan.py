@@ -245,6 +245,9 @@ def test_follow_ups_into_a_list_keep_its_scope():
     ("welke acties heeft de MBO Raad waar OCW niet bij staat?", "MBO Raad", dict(without=("OCW",))),
     ("welke acties van SBB zonder JOB?", "SBB", dict(without=("JOB",))),
     ("hoeveel acties zijn er in prio 1 en 2 samen?", None, dict(prioriteiten=(1, 2))),
+    ("is prio 3 groter dan prio 1?", None, dict(prioriteiten=(3, 1), meta="actions")),
+    # a "niet" about the verb is no exclusion of the party
+    ("zit er bij de acties van JOB iets tussen dat niet is doorgegaan?", "JOB", dict(without=())),
     ("wat is er bij 1.4 en 1.5 veranderd?", None, dict(doelstellingen=("1.4", "1.5"))),
 ])
 def test_scopes_one_filter_value_cannot_say(question, partij, scopes):
