@@ -922,6 +922,15 @@ class Engine:
         if reason:
             return self._refuse(p, reason, [], rows=[best.row, *related][:3])
         ans = self._compose(p, best.row, related, hits=res.hits)
+        # A name in the question (capitalised, not the first word) the report never uses in any form,
+        # and the closest action holds little of the rest ("op welke dag valt Koningsdag?"): not about
+        # this report. Measured: any unknown word instead (also "omhoog", "gepeild") cost 2 answerable
+        # single-action questions and 1 development topic question ("woonruimte").
+        names = {fold(w) for w in re.findall(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’-]+", p.question.strip())}
+        unknown = [w for w in self._unknown_words(search_text)[0] if w in names] if loose else []
+        if loose and unknown and not ans.abstained:
+            return self._refuse(p, f"De rapportage noemt {' en '.join(unknown)} nergens.", [],
+                                rows=[best.row, *related][:3])
         if loose and not ans.abstained:
             # Measured: refusing here cost 7 answerable questions of the single-row set; a hedge
             # tells the reader to check instead (the same test as before, index/confidence.py).

@@ -352,3 +352,9 @@ def test_a_pointer_after_a_list_points_into_that_list(engine):
     first = engine.answer("wat wordt er aan kiesmbo veranderd?")
     again = engine.answer("worden studenten daar ook bij betrokken?", history=[first])
     assert ids(again) == ids(first) and "feedbacktool" in again.text
+
+
+def test_a_name_the_report_never_uses_with_a_loose_match_is_refused(engine):
+    assert engine.answer("hoe laat begint de Elfstedentocht?").abstained
+    # a common word the report does not use is no reason: it says "studentenhuisvesting"
+    assert not engine.answer("is er iets geregeld voor woonruimte voor mbo-studenten?").abstained
