@@ -78,6 +78,8 @@ _MEMBERS = re.compile(r"\bwelke (\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|ti
 _CURRENT = re.compile(r"\bop dit moment\b|\bmomenteel\b|\bnu\b|\bhuidige?\b|\binmiddels\b|\bop het moment\b", re.I)
 _TARGET = re.compile(r"\bstreven|\bstreef|\bdoel\b|\bdoelstelling|\bambitie|\bbeoog|\bwillen\b|\bmoet(?:en)?\b|"
                      r"\bnaar\s+\d+\s*%|\btoe naar\b", re.I)
+_REPORT_WORDS = {"werkagenda", "rapportage", "rapport", "voortgangsrapportage", "document", "tabel", "verslag", "agenda",
+                 "overzicht"}
 _NOT_HEAD = {"de", "het", "een", "die", "deze", "dat", "er", "precies", "inhoudelijk", "nou", "eigenlijk", "dan",
              "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twintig", "in", "nieuwe",
              "kansrijke", "als", "zijn", "waren"}
@@ -981,6 +983,8 @@ class Engine:
         if m:
             head = next((w for w in re.findall(r"[\w'-]+", p.question[m.end():])
                          if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
+            if fold(head) in _REPORT_WORDS:
+                head = ""  # "wat staat er in de werkagenda over …?" asks about the subject, not the report
             key = self._terms(head)
             mentions = [s for s in sentences if key & self._sentence_terms(s)] if key else []
             if key and len(mentions) <= 1 and not any(_ENUMERATION.search(s) for s in mentions):

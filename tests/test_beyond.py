@@ -358,3 +358,8 @@ def test_a_name_the_report_never_uses_with_a_loose_match_is_refused(engine):
     assert engine.answer("hoe laat begint de Elfstedentocht?").abstained
     # a common word the report does not use is no reason: it says "studentenhuisvesting"
     assert not engine.answer("is er iets geregeld voor woonruimte voor mbo-studenten?").abstained
+
+
+def test_what_the_agenda_says_about_a_subject_is_no_question_about_the_agenda_itself(engine):
+    ans = engine.answer("Wat staat er in de werkagenda over het carrièreperspectief van docenten?")
+    assert not ans.abstained and "3.3-02" in ids(ans)
