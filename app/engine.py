@@ -600,6 +600,25 @@ class Engine:
                         return False
         return seen
 
+    def _naming(self, topic: str, filters) -> list[ActionRow]:
+        """Every row that holds all of the topic's words (or words of their family), however it
+        ranks: "in welke acties komt de LLO-Katalysator terug?" asks where the name occurs."""
+        from index.analyzer import STOPWORDS, words
+
+        scope = self.index.filter_rows(filters) if filters is not None and not filters.is_empty() else self.rows
+        # Whole words, not the query's compound parts: "groeifonds" is named in "groeifondsvoorstel".
+        want = [stem(w) for w in dict.fromkeys(words(topic)) if w not in STOPWORDS]
+        if not want:
+            return []
+        lexical = self.index.lexical
+        out = []
+        for r in scope:
+            row_terms = lexical.row_terms[self._pos[r.id]]
+            prefixes = self._prefixes(r.id, row_terms)
+            if all(t in row_terms or (len(t) >= PREFIX_FAMILY and t[:PREFIX_FAMILY] in prefixes) for t in want):
+                out.append(r)
+        return out
+
     def _in_scope(self, rows: list[ActionRow], p: Plan) -> list[ActionRow]:
         """The scopes a single filter value cannot say (plan.also, alone, without, several
         doelstellingen or prioriteiten); only the Wie column counts for parties."""
@@ -652,6 +671,8 @@ class Engine:
             rows = self._in_wanneer(p.topic, f) if p.field == "wanneer" else []
             if rows:
                 in_wanneer = True
+            elif p.named:
+                rows = self._naming(p.topic, f)
             else:
                 rows = self.topic_rows(p.topic, f)
             if not rows and not f.is_empty() and not self._names_a_subject(p.topic):
@@ -685,7 +706,10 @@ class Engine:
         if p.operation == "compare":
             return self._compare(p, rows, scope)
         if p.operation == "list" and p.topic and len(rows) == 1 and f.is_empty() and not p.followup:
-            # A subject only one action is about: answer it as that action.
+            # A subject only one action is about: answer it as that action (the one that names it,
+            # when the question asks where it is named).
+            if p.named:
+                return self._compose(replace(p, operation="lookup"), rows[0], [])
             return self._lookup(replace(p, operation="lookup"), prev)
         ordered = sorted(rows, key=lambda r: self._pos[r.id]) if not p.topic else rows
         title = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}{scope}"

@@ -184,6 +184,9 @@ _BARE_TOPIC = re.compile(r"^\s*(?!(?:wat|wie|hoe|wanneer|waar|welke?|waarom|is|z
                          r"[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*\??\s*$", re.I)
 _ANY_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\s*\.\s*([1-9])(?![\d-]|\.\d)")
 _PRIO_LIST = re.compile(r"\bprio(?:riteit(?:en)?|'?s)?\s*([1-3](?:\s*(?:,|en|of|\+|&|t/m|tot en met)\s*[1-3])+)\b", re.I)
+_NAMED = re.compile(r"\bgenoemd\b|\bnoemen\b|\bnoemt\b|\bvermeld\b|\bkomt\b[^?]*\bterug\b|\bkomen\b[^?]*\bterug\b|"
+                    r"\bvoorkomt\b|\bvoorkomen\b(?=\s*\?)|\bwaarin\b[^?]*\b(?:staat|staan|komt|komen|voorkomt)\b|"
+                    r"\bhet woord\b|\bde term\b", re.I)
 _ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
                     r"\bzonder (?:andere|overige) partijen\b|\bals enige\b|\bniemand anders\b|\bhelemaal zelf\b|"
                     r"\bzelfstandig\b", re.I)
@@ -217,6 +220,7 @@ eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
 allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinnen daaronder daarbinnen
 laten opzichte tov gekregen kolom jaartal tussen voortgangstekst voortgangsteksten terwijl
 uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
+noemt noemen vermeld terug voorkomt woord term waarin
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -232,6 +236,7 @@ class Plan:
     # Scopes one filter value cannot say: "JOB en SBB allebei" (also), "OCW in z'n eentje" (alone),
     # "waar OCW niet bij staat" (without), "1.4 en 1.5", "prio 1 en 2" (any of these).
     also: tuple[str, ...] = ()
+    named: bool = False  # "in welke acties komt X terug?", "waarin wordt X genoemd?": every row naming X
     alone: bool = False
     without: tuple[str, ...] = ()
     doelstellingen: tuple[str, ...] = ()
@@ -694,7 +699,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         topic = f"{topic} {parties[0]}"
     refers = "" if prev is None else "strong" if _STRONG_ANAPHORA.search(q) else \
         "weak" if (_FOLLOW_START.search(q) or _ANAPHORA.search(q)) else ""
+    named = bool(topic) and bool(_NAMED.search(q)) and not f.stand
+    if named and op == "lookup" and fld == "status":
+        op = "list"
     scopes = dict(also=tuple(parties[1:]) if f.partij and op != "lookup" else (), alone=alone and op != "lookup",
+                  named=named and op in ("list", "count", "compare"),
                   without=without if op != "lookup" else (), doelstellingen=doelstellingen, prioriteiten=prioriteiten)
     if op == "lookup" and (doelstellingen or prioriteiten or without or alone or len(parties) > 1) and not topic:
         op = "list"

@@ -363,3 +363,10 @@ def test_a_name_the_report_never_uses_with_a_loose_match_is_refused(engine):
 def test_what_the_agenda_says_about_a_subject_is_no_question_about_the_agenda_itself(engine):
     ans = engine.answer("Wat staat er in de werkagenda over het carrièreperspectief van docenten?")
     assert not ans.abstained and "3.3-02" in ids(ans)
+
+
+def test_where_a_name_occurs_lists_every_row_that_names_it(engine):
+    ans = engine.answer("in welke acties wordt het groeifonds genoemd?")  # also "groeifondsvoorstel"
+    want = sorted(r.id for r in engine.rows
+                  if "groeifonds" in " ".join([r.wat, r.status, r.voortgang]).lower())
+    assert sorted(ids(ans)) == want

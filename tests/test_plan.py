@@ -49,6 +49,8 @@ CASES = [
     ("hoeveel scholen gaven vorig jaar een studentenkaart uit?", "lookup", "figure", Filters(),
      "gaven studentenkaart mbo-scholen"),
     ("wat is er sinds vorig jaar veranderd aan de studentenkaart?", "lookup", "change", Filters(), "studentenkaart"),
+    # where a name occurs: every row naming it
+    ("in welke acties komt de studentenkaart terug?", "list", "status", Filters(), "studentenkaart"),
     # a subject area ("rond …") asks for every action on it
     ("is er het afgelopen jaar iets gebeurd rond laaggeletterdheid?", "compare", "change", Filters(), "laaggeletterdheid"),
     # the period of one programme is its planning, not the periods of the report
@@ -255,6 +257,11 @@ def test_scopes_one_filter_value_cannot_say(question, partij, scopes):
     assert got.filters.partij == partij and got.topic == ""
     for name, value in scopes.items():
         assert getattr(got, name) == value, name
+
+
+def test_a_question_where_a_name_occurs_is_marked():
+    assert p("zijn er acties waarin Caribisch Nederland genoemd wordt?").named
+    assert not p("wat gebeurt er rond Caribisch Nederland?").named
 
 
 def test_hedges_and_labels_leave_the_question():
