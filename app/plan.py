@@ -220,7 +220,7 @@ eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
 allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinnen daaronder daarbinnen
 laten opzichte tov gekregen kolom jaartal tussen voortgangstekst voortgangsteksten terwijl
 uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
-noemt noemen vermeld terug voorkomt woord term waarin
+noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
