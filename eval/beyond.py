@@ -81,7 +81,8 @@ def score_list(q: dict, ans) -> dict:
 def score_turns(conv: dict, engine) -> list[dict]:
     history, out = [], []
     for n, turn in enumerate(conv["turns"], start=1):
-        ans = engine.answer(turn["question"], history=history)
+        # A turn may set the chat's dropdown filters, as a user does between two questions.
+        ans = engine.answer(turn["question"], history=history, filters=_filters(turn.get("filters")))
         history.append(ans)
         got = [r.id for r in ans.rows] if not ans.abstained else []
         if turn["expect"] == "one":
