@@ -600,6 +600,15 @@ class Engine:
                         return False
         return seen
 
+    def _primary_parties(self, row: ActionRow) -> set[str]:
+        """The parties the Wie cell marks "(primair)": "Bekostigde mbo-scholen (primair), gemeenten"."""
+        from ingest.parties import normalise_parties
+
+        out: set[str] = set()
+        for m in re.finditer(r"([^,;:]+?)\s*\(primair\)", row.wie, re.I):
+            out.update(normalise_parties(m.group(1)))
+        return out
+
     def _naming(self, topic: str, filters) -> list[ActionRow]:
         """Every row that holds all of the topic's words (or words of their family), however it
         ranks: "in welke acties komt de LLO-Katalysator terug?" asks where the name occurs."""
@@ -622,6 +631,17 @@ class Engine:
     def _in_scope(self, rows: list[ActionRow], p: Plan) -> list[ActionRow]:
         """The scopes a single filter value cannot say (plan.also, alone, without, several
         doelstellingen or prioriteiten); only the Wie column counts for parties."""
+        if p.any_of:
+            rows = [r for r in rows if any(x in r.partijen for x in p.any_of)]
+        if p.primary and p.filters.partij:
+            rows = [r for r in rows if p.filters.partij in self._primary_parties(r)]
+        if p.unfinished or p.recent:
+            from index.stand import AFGEROND, finished_by_2024, is_finished
+
+            if p.unfinished:
+                rows = [r for r in rows if self.stands.get(r.id) != AFGEROND and not finished_by_2024(r)]
+            else:  # finished in the later period: the earlier text did not say so yet
+                rows = [r for r in rows if self.stands.get(r.id) == AFGEROND and not is_finished(r.status, r.wat)]
         if p.also:
             rows = [r for r in rows if all(x in r.partijen for x in p.also)]
         if p.alone and p.filters.partij:
@@ -1428,7 +1448,16 @@ def _scope_words(p: Plan) -> str:
         parts.append("die studenten direct aangaan (JOB is partij, of de actie gaat over studenten zelf)")
     elif p.topic:
         parts.append(f"over '{p.topic}'")
-    if f.partij and p.also:
+    if p.unfinished:
+        parts.append("die nog niet afgerond zijn")
+    if p.recent:
+        parts.append("die pas in de latere periode afgerond zijn")
+    if p.any_of:
+        other = f"een ander ministerie dan {' en '.join(p.besides)}" if p.besides else "een ministerie"
+        parts.append(f"met {other} in de kolom Wie")
+    if f.partij and p.primary:
+        parts.append(f"waarbij {f.partij} primair verantwoordelijk is")
+    elif f.partij and p.also:
         parts.append(f"waarbij {' en '.join([f.partij, *p.also])} allemaal betrokken zijn")
     elif f.partij and p.alone:
         parts.append(f"met alleen {f.partij} in de kolom Wie")

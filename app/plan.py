@@ -33,7 +33,7 @@ from ingest.parties import normalise_parties
 
 # -- vocabulary ----------------------------------------------------------------------------------
 
-_WHO = re.compile(r"\bwie\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|"
+_WHO = re.compile(r"\bwie\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|"
                   r"wie (?:doet|doen|gaat|moet)", re.I)
 _WHEN = re.compile(r"\bwanneer\b|planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)|moet(?:en)? .{0,30}klaar", re.I)
@@ -59,7 +59,8 @@ _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten
                      r"\bwaar (?:zit|zitten|is|zijn|staat|staan)\b.*\bbij\b|\bwaarbij\b|"
                      r"\bbetrokken\b|\bwat (?:doet|doen|moet|moeten|gaat|gaan)\b|"
                      # a subject area, not one named action: "wat gebeurt er rond studentenwelzijn?"
-                     r"\b(?:rond|rondom|omtrent|op het (?:gebied|vlak|terrein) van)\b", re.I)
+                     r"\b(?:rond|rondom|omtrent|op het (?:gebied|vlak|terrein) van)\b|"
+                     r"\b(?:valt|vallen|hoort|horen)\b[^?]*\bonder\b", re.I)
 _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|actielijnen in de werkagenda)\b|"
                     r"\bhoeveel\b.*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
 
@@ -154,7 +155,7 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
 _YES_NO = re.compile(r"^\s*(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen|gaat)\b(?!\s+er\b)", re.I)
 _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
                               # split: "worden studenten daar ook bij betrokken?"
-                              r"\b(?:daar|hier)\b(?:\s+[\w'’-]+){1,3}?\s+(?:van|voor|mee|bij|aan|op|over|uit|door|naar)\b|"
+                              r"\b(?:daar|hier)\b(?:\s+[\w'’-]+){1,5}?\s+(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
                               r"\b(?:die|deze|dat|dit) (?:actie|plan|regeling|onderzoek|programma|aanpak|subsidie|wet|"
                               r"wetsvoorstel|campagne|pilot|project|platform|fonds|maatregel|afspraak|evaluatie)\b", re.I)
 _INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|daarin|daaraan|daarmee|hiervan|hierbij|hierin|hieraan|hiermee|ervan|van die|van deze|welke daarvan)\b", re.I)
@@ -184,9 +185,18 @@ _BARE_TOPIC = re.compile(r"^\s*(?!(?:wat|wie|hoe|wanneer|waar|welke?|waarom|is|z
                          r"[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*\??\s*$", re.I)
 _ANY_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\s*\.\s*([1-9])(?![\d-]|\.\d)")
 _PRIO_LIST = re.compile(r"\bprio(?:riteit(?:en)?|'?s)?\s*([1-3](?:\s*(?:,|en|of|\+|&|t/m|tot en met)\s*[1-3])+)\b", re.I)
-_NAMED = re.compile(r"\bgenoemd\b|\bnoemen\b|\bnoemt\b|\bvermeld\b|\bkomt\b[^?]*\bterug\b|\bkomen\b[^?]*\bterug\b|"
+_NAMED = re.compile(r"\b(?:komt|komen)\b[^?]*\bvoor\s*\?|\bgenoemd\b|\bnoemen\b|\bnoemt\b|\bvermeld\b|\bkomt\b[^?]*\bterug\b|\bkomen\b[^?]*\bterug\b|"
                     r"\bvoorkomt\b|\bvoorkomen\b(?=\s*\?)|\bwaarin\b[^?]*\b(?:staat|staan|komt|komen|voorkomt)\b|"
                     r"\bhet woord\b|\bde term\b", re.I)
+_UNFINISHED = re.compile(r"\b(?:nog\s+)?niet\s+(?:\w+\s+)?(?:afgerond|klaar|af|voltooid|gerealiseerd|afgesloten)\b|"
+                         r"\bnog\s+(?:niet\s+)?(?:af\s+te\s+ronden|onafgerond)\b|\bonafgerond\w*\b|\bniet\s+af\b", re.I)
+_RECENT = re.compile(r"\bpas\b|\b(?:in )?het afgelopen jaar\b|\bsinds (?:de |vorige |afgelopen )?zomer(?: (?:van )?20\d\d)?\b|"
+                     r"\bna de zomer(?: van 20\d\d)?\b|\bdit jaar\b|\bsinds vorig jaar\b|\bnieuw afgerond\b|\bdus\b", re.I)
+_PRIMARY = re.compile(r"\bprim(?:air|aire)\b(?:\s+(?:verantwoordelijke?|trekker|partij))?|\bhoofdverantwoordelijke?\b|"
+                      r"\beerstverantwoordelijke?\b|\bde trekker\b", re.I)
+_MINISTRIES = re.compile(r"\b(?:welke\s+)?(?:andere\s+)?ministeries\b|\bdepartementen\b", re.I)
+# The ministries the Wie cells name (ingest.parties); "welke ministeries doen mee?" means any of them.
+_MINISTRY_NAMES = ("OCW", "SZW", "VWS", "BZK", "EZK", "EZ", "JenV", "IenW", "LNV", "Financiën", "Defensie", "BZ")
 _ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
                     r"\bzonder (?:andere|overige) partijen\b|\bals enige\b|\bniemand anders\b|\bhelemaal zelf\b|"
                     r"\bzelfstandig\b", re.I)
@@ -221,6 +231,7 @@ allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinne
 laten opzichte tov gekregen kolom jaartal tussen voortgangstekst voortgangsteksten terwijl
 uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
+stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -237,6 +248,11 @@ class Plan:
     # "waar OCW niet bij staat" (without), "1.4 en 1.5", "prio 1 en 2" (any of these).
     also: tuple[str, ...] = ()
     named: bool = False  # "in welke acties komt X terug?", "waarin wordt X genoemd?": every row naming X
+    primary: bool = False  # "waar is OCW primair verantwoordelijk?": the party marked "(primair)" in Wie
+    any_of: tuple[str, ...] = ()  # "welke andere ministeries dan OCW": any of these parties
+    besides: tuple[str, ...] = ()  # ... and the ones named as left out ("dan OCW")
+    unfinished: bool = False  # "nog niet afgerond/klaar/af": every stand but afgerond
+    recent: bool = False  # "pas in het afgelopen jaar afgerond": afgerond in the later period only
     alone: bool = False
     without: tuple[str, ...] = ()
     doelstellingen: tuple[str, ...] = ()
@@ -585,7 +601,28 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     subjects = [p for p in parties if p in _SUBJECT_PARTIES and not asks_what_they_do]
     parties = [p for p in parties if p not in subjects and p not in without]
     rest = " ".join([rest, *subjects])  # "wat doet de werkagenda voor studenten?": the topic
+    unfinished = bool(_UNFINISHED.search(q)) and not chat.stand
+    if unfinished:
+        rest = _UNFINISHED.sub(" ", rest)
     stand, rest = find_stand(rest)
+    if unfinished:
+        stand = None
+    recent = stand == AFGEROND and bool(_RECENT.search(q))
+    if recent:
+        rest = _RECENT.sub(" ", rest)
+    primary = bool(_PRIMARY.search(q))
+    if primary:
+        rest = _PRIMARY.sub(" ", rest)
+    besides: tuple[str, ...] = ()
+    ministries = bool(_MINISTRIES.search(rest))
+    if ministries:
+        rest = _MINISTRIES.sub(" ", rest)
+        if parties and re.search(r"\bandere\b|\bbehalve\b|\bnaast\b", q, re.I):
+            # "welke andere ministeries dan OCW": the ministry named is left out of the ministries
+            besides = tuple(parties)
+            parties = []
+        elif parties:
+            ministries = False
     counted = re.search(r"\bhoeveel\s+([\w'’-]+)", q, re.I)
     if stand and counted and topic_of(counted.group(1)) and not chat.stand:
         # "hoeveel mbo-docenten hebben de master afgerond?": a figure about people, not a count of
@@ -668,13 +705,13 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 
     scoped = bool(f.partij or f.doelstelling or f.prioriteit is not None or f.stand or f.jaar is not None)
     plural = bool(_PLURAL.search(q))
-    if _COUNT.search(q) or (re.search(r"\bhoeveel\b", q, re.I) and stand):
+    if _COUNT.search(q) or (re.search(r"\bhoeveel\b", q, re.I) and (stand or unfinished)):
         op = "count"
     elif fld in ("wie", "wanneer", "figure") and topic and not stand and not re.search(r"\bwelke acties\b", q, re.I):
         op = "lookup"  # "wie zijn betrokken bij het onderzoek naar …": one action's Wie
     elif fld == "change" and not stand and (scoped or plural or not topic):
         op = "compare"
-    elif stand or (scoped and not topic) or (plural and (scoped or fld in ("status", "change"))) or \
+    elif stand or unfinished or (scoped and not topic) or (plural and (scoped or fld in ("status", "change"))) or \
             (f.partij and fld == "status" and not topic):
         op = "list"
     elif plural and topic and fld == "status":
@@ -699,11 +736,15 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         topic = f"{topic} {parties[0]}"
     refers = "" if prev is None else "strong" if _STRONG_ANAPHORA.search(q) else \
         "weak" if (_FOLLOW_START.search(q) or _ANAPHORA.search(q)) else ""
+    if (unfinished or primary or ministries) and op == "lookup" and not topic:
+        op = "list"
+    any_of = tuple(p for p in _MINISTRY_NAMES if p not in without and p not in besides) if ministries else ()
     named = bool(topic) and bool(_NAMED.search(q)) and not f.stand
     if named and op == "lookup" and fld == "status":
         op = "list"
     scopes = dict(also=tuple(parties[1:]) if f.partij and op != "lookup" else (), alone=alone and op != "lookup",
-                  named=named and op in ("list", "count", "compare"),
+                  named=named and op in ("list", "count", "compare"), primary=primary and bool(f.partij),
+                  any_of=any_of, besides=besides if any_of else (), unfinished=unfinished, recent=recent,
                   without=without if op != "lookup" else (), doelstellingen=doelstellingen, prioriteiten=prioriteiten)
     if op == "lookup" and (doelstellingen or prioriteiten or without or alone or len(parties) > 1) and not topic:
         op = "list"

@@ -370,3 +370,15 @@ def test_where_a_name_occurs_lists_every_row_that_names_it(engine):
     want = sorted(r.id for r in engine.rows
                   if "groeifonds" in " ".join([r.wat, r.status, r.voortgang]).lower())
     assert sorted(ids(ans)) == want
+
+
+def test_flags_select_the_rows_they_say(engine):
+    from index.stand import AFGEROND, finished_by_2024
+
+    primary = engine.answer("waar is OCW primair verantwoordelijk?")
+    assert primary.rows and all("OCW (primair)" in r.wie for r in primary.rows)
+    open_ = engine.answer("welke acties van JOB zijn nog niet afgerond?")
+    assert sorted(ids(open_)) == sorted(r.id for r in engine.rows if "JOB" in r.partijen
+                                        and engine.stands[r.id] != AFGEROND and not finished_by_2024(r))
+    ministries = engine.answer("welke andere ministeries dan OCW hebben een rol?")
+    assert ministries.rows and all(set(r.partijen) & {"SZW", "VWS", "BZK"} for r in ministries.rows)

@@ -281,3 +281,19 @@ def test_hedges_and_labels_leave_the_question():
 def test_more_everyday_status_phrasings(question, stand):
     got = p(question)
     assert got.filters.stand == stand and got.topic == ""
+
+
+@pytest.mark.parametrize("question,flag,value", [
+    ("waar is OCW primair verantwoordelijk?", "primary", True),
+    ("welke andere ministeries dan OCW doen mee?", "besides", ("OCW",)),
+    ("welke acties van JOB zijn nog niet afgerond?", "unfinished", True),
+    ("wat is er sinds vorige zomer afgerond?", "recent", True),
+    ("wat is er afgerond?", "recent", False),
+])
+def test_flags_beyond_the_filters(question, flag, value):
+    assert getattr(p(question), flag) == value
+
+
+def test_not_yet_finished_is_every_stand_but_finished():
+    got = p("welke acties van JOB zijn nog niet afgerond?")
+    assert (got.operation, got.filters) == ("list", Filters(partij="JOB"))
