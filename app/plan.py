@@ -113,7 +113,7 @@ _PARTY_ALIASES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bministerie van (?:vws|volksgezondheid)\b", re.I), "VWS"),
     (re.compile(r"\bministerie van (?:szw|sociale zaken)\b", re.I), "SZW"),
     (re.compile(r"\bministerie van (?:bzk|binnenlandse zaken)\b", re.I), "BZK"),
-    (re.compile(r"\bwerkgever(?:s)?\b", re.I), "werkgevers"),
+    (re.compile(r"\bwerkgever(?:s)?(?:organisaties?)?\b", re.I), "werkgevers"),
     (re.compile(r"\bgemeente(?:n|s)?\b", re.I), "gemeenten"),
     (re.compile(r"\bvereniging (?:van )?nederlandse gemeenten\b", re.I), "VNG"),
     (re.compile(r"\bmbo[- ]?raad\b", re.I), "MBO Raad"),
@@ -231,7 +231,7 @@ allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinne
 laten opzichte tov gekregen kolom jaartal tussen voortgangstekst voortgangsteksten terwijl
 uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
-stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve
+stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -685,7 +685,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                     filters=_merge(prev.filters, f), topic="", figure_kind=figure_kind, followup=True, question=q)
     # "en wat doet JOBmbo daarbij?", "en hoeveel trekt OCW daarvoor uit?" after one action: that
     # party's part in that action, whatever field is asked.
-    if prev is not None and (_INTO_PREV.search(q) or _STRONG_ANAPHORA.search(q)) and not topic \
+    if prev is not None and (_INTO_PREV.search(q) or _STRONG_ANAPHORA.search(q) or
+                             (_ANAPHORA.search(q) and fld in ("wie", "wanneer", "figure"))) and not topic \
             and prev.operation == "lookup" and parties and not stand:
         return Plan(operation="lookup", field=fld, filters=_merge(prev.filters, chat),
                     topic=prev.topic if fld == "figure" else "", figure_kind=figure_kind, followup=True, question=q)

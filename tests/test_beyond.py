@@ -382,3 +382,12 @@ def test_flags_select_the_rows_they_say(engine):
                                         and engine.stands[r.id] != AFGEROND and not finished_by_2024(r))
     ministries = engine.answer("welke andere ministeries dan OCW hebben een rol?")
     assert ministries.rows and all(set(r.partijen) & {"SZW", "VWS", "BZK"} for r in ministries.rows)
+
+
+def test_a_who_answer_names_the_doer_told_in_the_text(engine):
+    ans = engine.answer("wie hebben het beroepsbeeld leraar opgesteld?")
+    assert "AOb" in ans.text and any(q.cell == "voortgang" for q in ans.quotes)
+    # a pointer and a party after one action: that action's Wie, not the party's list
+    first = engine.answer("is de pilot met oriëntatieprogramma's al gestart?")
+    who = engine.answer("met welke partners voert OCW dat uit?", history=[first])
+    assert ids(who) == ids(first)[:1] and "SBB" in who.text
