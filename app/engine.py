@@ -74,7 +74,11 @@ _DETAIL = re.compile(r"\bwat houd(?:t|en)\b|\bwat (?:staat|stond) er (?:precies 
 _NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
                  "twintig": 20}
 _MEMBERS = re.compile(r"\bwelke (\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig)\b|"
-                      r"\bwie (?:zitten|zit) (?:er )?in\b|\bwie zijn de leden van\b|\bleden van\b", re.I)
+                      r"\bwie (?:zitten|zit) (?:er )?in\b|\bwie zijn de leden van\b|\bleden van\b|"
+                      # "welke best practices kwamen er precies uit …", "welke maatregelen staan er in het actieplan"
+                      r"\bwelke\b(?!\s+(?:datum|dag|dagen|jaar|maand|week|tijd|periode|moment)\b)"
+                      r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:\w+\s+){0,3}precies\b)|"
+                      r"\bwelke\b(?=\s+[\w'’-]+\s+(?:staan|zitten|vallen)\s+(?:er\s+)?in\b)", re.I)
 _CURRENT = re.compile(r"\bop dit moment\b|\bmomenteel\b|\bnu\b|\bhuidige?\b|\binmiddels\b|\bop het moment\b", re.I)
 _TARGET = re.compile(r"\bstreven|\bstreef|\bdoel\b|\bdoelstelling|\bambitie|\bbeoog|\bwillen\b|\bmoet(?:en)?\b|"
                      r"\bnaar\s+\d+\s*%|\btoe naar\b", re.I)
@@ -94,11 +98,19 @@ _EXACT_DATE = re.compile(r"\bwelke datum\b|\bop welke dag\b|\bexacte datum\b|\bp
 _DAY = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
                   r"december)\b", re.I)
 _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeantwoord\b|\bwat (?:bleek|blijkt)\b|"
-                      r"\bconclusies?\b|\bhoe (?:scoren|scoorden|scoort)\b|\bwat kwam (?:er )?uit\b", re.I)
+                      r"\bconclusies?\b|\bhoe (?:scoren|scoorden|scoort)\b|\bwat kwam (?:er )?uit\b|"
+                      r"\bwat (?:is|zijn|heeft|hebben)\b(?:\s+[\w'’-]+){0,4}\s+besloten\b|\bwelk(?:e)? besluit\b", re.I)
 _OUTCOME = re.compile(r"\bblijkt\b|\bbleek\b|\bbleken\b|\blaat zien\b|\blieten zien\b|\bliet zien\b|\bleverde\b|"
                       r"\bkwam (?:er )?(?:naar voren|uit)\b|\bkomt (?:er )?(?:naar voren|uit)\b|"
                       r"\bopgeleverd\b|\btoont\b|\buitkomst|\bresultaat|"
-                      r"\bresultaten\b|\bconclu|\d\s*%|\bscore|\bgemiddeld", re.I)
+                      r"\bresultaten\b|\bconclu|\d\s*%|\bscore|\bgemiddeld|\bbesloten (?:om|tot|dat|voor|de|het)\b|"
+                      r"\bbesluit (?:genomen|om|tot|over)\b", re.I)
+# Not "per jaar": the report gives yearly sums as "jaarlijks", "structureel" or a bare sum per year
+# (measured: "per jaar" refused 2 answerable questions).
+_RATE = re.compile(r"\bper\s+(student|leerling|school|instelling|deelnemer|docent|persoon|regio|bedrijf|"
+                   r"werkgever|opleiding|traject|project)\b", re.I)
+_PER_UNIT = re.compile(r"\bper\s+(?:student|leerling|school|instelling|deelnemer|docent|persoon|jaar|maand|regio|bedrijf|"
+                       r"werkgever|opleiding|traject|project|bbl|leerbaan|\w+plaats)\b|\bp\.p\.|\bper stuk\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b", re.I)
 # Verbs that ask about an action without naming one: with a pointer back ("dat", "daarover") they
 # leave the question on the previous action. Data, not a rule per question.
@@ -852,6 +864,10 @@ class Engine:
             text = (f"**Doelstelling {' en '.join(winners)} {'heeft' if len(winners) == 1 else 'hebben'} de {word} "
                     f"acties: {pick}.**\n\n" + "\n".join(f"- Doelstelling {d}: {n}" for d, n in per_doel.items()))
             return Answer(text, rows=[r for r in rows if r.doelstelling in winners], kind="meta", count=pick)
+        if p.meta == "next":
+            per = self.rows[0].periods
+            return Answer(f"**De rapportage zegt niet wanneer een volgende rapportage verschijnt.** Ze beschrijft de "
+                          f"{per.status} en de {per.voortgang}.", abstained=True, kind="meta")
         # periods
         per = self.rows[0].periods
         text = (f"**De rapportage geeft per actie twee standen: de {per.status} en de {per.voortgang}.**\n\n"
@@ -1053,6 +1069,10 @@ class Engine:
             return "De rapportage noemt hiervoor alleen een doel of streefcijfer, geen cijfer van nu."
         if p.field == "wanneer" and _EXACT_DATE.search(p.question) and not any(_DAY.search(s) for s in relevant):
             return "De rapportage noemt daarvoor geen precieze datum."
+        rate = _RATE.search(p.question)
+        if p.field == "figure" and rate and not any(_PER_UNIT.search(s) for s in relevant):
+            # "hoeveel LOB-geld krijgt een school per student?": a total is no amount per student.
+            return f"De rapportage noemt geen bedrag of aantal per {rate.group(1)}; hooguit een totaal."
         return None
 
     def _unknown_words(self, topic: str) -> tuple[list[str], list[str]]:

@@ -67,6 +67,8 @@ _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|acti
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
 _META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b|\b(grootste|kleinste|grootst|kleinst)\b", re.I)
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
+_NEXT_REPORT = re.compile(r"\b(?:volgende|nieuwe|komende|eerstvolgende)\s+(?:voortgangs)?(?:rapportage|rapport|"
+                          r"voortgangsbrief|update van de werkagenda)\b", re.I)
 _META_COMPARE = re.compile(r"\b(?:groter|kleiner|omvangrijker)\s+dan\b|\b(?:meer|minder)\s+(?:acties|maatregelen)\s+dan\b", re.I)
 _META_SIZE = re.compile(r"\bhoe groot is (?:de|het)\b|\bomvang\b|\bverde(?:el|l)\w*\b|\b(?:in)?(?:ge)?de(?:el|l)(?:d|ing)\b|"
                         r"\bspreiding\b|\bper (?:prioriteit|doelstelling)\b", re.I)
@@ -242,7 +244,7 @@ class Plan:
     filters: Filters = dc_field(default_factory=Filters)
     topic: str = ""
     figure_kind: str | None = None  # amount | percentage | count (field == "figure")
-    meta: str | None = None  # actions | doelstellingen | prioriteiten | most | least | periods
+    meta: str | None = None  # actions | doelstellingen | prioriteiten | most | least | periods | next
     size: str | None = None  # doelstellingen of a size: "=2", ">5", "<4" ("welke doelstellingen hebben maar twee acties?")
     # Scopes one filter value cannot say: "JOB en SBB allebei" (also), "OCW in z'n eentje" (alone),
     # "waar OCW niet bij staat" (without), "1.4 en 1.5", "prio 1 en 2" (any of these).
@@ -785,6 +787,8 @@ def fits_size(n: int, size: str) -> bool:
 
 
 def _meta(q: str, topic: str, f: Filters) -> str | None:
+    if _NEXT_REPORT.search(q):
+        return "next"  # "wanneer verschijnt de volgende voortgangsrapportage?": the report does not say
     if _META_COMPARE.search(q) and re.search(r"\bprio|\bdoelstelling|\d\.\d", q, re.I) and not topic and not f.partij:
         return "actions"  # "is prio 3 groter dan prio 1?": the counts side by side
     m = _META_MOST.search(q)
@@ -820,7 +824,7 @@ def _merge(old: Filters, new: Filters) -> Filters:
 
 OPERATIONS = ("lookup", "list", "count", "compare", "meta")
 FIELDS = ("status", "wie", "wanneer", "figure", "change")
-METAS = ("actions", "doelstellingen", "prioriteiten", "most", "least", "periods")
+METAS = ("actions", "doelstellingen", "prioriteiten", "most", "least", "periods", "next")
 
 
 def plan_from_json(data: dict, question: str, known_parties: Iterable[str] = (),

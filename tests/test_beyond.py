@@ -391,3 +391,17 @@ def test_a_who_answer_names_the_doer_told_in_the_text(engine):
     first = engine.answer("is de pilot met oriëntatieprogramma's al gestart?")
     who = engine.answer("met welke partners voert OCW dat uit?", history=[first])
     assert ids(who) == ids(first)[:1] and "SBB" in who.text
+
+
+@pytest.mark.parametrize("question", [
+    "welke best practices kwamen er precies uit het onderzoek naar het studentenleven?",
+    "hoeveel LOB-geld krijgt een school per student?",
+    "wat heeft de beroepsgroep besloten over de nieuwe bekwaamheidseisen?",
+    "wanneer verschijnt de volgende voortgangsrapportage?",
+])
+def test_more_shapes_the_report_only_seems_to_answer(engine, question):
+    assert engine.answer(question).abstained
+
+
+def test_a_yearly_sum_is_no_rate_per_unit(engine):
+    assert not engine.answer("hoeveel investeert OCW per jaar in professionalisering van docenten?").abstained
