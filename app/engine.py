@@ -69,6 +69,7 @@ LOOKUP_DENSE_SURE = 0.40
 _SPECIFIC = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,6}\b|\b[A-Z]{2,6}\b")
 # The thing whose content or members are asked for follows these words.
 _DETAIL = re.compile(r"\bwat houd(?:t|en)\b|\bwat (?:staat|stond) er (?:precies |inhoudelijk )?in\b|"
+                     r"\bwelke [\w'’-]+ (?:staan|zitten|vallen|stonden) (?:er )?(?:precies )?in\b|"
                      r"\bwelke (?:zijn|waren) (?:dat|die|de)\b", re.I)
 # The members of a set: "welke twee taalinterventies", "wie zitten er in de expertgroep".
 _NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
@@ -77,8 +78,7 @@ _MEMBERS = re.compile(r"\bwelke (\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|ti
                       r"\bwie (?:zitten|zit) (?:er )?in\b|\bwie zijn de leden van\b|\bleden van\b|"
                       # "welke best practices kwamen er precies uit …", "welke maatregelen staan er in het actieplan"
                       r"\bwelke\b(?!\s+(?:datum|dag|dagen|jaar|maand|week|tijd|periode|moment)\b)"
-                      r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:\w+\s+){0,3}precies\b)|"
-                      r"\bwelke\b(?=\s+[\w'’-]+\s+(?:staan|zitten|vallen)\s+(?:er\s+)?in\b)", re.I)
+                      r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:\w+\s+){0,3}precies\b)", re.I)
 _CURRENT = re.compile(r"\bop dit moment\b|\bmomenteel\b|\bnu\b|\bhuidige?\b|\binmiddels\b|\bop het moment\b", re.I)
 _TARGET = re.compile(r"\bstreven|\bstreef|\bdoel\b|\bdoelstelling|\bambitie|\bbeoog|\bwillen\b|\bmoet(?:en)?\b|"
                      r"\bnaar\s+\d+\s*%|\btoe naar\b", re.I)
