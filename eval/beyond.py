@@ -39,7 +39,7 @@ def load(name: str, split: str) -> list[dict]:
     """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
     for path in (EVAL_DIR / split / name, *(EVAL_DIR / split / name.replace(".jsonl", f"_{batch}.jsonl")
-                                           for batch in ("extra", "fresh", "seen", "fresh2", "fresh3"))):
+                                           for batch in ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4"))):
         if path.exists():
             out += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return out
