@@ -825,6 +825,8 @@ class Engine:
         scope = _scope_words(p)
         if p.meta == "actions":
             text = f"**De rapportage telt {len(rows)} acties{esc(scope)}.**"
+            if len(rows) < len(self.rows):
+                text += f" Dat is {100 * len(rows) / len(self.rows):.0f}% van alle {len(self.rows)} acties."
             per_prio_n = Counter(r.prioriteit for r in rows)
             if len(per_prio_n) > 1:
                 # Across prioriteiten: their subtotals first ("hoeveel acties per prioriteit?"), each

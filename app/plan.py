@@ -67,6 +67,9 @@ _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|acti
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
 _META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b|\b(grootste|kleinste|grootst|kleinst)\b", re.I)
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
+_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“]([^'’\"”]{3,40})['’\"”](?=[\s,.?!:;]|$)")
+_SHARE = re.compile(r"\b(?:welk|wat is het|hoe groot is het|hoeveel)\s+(?:percentage|procent|deel|aandeel)\b|"
+                    r"\bhoeveel procent\b|\bwelk deel\b", re.I)
 _NEXT_REPORT = re.compile(r"\b(?:volgende|nieuwe|komende|eerstvolgende)\s+(?:voortgangs)?(?:rapportage|rapport|"
                           r"voortgangsbrief|update van de werkagenda)\b", re.I)
 _META_COMPARE = re.compile(r"\b(?:groter|kleiner|omvangrijker)\s+dan\b|\b(?:meer|minder)\s+(?:acties|maatregelen)\s+dan\b", re.I)
@@ -234,6 +237,7 @@ laten opzichte tov gekregen kolom jaartal tussen voortgangstekst voortgangstekst
 uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
 stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren
+percentage procent aandeel deel
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -607,8 +611,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if unfinished:
         rest = _UNFINISHED.sub(" ", rest)
     stand, rest = find_stand(rest)
-    if unfinished:
-        stand = None
+    if unfinished and stand in (AFGEROND, LOOPT):
+        stand = None  # "nog niet afgerond" said it; "leeg terwijl nog niet afgerond" keeps both
     recent = stand == AFGEROND and bool(_RECENT.search(q))
     if recent:
         rest = _RECENT.sub(" ", rest)
@@ -742,7 +746,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if (unfinished or primary or ministries) and op == "lookup" and not topic:
         op = "list"
     any_of = tuple(p for p in _MINISTRY_NAMES if p not in without and p not in besides) if ministries else ()
-    named = bool(topic) and bool(_NAMED.search(q)) and not f.stand
+    quoted = _QUOTED.findall(q)
+    if quoted and op in ("list", "count", "compare") and not fld == "wanneer":
+        # "de acties die 'doorlopend' zijn": a quoted word is meant literally, in any column
+        topic = " ".join(quoted)
+    named = bool(topic) and (bool(_NAMED.search(q)) or bool(quoted)) and not f.stand
     if named and op == "lookup" and fld == "status":
         op = "list"
     scopes = dict(also=tuple(parties[1:]) if f.partij and op != "lookup" else (), alone=alone and op != "lookup",
@@ -789,6 +797,10 @@ def fits_size(n: int, size: str) -> bool:
 def _meta(q: str, topic: str, f: Filters) -> str | None:
     if _NEXT_REPORT.search(q):
         return "next"  # "wanneer verschijnt de volgende voortgangsrapportage?": the report does not say
+    if re.search(r"\bdoelstellingen\b", q, re.I) and _size(q) and not f.partij and not f.stand:
+        return "doelstellingen"  # "er zijn een paar doelstellingen met 9 acties, welke zijn dat?"
+    if _SHARE.search(q) and re.search(r"\bacties\b|\bmaatregelen\b", q, re.I) and not topic:
+        return "actions"  # "welk percentage van alle acties valt onder prioriteit 3?": the count and its share
     if _META_COMPARE.search(q) and re.search(r"\bprio|\bdoelstelling|\d\.\d", q, re.I) and not topic and not f.partij:
         return "actions"  # "is prio 3 groter dan prio 1?": the counts side by side
     m = _META_MOST.search(q)

@@ -405,3 +405,14 @@ def test_more_shapes_the_report_only_seems_to_answer(engine, question):
 
 def test_a_yearly_sum_is_no_rate_per_unit(engine):
     assert not engine.answer("hoeveel investeert OCW per jaar in professionalisering van docenten?").abstained
+
+
+def test_an_empty_progress_cell_and_not_finished_together(engine):
+    from index.stand import GEEN_VOORTGANG, finished_by_2024
+
+    ans = engine.answer("bij welke acties is de voortgang leeg terwijl ze in de zomer van 2024 ook nog niet af waren?")
+    assert sorted(ids(ans)) == sorted(r.id for r in engine.rows
+                                      if engine.stands[r.id] == GEEN_VOORTGANG and not finished_by_2024(r))
+    share = engine.answer("welk percentage van alle acties valt onder prioriteit 3?")
+    n3 = sum(1 for r in engine.rows if r.prioriteit == 3)
+    assert f"{100 * n3 / len(engine.rows):.0f}%" in share.text

@@ -289,6 +289,9 @@ def test_more_everyday_status_phrasings(question, stand):
     ("welke acties van JOB zijn nog niet afgerond?", "unfinished", True),
     ("wat is er sinds vorige zomer afgerond?", "recent", True),
     ("wat is er afgerond?", "recent", False),
+    ("de acties die 'doorlopend' zijn, welke daarvan hebben nieuwe voortgang?", "named", True),
+    ("er zijn een paar doelstellingen met 9 acties, welke zijn dat?", "size", "=9"),
+    ("welk percentage van alle acties valt onder prioriteit 3?", "meta", "actions"),
 ])
 def test_flags_beyond_the_filters(question, flag, value):
     assert getattr(p(question), flag) == value
