@@ -73,6 +73,17 @@ _STRIP: dict[int, None] = {}
 _SEEN: set[str] = set()
 
 
+_SHORT_HYPHEN = re.compile(r"\b([A-Za-z]{2,})-([A-Za-z0-9])\b")
+
+
+def _short_hyphen_names(text: str) -> list[str]:
+    """"Edu-V" is a name, not "edu" and a lone "v" (too short to be a term): it is also kept whole,
+    so it no longer matches "EDU-DEX" as well as itself."""
+    if "-" not in text:
+        return []
+    return [fold(a + b) for a, b in _SHORT_HYPHEN.findall(text)]
+
+
 def words(text: str) -> list[str]:
     """Folded word tokens; hyphens split ("bbl-offensief"), apostrophe endings go ("mbo'ers")."""
     return _TOKEN.findall(_APOSTROPHE_SUFFIX.sub("", fold(text)))
@@ -217,7 +228,7 @@ class Analyzer:
         return out
 
     def document_terms(self, text: str) -> list[str]:
-        return self._terms(words(text))
+        return self._terms(words(text)) + _short_hyphen_names(text)
 
     def query_terms(self, text: str) -> list[str]:
         # One search analyses its query three to four times (BM25, known share, coverage, the
@@ -237,7 +248,7 @@ class Analyzer:
             if self.fix_typos and w not in self.vocabulary and w not in STOPWORDS:
                 w = self._repair(w)
             tokens.append(w)
-        return self._terms(tokens) + self._joined(tokens)
+        return self._terms(tokens) + self._joined(tokens) + _short_hyphen_names(text)
 
     def _joined(self, tokens: list[str]) -> list[str]:
         """Compounds the user wrote apart: "comenius programma" -> "comeniusprogramma" when the

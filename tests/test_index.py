@@ -438,3 +438,11 @@ def test_missing_model_fails_in_dutch_without_downloading(tmp_path):
 
     with pytest.raises(ConfigError, match="niet lokaal beschikbaar"):
         load_embedding(parse_embedding("st:iemand/bestaat-niet-model"))
+
+
+def test_a_hyphenated_name_with_a_one_letter_part_is_kept_whole():
+    from index.analyzer import Analyzer
+
+    an = Analyzer.fit(["De stichting Edu-V beheert afspraken.", "Opleidingsaanbod via EDU-DEX."])
+    assert "eduv" in an.query_terms("Edu-V?") and "eduv" in an.document_terms("stichting Edu-V")
+    assert "eduv" not in an.document_terms("EDU-DEX")
