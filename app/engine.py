@@ -634,6 +634,8 @@ class Engine:
         out: set[str] = set()
         for m in re.finditer(r"([^,;:]+?)\s*\(primair\)", row.wie, re.I):
             out.update(normalise_parties(m.group(1)))
+        for m in re.finditer(r"\bprimair:?\s+([^,;(.]+)", row.wie, re.I):  # "Primair OCW. SBB, …"
+            out.update(normalise_parties(m.group(1)))
         return out
 
     def _naming(self, topic: str, filters) -> list[ActionRow]:
@@ -643,15 +645,25 @@ class Engine:
 
         scope = self.index.filter_rows(filters) if filters is not None and not filters.is_empty() else self.rows
         # Whole words, not the query's compound parts: "groeifonds" is named in "groeifondsvoorstel".
-        want = [stem(w) for w in dict.fromkeys(words(topic)) if w not in STOPWORDS]
-        if not want:
-            return []
+        quoted = [fold(q) for q in re.findall(r"['‘\"“]([^'’\"”]{2,40})['’\"”]", topic)]
+        if quoted:  # meant literally: "'e.v.'" in the Wanneer column, "'doorlopend'"
+            return [r for r in scope if all(q in fold(" ".join([r.wat, r.wie, r.wanneer, r.status, r.voortgang]))
+                                            for q in quoted)]
         lexical = self.index.lexical
+        analyzer = lexical.analyzer
+        words_ = [w for w in dict.fromkeys(words(topic)) if w not in STOPWORDS]
+        if not words_:
+            return []
+        # A word is named when the row has it, all of its compound parts, or (for a word of at most
+        # 12 letters) a word of its family: "studentensportverenigingen" is not any "studenten…".
+        wanted = [(stem(w), [stem(x) for x in analyzer.compound_parts(w)], len(w) <= 12) for w in words_]
         out = []
         for r in scope:
             row_terms = lexical.row_terms[self._pos[r.id]]
             prefixes = self._prefixes(r.id, row_terms)
-            if all(t in row_terms or (len(t) >= PREFIX_FAMILY and t[:PREFIX_FAMILY] in prefixes) for t in want):
+            if all(t in row_terms or (parts and all(x in row_terms for x in parts)) or
+                   (family and len(t) >= PREFIX_FAMILY and t[:PREFIX_FAMILY] in prefixes)
+                   for t, parts, family in wanted):
                 out.append(r)
         return out
 
@@ -669,10 +681,12 @@ class Engine:
                 rows = [r for r in rows if self.stands.get(r.id) != AFGEROND and not self._early(r)[0]]
             else:  # finished in the later period: the earlier text did not say so yet
                 rows = [r for r in rows if self.stands.get(r.id) == AFGEROND and not self._early(r)[1]]
+        if p.not_new:
+            rows = [r for r in rows if not self._reports_new(r)]
         if p.also:
             rows = [r for r in rows if all(x in r.partijen for x in p.also)]
-        if p.alone and p.filters.partij:
-            rows = [r for r in rows if len(r.partijen) == 1]
+        if p.alone and p.filters.partij:  # "alleen OCW en de MBO Raad": exactly the parties named
+            rows = [r for r in rows if set(r.partijen) == {p.filters.partij, *p.also}]
         if p.without:
             rows = [r for r in rows if not any(x in r.partijen for x in p.without)]
         if p.doelstellingen:
@@ -708,6 +722,16 @@ class Engine:
         if p.followup and prev is not None:
             keep = {r.id for r in self.index.filter_rows(f)}
             rows = [r for r in prev.rows if r.id in keep]
+            if p.topic:
+                # "welke daarvan gaan over burgerschap?": within the few earlier rows the words decide,
+                # without the rank cut of a search over the whole report.
+                if p.field == "wanneer" or p.named:
+                    inside = {r.id for r in (self._in_wanneer(p.topic, f) if p.field == "wanneer" else
+                                             self._naming(p.topic, f))}
+                    rows = [r for r in rows if r.id in inside]
+                else:
+                    analysed = self._weighted_terms(p.topic)
+                    rows = [r for r in rows if self._covered(analysed, r) >= TOPIC_MIN_COVERAGE]
         elif p.topic and fold(p.topic) in _STUDENT_TOPICS:
             # "wat doet de werkagenda voor studenten?": the actions that concern students directly
             # (student_rows: JOB is a party, or students are the subject of the action).
@@ -838,6 +862,9 @@ class Engine:
             text = f"**De rapportage telt {len(rows)} acties{esc(scope)}.**"
             if len(rows) < len(self.rows):
                 text += f" Dat is {100 * len(rows) / len(self.rows):.0f}% van alle {len(self.rows)} acties."
+            if re.search(r"\bgemiddeld\b", p.question, re.I) and per_doel:
+                avg = len(rows) / len(per_doel)
+                text += f" Gemiddeld {avg:.1f}".replace(".", ",") + f" acties per doelstelling ({len(per_doel)} doelstellingen)."
             per_prio_n = Counter(r.prioriteit for r in rows)
             if len(per_prio_n) > 1:
                 # Across prioriteiten: their subtotals first ("hoeveel acties per prioriteit?"), each

@@ -60,13 +60,16 @@ _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten
                      r"\bbetrokken\b|\bwat (?:doet|doen|moet|moeten|gaat|gaan)\b|"
                      # a subject area, not one named action: "wat gebeurt er rond studentenwelzijn?"
                      r"\b(?:rond|rondom|omtrent|op het (?:gebied|vlak|terrein) van)\b|"
-                     r"\b(?:valt|vallen|hoort|horen)\b[^?]*\bonder\b", re.I)
+                     r"\b(?:valt|vallen|hoort|horen)\b[^?]*\bonder\b|\b(?:al|nog|ook|alle)\s+acties\b", re.I)
 _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|actielijnen in de werkagenda)\b|"
                     r"\bhoeveel\b.*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
 
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
-_META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b|\b(grootste|kleinste|grootst|kleinst)\b", re.I)
+_META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b|\b(grootste|kleinste|grootst|kleinst)\b|"
+                        r"\bhet (vaakst|meest|minst)\b", re.I)
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
+_NOT_NEW = re.compile(r"\b(?:geen|niets|niks)\s+(?:nieuwe?\s+)?(?:nieuws|voortgang|update\w*|ontwikkelingen?)\b(?=[^?]*\b(?:20\d\d|sinds|meer|nieuw)\b)|"
+                      r"\bgeen nieuwe voortgang\b|\b(?:niets|niks) nieuws\b|\bgeen nieuws\b", re.I)
 _QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“]([^'’\"”]{3,40})['’\"”](?=[\s,.?!:;]|$)")
 _SHARE = re.compile(r"\b(?:welk|wat is het|hoe groot is het|hoeveel)\s+(?:percentage|procent|deel|aandeel)\b|"
                     r"\bhoeveel procent\b|\bwelk deel\b", re.I)
@@ -96,7 +99,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"(?:nog )?(?:steeds )?(?:hetzelfde|gelijk) (?:als|aan) (?:vorig jaar|20\d\d|de vorige)|"
                 # "staan er nog hetzelfde voor als in zomer 2024", "precies zo als toen"
                 r"\b(?:hetzelfde|gelijk|zo)\b(?:\s+[\w'’-]+){0,2}?\s+(?:als|aan)\s+(?:in\s+)?(?:de\s+)?"
-                r"(?:zomer|vorig|vorige|toen|20\d\d)", re.I), ONGEWIJZIGD),
+                r"(?:(?:die|dat|de tekst|het) van\s+(?:de\s+)?)?(?:zomer|vorig|vorige|toen|20\d\d)", re.I), ONGEWIJZIGD),
     (re.compile(r"achter(?:stand|lopen|op schema)?\b|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
                 r"gerealiseerd|gestart|opgepakt|begonnen|haalbaar)|\bgeschrapt|stopgezet|\bblijf?t? liggen|"
                 r"\bblijven liggen|niet gedaan|mislukt|niet van de grond|gestrand|\bvast(?:gelopen)?\b|"
@@ -109,7 +112,8 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bsuccesvol\b|\bbinnengehaald|\bvoor elkaar\b|\bgeslaagd\b|\bvolbracht", re.I), AFGEROND),
     (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af|niet klaar|gaande|aan de gang)|\blopende\b|in uitvoering|"
                 r"\bonderhanden|\bin gang\b|\bop schema\b|\bnog open\b|\bonderweg\b|\bnog (?:\w+ )?bezig\b|"
-                r"\bnog (?:moet(?:en)? worden |te |worden )af(?:gerond|ronden)\b", re.I), LOOPT),
+                r"\bnog (?:moet(?:en)? worden |te |worden )af(?:gerond|ronden)\b|\bnog (?:aan )?(?:ge)?werk(?:t|en)\b|"
+                r"\bwordt nog aan gewerkt\b|\baan gewerkt\b", re.I), LOOPT),
 ]
 
 # Question-side names for the parties: the Wie cells' own names come from ingest.parties.
@@ -238,6 +242,7 @@ uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
 stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren
 percentage procent aandeel deel
+zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -259,6 +264,7 @@ class Plan:
     besides: tuple[str, ...] = ()  # ... and the ones named as left out ("dan OCW")
     unfinished: bool = False  # "nog niet afgerond/klaar/af": every stand but afgerond
     recent: bool = False  # "pas in het afgelopen jaar afgerond": afgerond in the later period only
+    not_new: bool = False  # "welke hebben geen nieuwe voortgang?": the later text reports nothing new
     alone: bool = False
     without: tuple[str, ...] = ()
     doelstellingen: tuple[str, ...] = ()
@@ -371,7 +377,7 @@ _STILL_GOING = re.compile(r"\b(?:loopt|lopen)\b(?:\s+[\w'’-]+){0,2}?\s+nog\b|\
 # as a status category, so "wat doet de RMC voor jongeren die zijn gestopt?" keeps its topic.
 _LIST_FORM = re.compile(r"^\s*(?:(?:en|maar|ok[eé]?|dus)\s*,?\s+)?(?:(?:bij|in|van|voor|binnen|onder|uit)\s+)?"
                         r"(?:wat|welke|welk|waar|waarbij|hoeveel|(?:zijn|is|lopen|loopt|staan|staat|liggen|ligt|gaan|gaat|zit|zitten)"
-                        r"\s+(?:er|hier|daar))\b", re.I)
+                        r"\s+(?:er|hier|daar)|(?:heeft|hebben)\b(?=[^?]*\bacties\b))\b", re.I)
 
 
 def _root(token: str) -> str:
@@ -471,6 +477,12 @@ def find_stand(question: str) -> tuple[str | None, str]:
         for pattern, _ in _STAND_WORDS:
             question = pattern.sub(" ", question)
     return found, question
+
+
+def _names_new_action(q: str) -> bool:
+    """"en hoe zit het met de studentenkaart?" leaves the list; "welke daarvan gaan over X?" does not."""
+    return bool(re.match(r"^\s*(?:en\s+)?(?:hoe|wat|wie|wanneer)\b", q, re.I)) and not re.search(
+        r"\b(?:welke|hoeveel)\b", q, re.I)
 
 
 def topic_of(text: str) -> str:
@@ -582,6 +594,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if doelstellingen:
         doel = None
         rest = _ANY_DOEL.sub(" ", rest)
+    not_prio = re.search(r"\bniet\s+(?:in|onder|bij|binnen)\s+(?:de\s+)?prio(?:riteit)?\s*([1-3])\b", q, re.I)
+    if not_prio:
+        prioriteiten = tuple(n for n in (1, 2, 3) if n != int(not_prio.group(1)))
     if prioriteiten:
         prio = None
         rest = _PRIO.sub(" ", _PRIO_LIST.sub(" ", rest))
@@ -607,12 +622,17 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     subjects = [p for p in parties if p in _SUBJECT_PARTIES and not asks_what_they_do]
     parties = [p for p in parties if p not in subjects and p not in without]
     rest = " ".join([rest, *subjects])  # "wat doet de werkagenda voor studenten?": the topic
+    not_new = bool(_NOT_NEW.search(q)) and not chat.stand
+    if not_new:
+        rest = _NOT_NEW.sub(" ", rest)
     unfinished = bool(_UNFINISHED.search(q)) and not chat.stand
     if unfinished:
         rest = _UNFINISHED.sub(" ", rest)
     stand, rest = find_stand(rest)
     if unfinished and stand in (AFGEROND, LOOPT):
         stand = None  # "nog niet afgerond" said it; "leeg terwijl nog niet afgerond" keeps both
+    if stand == AFGEROND and re.search(r"\b(?:nieuws|iets nieuws|nieuwe voortgang|updates?)\b", q, re.I) and _CHANGE.search(q):
+        stand = None  # "hebben ze sinds vorige zomer nog nieuws opgeleverd?" asks what changed
     recent = stand == AFGEROND and bool(_RECENT.search(q))
     if recent:
         rest = _RECENT.sub(" ", rest)
@@ -685,10 +705,15 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                     filters=_merge(prev.filters, chat), topic=prev.topic, figure_kind=figure_kind,
                     followup=True, question=q)
     # "en welke daarvan zijn verder gekomen?" / "wat doet JOB daarbij?": within the previous rows.
-    if prev is not None and _INTO_PREV.search(q) and not topic and prev.operation in ("list", "count", "compare"):
-        op = "compare" if fld == "change" and not stand else ("count" if _COUNT.search(q) else "list")
+    if prev is not None and _INTO_PREV.search(q) and prev.operation in ("list", "count", "compare") and \
+            not (topic and _names_new_action(q)):
+        # "welke daarvan gaan over burgerschap?", "welke van deze hebben doorlopend als planning?",
+        # "welke hiervan heeft OCW niet in de wie-kolom?": the earlier rows, narrowed.
+        op = "compare" if fld == "change" and not stand and not not_new else ("count" if _COUNT.search(q) else "list")
         return Plan(operation=op, field=fld if fld != "change" or op == "compare" else "status",
-                    filters=_merge(prev.filters, f), topic="", figure_kind=figure_kind, followup=True, question=q)
+                    filters=_merge(prev.filters, f), topic=topic, figure_kind=figure_kind, followup=True, question=q,
+                    also=tuple(parties[1:]) if f.partij else (), alone=alone, without=without,
+                    unfinished=unfinished, recent=recent, not_new=not_new)
     # "en wat doet JOBmbo daarbij?", "en hoeveel trekt OCW daarvoor uit?" after one action: that
     # party's part in that action, whatever field is asked.
     if prev is not None and (_INTO_PREV.search(q) or _STRONG_ANAPHORA.search(q) or
@@ -743,19 +768,22 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         topic = f"{topic} {parties[0]}"
     refers = "" if prev is None else "strong" if _STRONG_ANAPHORA.search(q) else \
         "weak" if (_FOLLOW_START.search(q) or _ANAPHORA.search(q)) else ""
-    if (unfinished or primary or ministries) and op == "lookup" and not topic:
+    if (unfinished or primary or ministries or not_new) and op == "lookup" and not topic:
+        op = "list"
+    if not_new and op == "compare":
         op = "list"
     any_of = tuple(p for p in _MINISTRY_NAMES if p not in without and p not in besides) if ministries else ()
     quoted = _QUOTED.findall(q)
     if quoted and op in ("list", "count", "compare") and not fld == "wanneer":
         # "de acties die 'doorlopend' zijn": a quoted word is meant literally, in any column
-        topic = " ".join(quoted)
+        topic = " ".join(f"'{x}'" for x in quoted)
     named = bool(topic) and (bool(_NAMED.search(q)) or bool(quoted)) and not f.stand
     if named and op == "lookup" and fld == "status":
         op = "list"
     scopes = dict(also=tuple(parties[1:]) if f.partij and op != "lookup" else (), alone=alone and op != "lookup",
                   named=named and op in ("list", "count", "compare"), primary=primary and bool(f.partij),
                   any_of=any_of, besides=besides if any_of else (), unfinished=unfinished, recent=recent,
+                  not_new=not_new,
                   without=without if op != "lookup" else (), doelstellingen=doelstellingen, prioriteiten=prioriteiten)
     if op == "lookup" and (doelstellingen or prioriteiten or without or alone or len(parties) > 1) and not topic:
         op = "list"
@@ -804,9 +832,13 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
     if _META_COMPARE.search(q) and re.search(r"\bprio|\bdoelstelling|\d\.\d", q, re.I) and not topic and not f.partij:
         return "actions"  # "is prio 3 groter dan prio 1?": the counts side by side
     m = _META_MOST.search(q)
-    if m and (m.group(1) or re.search(r"\bdoelstelling|\bprioriteit|\bacties\b", q, re.I)) and not f.partij:
-        word = (m.group(1) or m.group(2)).lower()
-        return "most" if word.startswith(("meest", "groot")) else "least"
+    if m and (m.group(1) or re.search(r"\bdoelstelling|\bprioriteit|\bacties\b", q, re.I)) and \
+            (not f.partij or re.search(r"\bdoelstelling", q, re.I)):
+        # "in welke doelstelling zit JOB het vaakst?": the party's rows, counted per doelstelling
+        word = (m.group(1) or m.group(2) or m.group(3)).lower()
+        return "most" if word.startswith(("meest", "groot", "vaak")) else "least"
+    if re.search(r"\bgemiddeld\b", q, re.I) and re.search(r"\bdoelstelling|\bprioriteit", q, re.I) and not topic:
+        return "actions"  # "hoeveel acties telt een doelstelling gemiddeld?"
     if _META_SIZE.search(q) and not f.partij and not f.stand and not topic:
         return "actions"
     if _META_PERIODS.search(q) and (not topic or re.search(r"\brapport|\bverslag", q, re.I)):
