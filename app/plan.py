@@ -242,7 +242,7 @@ uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
 stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren
 percentage procent aandeel deel
-zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake
+zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake moment tekst teksten
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -611,7 +611,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         after = rest[b:next((x for x in starts if x > a), len(rest))]  # up to the next party named
         return bool(re.search(r"\bzonder\s+(?:de\s+|het\s+)?$", rest[max(0, a - 12):a], re.I) or
                     re.match(r"\W+(?:[\w'’-]+\W+){0,3}?n[ií]et\s+(?:[\w'’-]+\s+)?(?:bij|genoemd|betrokken|vermeld|"
-                             r"mee|aan|in)\b", after, re.I))
+                             r"mee|aan|in\b(?=\s+[a-z]))\b(?!\s+(?:de\s+|het\s+)?(?:prio|doel|\d))", after, re.I))
 
     without = tuple(dict.fromkeys(name for a, b, name in spans if a >= 0 and _negated(a, b)))
     alone = bool(parties) and bool(_ALONE.search(q))
@@ -631,7 +631,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     stand, rest = find_stand(rest)
     if unfinished and stand in (AFGEROND, LOOPT):
         stand = None  # "nog niet afgerond" said it; "leeg terwijl nog niet afgerond" keeps both
-    if stand == AFGEROND and re.search(r"\b(?:nieuws|iets nieuws|nieuwe voortgang|updates?)\b", q, re.I) and _CHANGE.search(q):
+    if stand == AFGEROND and re.search(r"\b(?:nieuws|iets nieuws|nieuwe voortgang|updates?)\b", q, re.I) and \
+            _CHANGE.search(q) and re.search(r"\b(?:op)?geleverd\b|\bbereikt\b", q, re.I):
         stand = None  # "hebben ze sinds vorige zomer nog nieuws opgeleverd?" asks what changed
     recent = stand == AFGEROND and bool(_RECENT.search(q))
     if recent:
@@ -697,13 +698,16 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if prev is not None and not names_something and (_FOLLOW_START.search(q) or _ANAPHORA.search(q) or bare_field
                                                      or short) and len(q.split()) <= 14:
         op = prev.operation
-        if op in ("list", "count", "compare") and fld == "change":
+        if op in ("list", "count", "compare") and (not_new or unfinished or recent):
+            op = "list"  # "welke daarvan hebben geen nieuwe voortgang?", "… zijn nog niet af?"
+        elif op in ("list", "count", "compare") and fld == "change":
             op = "compare"
         elif op in ("list", "count") and fld in ("wie", "wanneer"):
             op = "list"
         return Plan(operation=op, field=fld if fld != "status" or op == "lookup" else prev.field,
                     filters=_merge(prev.filters, chat), topic=prev.topic, figure_kind=figure_kind,
-                    followup=True, question=q)
+                    followup=True, question=q, not_new=not_new and op == "list",
+                    unfinished=unfinished and op == "list", recent=recent and op == "list")
     # "en welke daarvan zijn verder gekomen?" / "wat doet JOB daarbij?": within the previous rows.
     if prev is not None and _INTO_PREV.search(q) and prev.operation in ("list", "count", "compare") and \
             not (topic and _names_new_action(q)):

@@ -417,3 +417,13 @@ def test_an_empty_progress_cell_and_not_finished_together(engine):
     share = engine.answer("welk percentage van alle acties valt onder prioriteit 3?")
     n3 = sum(1 for r in engine.rows if r.prioriteit == 3)
     assert f"{100 * n3 / len(engine.rows):.0f}%" in share.text
+
+
+def test_follow_ups_narrow_the_earlier_list(engine):
+    both = engine.answer("bij welke acties staan JOB en de MBO Raad allebei in de wie-kolom?")
+    stale = engine.answer("welke daarvan hebben in 2025 geen nieuwe voortgang?", history=[both])
+    assert ids(stale) and set(ids(stale)) < set(ids(both))
+    assert all(not engine._reports_new(r) for r in stale.rows)
+    civic = engine.answer("welke daarvan gaan over burgerschap?", history=[both])
+    assert ids(civic) and set(ids(civic)) <= set(ids(both))
+    assert all("burgerschap" in (r.wat + r.status + r.voortgang).lower() for r in civic.rows)

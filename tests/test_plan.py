@@ -246,6 +246,8 @@ def test_follow_ups_into_a_list_keep_its_scope():
     ("wat moeten de scholen helemaal alleen doen, zonder andere partijen?", "mbo-scholen", dict(alone=True)),
     ("welke acties heeft de MBO Raad waar OCW niet bij staat?", "MBO Raad", dict(without=("OCW",))),
     ("welke acties van SBB zonder JOB?", "SBB", dict(without=("JOB",))),
+    # "niet in prioriteit 1" excludes the prioriteit, not the party
+    ("welke acties met werkgevers erin zitten niet in prioriteit 1?", "werkgevers", dict(prioriteiten=(2, 3), without=())),
     ("hoeveel acties zijn er in prio 1 en 2 samen?", None, dict(prioriteiten=(1, 2))),
     ("is prio 3 groter dan prio 1?", None, dict(prioriteiten=(3, 1), meta="actions")),
     # a "niet" about the verb is no exclusion of the party
