@@ -683,6 +683,11 @@ class Engine:
                 rows = [r for r in rows if self.stands.get(r.id) == AFGEROND and not self._early(r)[1]]
         if p.not_new:
             rows = [r for r in rows if not self._reports_new(r)]
+        if p.mentions:
+            from .sentences import AMOUNT, PERCENT
+
+            pattern = AMOUNT if p.mentions == "amount" else PERCENT
+            rows = [r for r in rows if pattern.search(" ".join([r.wat, r.status, r.voortgang]))]
         if p.also:
             rows = [r for r in rows if all(x in r.partijen for x in p.also)]
         if p.alone and p.filters.partij:  # "alleen OCW en de MBO Raad": exactly the parties named
@@ -1520,7 +1525,9 @@ def _scope_words(p: Plan) -> str:
     if p.topic and fold(p.topic) in _STUDENT_TOPICS:
         parts.append("die studenten direct aangaan (JOB is partij, of de actie gaat over studenten zelf)")
     elif p.topic:
-        parts.append(f"over '{p.topic}'")
+        parts.append(f"over '{p.topic.strip(chr(39))}'")
+    if p.mentions:
+        parts.append("die een " + ("geldbedrag" if p.mentions == "amount" else "percentage") + " noemen")
     if p.unfinished:
         parts.append("die nog niet afgerond zijn")
     if p.recent:

@@ -33,7 +33,7 @@ from ingest.parties import normalise_parties
 
 # -- vocabulary ----------------------------------------------------------------------------------
 
-_WHO = re.compile(r"\bwie\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|"
+_WHO = re.compile(r"\bwie\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|\bvoortouw\b|"
                   r"wie (?:doet|doen|gaat|moet)", re.I)
 _WHEN = re.compile(r"\bwanneer\b|planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)|moet(?:en)? .{0,30}klaar", re.I)
@@ -70,6 +70,7 @@ _META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b|\b(groots
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
 _NOT_NEW = re.compile(r"\b(?:geen|niets|niks)\s+(?:nieuwe?\s+)?(?:nieuws|voortgang|update\w*|ontwikkelingen?)\b(?=[^?]*\b(?:20\d\d|sinds|meer|nieuw)\b)|"
                       r"\bgeen nieuwe voortgang\b|\b(?:niets|niks) nieuws\b|\bgeen nieuws\b", re.I)
+_COLUMN_WORDS = {"wanneer", "wie", "wat", "voortgang", "status", "status zomer 2024", "voortgang (2025)"}
 _QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“]([^'’\"”]{3,40})['’\"”](?=[\s,.?!:;]|$)")
 _SHARE = re.compile(r"\b(?:welk|wat is het|hoe groot is het|hoeveel)\s+(?:percentage|procent|deel|aandeel)\b|"
                     r"\bhoeveel procent\b|\bwelk deel\b", re.I)
@@ -159,7 +160,8 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
                        # "loopt dat nog?"), not when they are an article ("het stagepact").
                        r"\b(?:dat|dit|die|deze|het)\b(?=\s*[?.!,]|\s*$|\s+(?:wel|ook|nog|al|dan|nu|precies|eigenlijk|"
                        r"regelen|doen|trekken|klaar|af|uit|in|achter|geregeld|betalen|organiseren)\b)|"
-                       r"\b(?:doet|doen|is|gaat|loopt|komt|wordt|moet|moeten|kan|zit|staat)\s+(?:dat|dit|die|het)\b", re.I)
+                       r"\b(?:doet|doen|is|gaat|loopt|komt|wordt|moet|moeten|kan|zit|staat)\s+(?:dat|dit|die|het)\b|"
+                       r"\ber\b[^?]*\s(?:over|van|aan|mee|bij)\s*\?\s*$", re.I)
 # "Is de open aanpak afgerond?" asks about one thing; "Zijn er acties die …" asks for a list.
 _YES_NO = re.compile(r"^\s*(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen|gaat)\b(?!\s+er\b)", re.I)
 _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
@@ -242,7 +244,7 @@ uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
 stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren
 percentage procent aandeel deel
-zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake moment tekst teksten
+zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake moment tekst teksten voortouw concreet concrete geldbedrag
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -265,6 +267,7 @@ class Plan:
     unfinished: bool = False  # "nog niet afgerond/klaar/af": every stand but afgerond
     recent: bool = False  # "pas in het afgelopen jaar afgerond": afgerond in the later period only
     not_new: bool = False  # "welke hebben geen nieuwe voortgang?": the later text reports nothing new
+    mentions: str | None = None  # "amount" | "percentage": "bij welke acties wordt een geldbedrag genoemd?"
     alone: bool = False
     without: tuple[str, ...] = ()
     doelstellingen: tuple[str, ...] = ()
@@ -727,7 +730,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                     topic=prev.topic if fld == "figure" else "", figure_kind=figure_kind, followup=True, question=q)
     # "en bij doelstelling 2.1?" / "en voor JOB?": the previous question again, in a new scope.
     if prev is not None and _FOLLOW_START.search(q) and not topic and (parties or doel or prio or stand) \
-            and fld == "status" and not _PLURAL.search(q):
+            and fld == "status" and not _PLURAL.search(q) and not _COUNT.search(q):
         return replace(prev, filters=_merge(prev.filters, f), followup=False, question=q)
 
     person = bool(_PERSON.search(q))
@@ -743,14 +746,15 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     plural = bool(_PLURAL.search(q))
     if _COUNT.search(q) or (re.search(r"\bhoeveel\b", q, re.I) and (stand or unfinished)):
         op = "count"
-    elif fld in ("wie", "wanneer", "figure") and topic and not stand and not re.search(r"\bwelke acties\b", q, re.I):
+    elif fld in ("wie", "wanneer", "figure") and topic and not stand and \
+            not re.search(r"\bwelke\b(?:\s+\w+){0,2}\s+acties\b|\bbij welke\b|\bwelke daarvan\b", q, re.I):
         op = "lookup"  # "wie zijn betrokken bij het onderzoek naar …": one action's Wie
     elif fld == "change" and not stand and (scoped or plural or not topic):
         op = "compare"
     elif stand or unfinished or (scoped and not topic) or (plural and (scoped or fld in ("status", "change"))) or \
             (f.partij and fld == "status" and not topic):
         op = "list"
-    elif plural and topic and fld == "status":
+    elif plural and topic and fld in ("status", "wanneer"):
         op = "list"
     elif fld == "status" and topic and _BARE_TOPIC.match(q):
         op = "list"  # "discriminatie?", "aanpak laaggeletterdheid?": everything on that subject
@@ -777,17 +781,26 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if not_new and op == "compare":
         op = "list"
     any_of = tuple(p for p in _MINISTRY_NAMES if p not in without and p not in besides) if ministries else ()
-    quoted = _QUOTED.findall(q)
-    if quoted and op in ("list", "count", "compare") and not fld == "wanneer":
+    # A quoted column name ("bij 'wanneer'") names where to look, not what to find.
+    quoted = [x for x in _QUOTED.findall(q) if fold(x).strip().lower() not in _COLUMN_WORDS]
+    if quoted and op in ("list", "count", "compare"):
         # "de acties die 'doorlopend' zijn": a quoted word is meant literally, in any column
         topic = " ".join(f"'{x}'" for x in quoted)
+    mentions = None
+    if _NAMED.search(q) and op in ("list", "count", "lookup") and re.search(r"\bwelke\b|\bhoeveel\b|\bzijn er\b", q, re.I):
+        if re.search(r"\b(?:geld)?bedrag(?:en)?\b|\beuro'?s?\b", q, re.I):
+            mentions = "amount"  # "bij welke acties wordt een concreet geldbedrag genoemd?"
+        elif re.search(r"\bpercentages?\b|\bprocent\b", q, re.I):
+            mentions = "percentage"
+    if mentions:
+        op, topic, fld = ("count" if op == "count" else "list"), "", "status"
     named = bool(topic) and (bool(_NAMED.search(q)) or bool(quoted)) and not f.stand
     if named and op == "lookup" and fld == "status":
         op = "list"
     scopes = dict(also=tuple(parties[1:]) if f.partij and op != "lookup" else (), alone=alone and op != "lookup",
                   named=named and op in ("list", "count", "compare"), primary=primary and bool(f.partij),
                   any_of=any_of, besides=besides if any_of else (), unfinished=unfinished, recent=recent,
-                  not_new=not_new,
+                  not_new=not_new, mentions=mentions,
                   without=without if op != "lookup" else (), doelstellingen=doelstellingen, prioriteiten=prioriteiten)
     if op == "lookup" and (doelstellingen or prioriteiten or without or alone or len(parties) > 1) and not topic:
         op = "list"

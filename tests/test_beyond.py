@@ -427,3 +427,14 @@ def test_follow_ups_narrow_the_earlier_list(engine):
     civic = engine.answer("welke daarvan gaan over burgerschap?", history=[both])
     assert ids(civic) and set(ids(civic)) <= set(ids(both))
     assert all("burgerschap" in (r.wat + r.status + r.voortgang).lower() for r in civic.rows)
+
+
+def test_lists_of_what_the_cells_hold(engine):
+    from app.sentences import AMOUNT
+
+    money = engine.answer("bij welke acties wordt een geldbedrag genoemd?")
+    assert sorted(ids(money)) == sorted(r.id for r in engine.rows
+                                        if AMOUNT.search(" ".join([r.wat, r.status, r.voortgang])))
+    ev = engine.answer("bij welke acties staat er in de wanneer-kolom 'e.v.'?")
+    assert ids(ev) and all("e.v." in " ".join([r.wat, r.wie, r.wanneer, r.status, r.voortgang]) for r in ev.rows)
+    assert "''" not in ev.text

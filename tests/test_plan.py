@@ -294,6 +294,9 @@ def test_more_everyday_status_phrasings(question, stand):
     ("de acties die 'doorlopend' zijn, welke daarvan hebben nieuwe voortgang?", "named", True),
     ("er zijn een paar doelstellingen met 9 acties, welke zijn dat?", "size", "=9"),
     ("welk percentage van alle acties valt onder prioriteit 3?", "meta", "actions"),
+    ("bij welke acties wordt een geldbedrag genoemd?", "mentions", "amount"),
+    # a quoted column name says where to look
+    ("bij hoeveel acties staat bij 'wanneer' doorlopend?", "named", False),
 ])
 def test_flags_beyond_the_filters(question, flag, value):
     assert getattr(p(question), flag) == value
