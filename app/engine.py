@@ -89,8 +89,9 @@ _NOT_HEAD = {"de", "het", "een", "die", "deze", "dat", "er", "precies", "inhoude
              "kansrijke", "als", "zijn", "waren"}
 # "A, B en C" or "… : A; B" — the items of a set, or a list of members.
 _ENUMERATION = re.compile(r"[^,;]+,[^,;]+(?:,[^,;]+)*\s(?:en|of)\s|:\s*[^:]+;|\([A-Z][^)]*,[^)]*\)")
-_ENTITY = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureau|bureau|bedrijf|bedrijven|organisatie|externe partij|"
-                     r"leverancier|scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s)\b", re.I)
+_ENTITY = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureaus?|bureaus?|bedrijf|bedrijven|organisaties?|externe partij|"
+                     r"leveranciers?|scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s|"
+                     r"gemeenten|roc's|roc’s|opleidingen|zorgopleidingen?)\b", re.I)
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)*")
 _OPINION = re.compile(r"\bwat vind(?:t|en)\b|\bmening\b|\bstandpunt\b|\btevreden\b|\bvinden .{0,30}\bvan\b", re.I)
 _OPINION_TEXT = re.compile(r"\bvind(?:t|en)\b|\bmening\b|\bstandpunt\b|\bpleit|\bkritisch|\bpositief|\bnegatief", re.I)
@@ -99,12 +100,13 @@ _DAY = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|au
                   r"december)\b", re.I)
 _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeantwoord\b|\bwat (?:bleek|blijkt)\b|"
                       r"\bconclusies?\b|\bhoe (?:scoren|scoorden|scoort)\b|\bwat kwam (?:er )?uit\b|"
-                      r"\bwat (?:is|zijn|heeft|hebben)\b(?:\s+[\w'’-]+){0,4}\s+besloten\b|\bwelk(?:e)? besluit\b", re.I)
+                      r"\bwat (?:is|zijn|heeft|hebben)\b(?:\s+[\w'’-]+){0,4}\s+besloten\b|\bwelk(?:e)? besluit\b|"
+                      r"\b(?:toegekend|goedgekeurd|afgewezen|gehonoreerd)\s*\?", re.I)
 _OUTCOME = re.compile(r"\bblijkt\b|\bbleek\b|\bbleken\b|\blaat zien\b|\blieten zien\b|\bliet zien\b|\bleverde\b|"
                       r"\bkwam (?:er )?(?:naar voren|uit)\b|\bkomt (?:er )?(?:naar voren|uit)\b|"
                       r"\bopgeleverd\b|\btoont\b|\buitkomst|\bresultaat|"
                       r"\bresultaten\b|\bconclu|\d\s*%|\bscore|\bgemiddeld|\bbesloten (?:om|tot|dat|voor|de|het)\b|"
-                      r"\bbesluit (?:genomen|om|tot|over)\b", re.I)
+                      r"\bbesluit (?:genomen|om|tot|over)\b|\btoegekend\b|\bgoedgekeurd\b|\bafgewezen\b|\bgehonoreerd\b", re.I)
 # Not "per jaar": the report gives yearly sums as "jaarlijks", "structureel" or a bare sum per year
 # (measured: "per jaar" refused 2 answerable questions).
 _RATE = re.compile(r"\bper\s+(student|leerling|school|instelling|deelnemer|docent|persoon|regio|bedrijf|"

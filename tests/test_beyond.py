@@ -438,3 +438,11 @@ def test_lists_of_what_the_cells_hold(engine):
     ev = engine.answer("bij welke acties staat er in de wanneer-kolom 'e.v.'?")
     assert ids(ev) and all("e.v." in " ".join([r.wat, r.wie, r.wanneer, r.status, r.voortgang]) for r in ev.rows)
     assert "''" not in ev.text
+
+
+@pytest.mark.parametrize("question", [
+    "wie is de practor van het practoraat gecijferdheid?",
+    "is die ene aanvraag voor een mbo-bestuursbeurs eigenlijk toegekend?",
+])
+def test_a_person_or_an_outcome_the_report_does_not_give(engine, question):
+    assert engine.answer(question).abstained
