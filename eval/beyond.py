@@ -12,6 +12,8 @@ Question files (written by reading the report, never by running the engine):
                                                    planner; its first run was the out-of-sample signal
     eval/dev/*_seen.jsonl                          the first test split, retired to development after
                                                    five reported runs whose failures were read
+    eval/dev/*_fresh2|3|4.jsonl                    three batches written on 2026-12-01 by readers of the
+                                                   report only; each one's first run is an out-of-sample signal
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
 The development split is what the rules were built against; the test split (a second one, written
