@@ -16,6 +16,7 @@ the answer says so ("De rapportage noemt geen bedrag voor …") and cites what t
 from __future__ import annotations
 
 import dataclasses
+import gc
 
 import re
 import threading
@@ -252,6 +253,20 @@ class Engine:
         self._row_sentences: dict[str, tuple] = {}
         self._early_cache: dict[str, tuple[bool, bool]] = {}
         self._postings_cache: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None
+        if row_terms is not None:
+            # Built at load, like the prefixes: at 100x the first "waar komt X voor?" paid 0.76 s, and
+            # the first topic lists split and analysed hundreds of rows for passing mentions.
+            self._postings()
+            for row in index.rows:
+                self._row_sentences[row.id] = self._enumerations(row)
+        # Likewise the capitalised names' row counts, the corpus text for names with a year, and the
+        # parties marked primair: each first question that needed one paid 80-150 ms at 100x.
+        self._rare_names("")
+        self._corpus_words()
+        self._primary_cache = {r.id: self._primary_parties(r) for r in index.rows}
+        # What is built at load lives as long as the engine: leave it out of the collector's full
+        # passes, which at 100x (a million posting entries) paused single answers for 100+ ms.
+        gc.freeze()
 
     @classmethod
     def load(cls, cfg=None, retrieval_mode: str = "hybrid", llm=None) -> "Engine":
@@ -601,29 +616,34 @@ class Engine:
     def _enumerated_only(self, row: ActionRow, terms: set[str]) -> bool:
         """Every sentence of the row that holds a topic word holds it as a short item (at most three
         words) of an enumeration of at least five (four commas)."""
-        analyzer = self.index.lexical.analyzer
         sentences = self._row_sentences.get(row.id)
-        if sentences is None:  # analysed once per row: a topic list at 100x tests hundreds of rows
-            raw = [sentence for cell in (row.wat, row.status, row.voortgang) for sentence in split_sentences(cell)]
-            # Only a row with a long enumeration can mention a topic in passing; the others are never
-            # analysed (most rows: a sentence of five or more items is rare).
-            sentences = self._row_sentences[row.id] = tuple(
-                (sentence, frozenset(analyzer.document_terms(sentence))) for sentence in raw
-            ) if any(x.count(",") >= 4 for x in raw) else ()
-            if not sentences:
-                return False
+        if sentences is None:
+            sentences = self._row_sentences[row.id] = self._enumerations(row)
         seen = False
-        for sentence, sentence_terms in sentences:
-            if not sentence_terms & terms:
+        for folded, items in sentences:
+            # A term (a stem or a compound part) occurs in its sentence's folded text; a substring
+            # test may also fire inside another word, which only keeps a row in the list.
+            if not any(t in folded for t in terms):
                 continue
-            if sentence.count(",") < 4:
+            if items is None:  # a sentence that is no long enumeration names the topic itself
                 return False
-            for item in re.split(r",|\(|\)|;| en | of ", sentence):
-                if set(analyzer.document_terms(item)) & terms:
+            for item_terms, n_words in items:
+                if item_terms & terms:
                     seen = True
-                    if len(item.split()) > 3:
+                    if n_words > 3:
                         return False
         return seen
+
+    def _enumerations(self, row: ActionRow) -> tuple:
+        """Per sentence: its folded text, and for a long enumeration its items' terms and word
+        counts. Built for every row at load; only the rare long enumerations are analysed."""
+        raw = [x for cell in (row.wat, row.status, row.voortgang) for x in split_sentences(cell)]
+        if not any(x.count(",") >= 4 for x in raw):
+            return ()
+        analyzer = self.index.lexical.analyzer
+        return tuple((fold(x), tuple((frozenset(analyzer.document_terms(it)), len(it.split()))
+                                     for it in re.split(r",|\(|\)|;| en | of ", x)) if x.count(",") >= 4 else None)
+                     for x in raw)
 
     def _early(self, row: ActionRow) -> tuple[bool, bool]:
         """(finished by the earlier period with nothing new since, the earlier text says finished),
@@ -699,7 +719,8 @@ class Engine:
         if p.any_of:
             rows = [r for r in rows if any(x in r.partijen for x in p.any_of)]
         if p.primary and p.filters.partij:
-            rows = [r for r in rows if p.filters.partij in self._primary_parties(r)]
+            cache = getattr(self, "_primary_cache", {})
+            rows = [r for r in rows if p.filters.partij in (cache.get(r.id) or self._primary_parties(r))]
         if p.unfinished or p.recent:
             from index.stand import AFGEROND
 
@@ -1170,13 +1191,17 @@ class Engine:
             self._name_df = df
         return [n for n in _names(sentence) if self._name_df.get(n, 0) <= 3]
 
-    def _year_in_a_name(self, p: Plan) -> bool:
-        """"de open aanpak MBO in 2030" names a programme, not a year to report on: the words
-        around the year stand like that in the report."""
+    def _corpus_words(self) -> str:
         if not hasattr(self, "_corpus_text"):
             from index.analyzer import words
 
             self._corpus_text = " ".join(" ".join(words(r.text())) for r in self.rows)
+        return self._corpus_text
+
+    def _year_in_a_name(self, p: Plan) -> bool:
+        """"de open aanpak MBO in 2030" names a programme, not a year to report on: the words
+        around the year stand like that in the report."""
+        self._corpus_words()
         from index.analyzer import words
 
         year = str(p.uncovered_year)
