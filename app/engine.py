@@ -110,10 +110,9 @@ _OUTCOME = re.compile(r"\bblijkt\b|\bbleek\b|\bbleken\b|\blaat zien\b|\blieten z
                       r"\bbesluit (?:genomen|om|tot|over)\b|\btoegekend\b|\bgoedgekeurd\b|\bafgewezen\b|\bgehonoreerd\b", re.I)
 # Not "per jaar": the report gives yearly sums as "jaarlijks", "structureel" or a bare sum per year
 # (measured: "per jaar" refused 2 answerable questions).
-_RATE = re.compile(r"\bper\s+(student|leerling|school|instelling|deelnemer|docent|persoon|regio|bedrijf|"
-                   r"werkgever|opleiding|traject|project)\b", re.I)
-_PER_UNIT = re.compile(r"\bper\s+(?:student|leerling|school|instelling|deelnemer|docent|persoon|jaar|maand|regio|bedrijf|"
-                       r"werkgever|opleiding|traject|project|bbl|leerbaan|\w+plaats)\b|\bp\.p\.|\bper stuk\b", re.I)
+_UNITS = "student|leerling|school|instelling|deelnemer|docent|persoon|regio|bedrijf|werkgever|opleiding|traject|project"
+_RATE = re.compile(rf"\bper\s+({_UNITS})\b", re.I)
+_PER_UNIT = re.compile(rf"\bper\s+(?:{_UNITS}|jaar|maand|bbl|leerbaan|\w+plaats)\b|\bp\.p\.|\bper stuk\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b", re.I)
 # Verbs that ask about an action without naming one: with a pointer back ("dat", "daarover") they
 # leave the question on the previous action. Data, not a rule per question.
