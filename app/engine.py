@@ -1588,7 +1588,8 @@ def _scope_words(p: Plan) -> str:
     if f.partij and p.primary:
         parts.append(f"waarbij {f.partij} primair verantwoordelijk is")
     elif f.partij and p.also:
-        parts.append(f"waarbij {' en '.join([f.partij, *p.also])} allemaal betrokken zijn")
+        named = [f.partij, *p.also]
+        parts.append(f"waarbij {' en '.join(named)} {'allebei' if len(named) == 2 else 'allemaal'} betrokken zijn")
     elif f.partij and p.alone:
         parts.append(f"met alleen {f.partij} in de kolom Wie")
     elif f.partij:
