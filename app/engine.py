@@ -24,7 +24,7 @@ import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
-from index.analyzer import fold, stem
+from index.analyzer import fold, stem, words
 from index.structured import Filters
 from ingest import ActionRow
 
@@ -260,9 +260,9 @@ class Engine:
                 self._row_sentences[row.id] = self._enumerations(row)
         # Likewise the capitalised names' row counts, the corpus text for names with a year, and the
         # parties marked primair: each first question that needed one paid 80-150 ms at 100x.
-        self._rare_names("")
-        self._corpus_words()
-        self._primary_cache = {r.id: self._primary_parties(r) for r in index.rows}
+        self._name_df = Counter(n for r in index.rows for n in set(_names(" ".join([r.wat, r.status, r.voortgang]))))
+        self._corpus_text = " ".join(" ".join(words(r.text())) for r in index.rows)
+        self._primary = {r.id: self._primary_parties(r) for r in index.rows}
         # What is built at load lives as long as the engine: leave it out of the collector's full
         # passes, which at 100x (a million posting entries) paused single answers for 100+ ms.
         gc.freeze()
@@ -668,7 +668,7 @@ class Engine:
     def _naming(self, topic: str, filters) -> list[ActionRow]:
         """Every row that holds all of the topic's words (or words of their family), however it
         ranks: "in welke acties komt de LLO-Katalysator terug?" asks where the name occurs."""
-        from index.analyzer import STOPWORDS, words
+        from index.analyzer import STOPWORDS
 
         scope = self.index.filter_rows(filters) if filters is not None and not filters.is_empty() else self.rows
         # Whole words, not the query's compound parts: "groeifonds" is named in "groeifondsvoorstel".
@@ -718,8 +718,7 @@ class Engine:
         if p.any_of:
             rows = [r for r in rows if any(x in r.partijen for x in p.any_of)]
         if p.primary and p.filters.partij:
-            cache = getattr(self, "_primary_cache", {})
-            rows = [r for r in rows if p.filters.partij in (cache.get(r.id) or self._primary_parties(r))]
+            rows = [r for r in rows if p.filters.partij in self._primary[r.id]]
         if p.unfinished or p.recent:
             from index.stand import AFGEROND
 
@@ -983,7 +982,6 @@ class Engine:
         of "rekeneisen") to "rek" but "rekenen" to "reken", so the part itself must match too."""
         cached = self._term_cache.get(sentence)
         if cached is None:
-            from index.analyzer import words
 
             analyzer = self.index.lexical.analyzer
             parts = {p for w in words(sentence) for p in analyzer.compound_parts(w)}
@@ -1068,10 +1066,10 @@ class Engine:
                             for rel, _ in self._in_context(row, cell, qterms, has_date)), default=0.0)
 
             own = dated_rel(best.row)
-            alt = max(res.hits[1:3], key=lambda h: dated_rel(h.row))
+            alt_rel, alt = max(((dated_rel(h.row), h) for h in res.hits[1:3]), key=lambda x: x[0])
             # Measured on the 105 single-action questions: also switching to a row whose dated
             # sentence names the kind of moment asked ("vanaf wanneer") cost one question (q044).
-            if dated_rel(alt.row) >= max(0.5, 1.5 * own) and \
+            if alt_rel >= max(0.5, 1.5 * own) and \
                     self._coverage(search_text, alt.row) >= 0.8 * self._coverage(search_text, best.row):
                 related = [best.row, *[r for r in related if r.id != alt.row.id]]
                 best = alt
@@ -1168,7 +1166,7 @@ class Engine:
 
     def _unknown_words(self, topic: str) -> tuple[list[str], list[str]]:
         """(the topic's content words the report never uses in any form, all its content words)."""
-        from index.analyzer import STOPWORDS, stem, words
+        from index.analyzer import STOPWORDS
 
         analyzer = self.index.lexical.analyzer
         vocab = analyzer.vocabulary
@@ -1181,27 +1179,11 @@ class Engine:
     def _rare_names(self, sentence: str) -> list[str]:
         """Capitalised names in a sentence that few rows use: "Utrecht", "Leiden"; not
         "Nederland" or "Kamer", which the report uses everywhere and which name nothing specific."""
-        if not hasattr(self, "_name_df"):
-            from collections import Counter as _C
-
-            df = _C()
-            for r in self.rows:
-                df.update(set(_names(" ".join([r.wat, r.status, r.voortgang]))))
-            self._name_df = df
         return [n for n in _names(sentence) if self._name_df.get(n, 0) <= 3]
-
-    def _corpus_words(self) -> str:
-        if not hasattr(self, "_corpus_text"):
-            from index.analyzer import words
-
-            self._corpus_text = " ".join(" ".join(words(r.text())) for r in self.rows)
-        return self._corpus_text
 
     def _year_in_a_name(self, p: Plan) -> bool:
         """"de open aanpak MBO in 2030" names a programme, not a year to report on: the words
         around the year stand like that in the report."""
-        self._corpus_words()
-        from index.analyzer import words
 
         year = str(p.uncovered_year)
         toks = words(p.question)
@@ -1302,7 +1284,6 @@ class Engine:
         """Sentences of the 2025 text that the summer-2024 text did not say word for word, the
         most novel and relevant first (ties: document order). "61% van de scholen" against "meer
         dan de helft van de scholen" is new, though most of its words are not."""
-        from index.analyzer import words
 
         analyzer = self.index.lexical.analyzer
         before_sents = {tuple(words(s)) for s in split_sentences(row.status)}
@@ -1550,8 +1531,6 @@ def _names(sentence: str) -> list[str]:
 
 def _reports_new(row: ActionRow) -> bool:
     """The 2025 text says something: not empty, not a bare "Idem.", not the 2024 text repeated."""
-    from index.analyzer import words
-
     rest = idem_rest(row)
     return bool(rest) and words(rest) != words(row.status)
 
