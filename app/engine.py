@@ -29,7 +29,7 @@ from index.structured import Filters
 from ingest import ActionRow
 
 from .plan import Plan, fits_size, plan as make_plan
-from .sentences import (PERIOD_CELLS, Quote, has_date, has_figure, idem_rest, latest_year,
+from .sentences import (PERIOD_CELLS, Quote, figure_neighbours, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
 
@@ -94,6 +94,8 @@ _ENTITY = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureaus?|bureaus?|bedrijf|
                      r"leveranciers?|scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s|"
                      r"gemeenten|roc's|roc’s|opleidingen|zorgopleidingen?)\b", re.I)
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)*")
+# Organisations are mostly acronyms ("OCW, EMMA en SZW hebben …", "JOBmbo"), anywhere in a sentence.
+_ACRONYM = re.compile(r"\b[A-Z]{2,}[\w-]*")
 _OPINION = re.compile(r"\bwat vind(?:t|en)\b|\bmening\b|\bstandpunt\b|\btevreden\b|\bvinden .{0,30}\bvan\b", re.I)
 _OPINION_TEXT = re.compile(r"\bvind(?:t|en)\b|\bmening\b|\bstandpunt\b|\bpleit|\bkritisch|\bpositief|\bnegatief", re.I)
 _EXACT_DATE = re.compile(r"\bwelke datum\b|\bop welke dag\b|\bexacte datum\b|\bprecies wanneer\b|\bwelke dag\b", re.I)
@@ -134,6 +136,7 @@ FIGURE_MIN_RELEVANCE = 0.2
 # question's words (see _compose). Measured on development: one more conversation turn right, who/when/figure
 # median answer 44 -> 49.5 words; 0.35 gave the same.
 WHO_SENTENCE_RELEVANCE = 0.5
+FIGURE_SAID_OF = 0.25  # bonus for a figure next to a word of the question (see _figure_candidates)
 
 
 @dataclass
@@ -947,6 +950,16 @@ class Engine:
                     "\n".join(f"- Doelstelling {d}: {per_doel.get(d, 0)} acties" for d in doels)
             text += "\n\nDe rapportage nummert de doelstellingen; een titel per doelstelling staat er niet in."
             return Answer(text, kind="meta", count=n)
+        if p.meta in ("most", "least") and re.search(r"\bprio(?:riteit)?\b(?!\s*[1-3])", p.question, re.I) and \
+                not re.search(r"\bdoel(?:stelling)?\b", p.question, re.I):
+            # "welke prio heeft de meeste acties?": the prioriteiten compared, not the doelstellingen
+            per_p = Counter(r.prioriteit for r in rows)
+            pick = max(per_p.values()) if p.meta == "most" else min(per_p.values())
+            winners = [str(k) for k, n in sorted(per_p.items()) if n == pick]
+            word = "meeste" if p.meta == "most" else "minste"
+            text = (f"**Prioriteit {' en '.join(winners)} {'heeft' if len(winners) == 1 else 'hebben'} de {word} "
+                    f"acties: {pick}.**\n\n" + "\n".join(f"- Prioriteit {k}: {n}" for k, n in sorted(per_p.items())))
+            return Answer(text, rows=[r for r in rows if str(r.prioriteit) in winners], kind="meta", count=pick)
         if p.meta in ("most", "least"):
             pick = max(per_doel.values()) if p.meta == "most" else min(per_doel.values())
             winners = [d for d, n in per_doel.items() if n == pick]
@@ -1125,17 +1138,23 @@ class Engine:
                          if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
             key = self._terms(head)
             mentions = [s for s in sentences if key & self._sentence_terms(s)] if key else []
-            if key and not any(_ENUMERATION.search(s) or len(_names(s)) >= 2 for s in mentions):
+            # "uit welke vier onderdelen bestaat de verbeteragenda?": the cell may list them as
+            # "1. … 2. … 3. … 4. …" without the word the question uses for them.
+            numbered = max((_numbered_items(c) for c in cells if subject and self._relevance(c, subject) >= 0.3),
+                           default=0)
+            if key and not numbered and not any(_ENUMERATION.search(s) or len(_names(s)) >= 2 for s in mentions):
                 return f"De rapportage noemt {head}, maar somt niet op wie of wat daar onder valt."
             # "welke 20 regio's?": a sentence naming two of them does not answer; it must name as many.
             wanted = _NUMBER_WORDS.get(m.group(1).lower()) if m.group(1) and not m.group(1).isdigit() else \
                 (int(m.group(1)) if m.group(1) else None)
-            if key and wanted and wanted > 2 and not any(len(_names(s)) >= wanted for s in mentions):
+            if key and wanted and wanted > 2 and numbered < wanted and not any(len(_names(s)) >= wanted for s in mentions):
                 return f"De rapportage somt geen {wanted} {head} op."
         m = _DETAIL.search(p.question)
         if m:
-            head = next((w for w in re.findall(r"[\w'-]+", p.question[m.end():])
-                         if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
+            # "wat houdt de actie over het Examenbesluit in?": the action is the frame, its subject the head
+            after = re.sub(r"^\W*(?:de |het |een |die |deze )?(?:actie|acties|maatregel|maatregelen|afspraak|afspraken)"
+                           r"\s+(?:over|rond|rondom|van|voor|met|bij)\b", " ", p.question[m.end():], flags=re.I)
+            head = next((w for w in re.findall(r"[\w'-]+", after) if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
             if fold(head) in _REPORT_WORDS:
                 head = ""  # "wat staat er in de werkagenda over …?" asks about the subject, not the report
             key = self._terms(head)
@@ -1201,6 +1220,11 @@ class Engine:
         - "en wat wordt er gedaan tegen discriminatie bij stages?": another action matches the
           words better: no, a new question."""
         own = self._terms(p.topic)
+        if p.refers_back == "strong":
+            # "wie werken er in zo'n centrum samen?": the noun pointed at names the thing just
+            # talked about, in the asker's word for it ("centrum" for "Hybride Techniek Centra").
+            own -= self._terms(" ".join(re.findall(r"\b(?:die|deze|dat|dit|zo[’']n|zulke?)\s+([\w-]+)",
+                                                   p.question, re.I)))
         prev_terms = set(self.index.lexical.row_terms[self._pos[previous.id]])
         specific_new = [t for t in own - prev_terms if self.index.lexical.doc_freq.get(t, 0) <= 2]
         if p.refers_back == "strong" and not specific_new:
@@ -1268,7 +1292,13 @@ class Engine:
             # occur in the row but never after a number, the row has no such count.
             # The unit the report never uses does not count against the sentence's relevance.
             out = collect(set(), 0.5, (subject - noun) or subject)
-        out.sort(key=lambda c: (-(round(c[0], 2) - 0.05 * c[1]), order[c[2]]))
+        # A figure said of the question's own words leads: "met hoeveel jaar is de subsidie verlengd?"
+        # is answered by "met 5 jaar verlengd", not by "iedere vijf jaar te doen" in a sentence that
+        # shares more of the subject.
+        own = {id(c): bool(subject & self._terms(" ".join(figure_neighbours(x, p.figure_kind) for x in c[3])))
+               for c in out}
+        out.sort(key=lambda c: (-(round(c[0], 2) + (FIGURE_SAID_OF if own[id(c)] else 0.0) - 0.05 * c[1]),
+                                order[c[2]]))
         return out
 
     def _refuse(self, p: Plan, reason: str, hits, rows: list[ActionRow] | None = None) -> Answer:
@@ -1357,7 +1387,7 @@ class Engine:
             # "wie ontwikkelt het peilingsonderzoek?": the doer of a step is often named in the text,
             # not in the Wie column. A sentence about the subject that names organisations follows.
             named = [(rel, cell, sent) for cell in ("voortgang", "status", "wat")
-                     for rel, _, sent in self._best(row, cell, qterms, lambda x: len(_names(x)) > 0)[:1]]
+                     for rel, _, sent in self._best(row, cell, qterms, _names_a_doer)[:1]]
             named = [n for n in named if n[0] >= WHO_SENTENCE_RELEVANCE and word_count(n[2]) <= 45]
             if named and qterms:
                 rel, cell, sent = max(named, key=lambda n: n[0])
@@ -1444,7 +1474,13 @@ class Engine:
             # What the question asks may be in the action itself ("het verhogen van de leeftijdsgrens
             # … naar 27 jaar"): quote that sentence when the title does not show it.
             wat = [b for b in self._best(row, "wat", qterms) if b[0] >= 0.6 and b[2] not in title]
-            if wat and not any(wat[0][2] in q.text for q in quotes):
+            listed = next((c for c in ("voortgang", "status", "wat") if _MEMBERS.search(p.question) and
+                           _numbered_items(getattr(row, c)) and word_count(getattr(row, c)) <= 100), None)
+            if listed:
+                # "uit welke vier onderdelen bestaat …?": the numbered list answers, whole.
+                if not any(q.cell == listed for q in quotes):
+                    quote(listed, split_sentences(getattr(row, listed)), "Uit de actie" if listed == "wat" else None)
+            elif wat and not any(wat[0][2] in q.text for q in quotes):
                 quote("wat", [wat[0][2]], "Uit de actie")
         if p.field == "change" and row.wie:
             body.append(f"Wie: {esc(row.wie)} · Wanneer: {esc(row.wanneer)}")
@@ -1525,8 +1561,24 @@ def _subject_phrase(p: Plan) -> str:
     return f"voor {p.topic}" if p.topic else "hierover"
 
 
+def _numbered_items(text: str) -> int:
+    """How many items a numbered list in the text has ("1. … 2. … 3. …"; 0 when none)."""
+    n = 0
+    while re.search(rf"(?:^|[\s:;,(]){n + 1}[.)]\s", text):
+        n += 1
+    return n if n >= 2 else 0
+
+
 def _names(sentence: str) -> list[str]:
     return _NAME.findall(sentence)
+
+
+# A doer said without a proper name: "Hiervoor is de beroepsgroep aan zet."
+_DOER_SAID = re.compile(r"\baan zet\b|\bverantwoordelijk\w*\b|\bhet voortouw\b|\btrekker\b|\bis aan de beurt\b", re.I)
+
+
+def _names_a_doer(sentence: str) -> bool:
+    return bool(_names(sentence)) or bool(_ACRONYM.search(sentence)) or bool(_DOER_SAID.search(sentence))
 
 
 def _reports_new(row: ActionRow) -> bool:

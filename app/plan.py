@@ -64,7 +64,7 @@ _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten
 _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|actielijnen in de werkagenda)\b|"
                     r"\bhoeveel\b.*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
 
-_META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
+_META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de|alle)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
 _META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b|\b(grootste|kleinste|grootst|kleinst)\b|"
                         r"\bhet (vaakst|meest|minst)\b", re.I)
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
@@ -81,14 +81,16 @@ _META_SIZE = re.compile(r"\bhoe groot is (?:de|het)\b|\bomvang\b|\bverde(?:el|l)
                         r"\bspreiding\b|\bper (?:prioriteit|doelstelling)\b", re.I)
 _META_PERIODS = re.compile(r"\bwelke (?:periode|periodes|perioden|jaren|tijdvak)\b|\bover welke (?:periode|jaren)\b|"
                            r"\bperiode\b.*\b(?:rapportage|rapport|verslag)\b|\b(?:rapportage|rapport)\b.*\bperiode\b|"
-                           r"\bvan wanneer is (?:de|deze) (?:rapportage|voortgangsrapportage)", re.I)
+                           r"\bvan wanneer is (?:de|deze) (?:rapportage|voortgangsrapportage)|"
+                           r"\b(?:peil|meet|rapportage)(?:moment|datum|data)(?:en|s)?\b", re.I)
 _META_TOTAL = re.compile(r"\bhoeveel (?:acties|maatregelen|actiepunten)\b(?:\s+(?:zijn|telt|staan|heeft|bevat|kent)"
                          r"(?:\s+er)?)?(?:\s+(?:in|op))?(?:\s+(?:de|het|totaal|in totaal))*\s*"
                          r"(?:werkagenda|rapportage|rapport|voortgangsrapportage|tabel|totaal)?\s*\??$", re.I)
 
 # Status categories, in the words people use. Order matters: "niet uitgevoerd" before "uitgevoerd".
 _STAND_WORDS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"geen (?:voortgang\w*|update\w*|stand|nieuws|status|informatie|tekst)|(?:niets|niks) (?:gemeld|vermeld)|"
+    (re.compile(r"geen (?:voortgang\w*|update\w*|stand|nieuws|status|informatie|tekst)|"
+                r"(?:niets|niks)\s+(?:[\w'’-]+\s+){0,2}?(?:gemeld|vermeld|gezegd|gerapporteerd|geschreven)\b|"
                 r"zonder (?:voortgang|update|tekst)|voortgang\w*(?:\s+\S+){0,2}?\s+(?:ontbreekt|leeg|open)\b|lege voortgang\w*|"
                 r"(?:niks|niets)\b.{0,30}\bvoortgang\w*|voortgang\w*\b.{0,20}\b(?:niks|niets)\b|"
                 r"(?:niets|niks|niet) (?:ingevuld|bijgewerkt|gerapporteerd)|geen voortgang\w*|"
@@ -168,7 +170,11 @@ _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|
                               # split: "worden studenten daar ook bij betrokken?"
                               r"\b(?:daar|hier)\b(?:\s+[\w'’-]+){1,5}?\s+(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
                               r"\b(?:die|deze|dat|dit) (?:actie|plan|regeling|onderzoek|programma|aanpak|subsidie|wet|"
-                              r"wetsvoorstel|campagne|pilot|project|platform|fonds|maatregel|afspraak|evaluatie)\b", re.I)
+                              r"wetsvoorstel|campagne|pilot|project|platform|fonds|maatregel|afspraak|evaluatie|rapport|"
+                              r"centrum|centra|site|website|monitor|netwerk|traject|experiment|brief|kamerbrief|pact|"
+                              r"programma's|regelingen|onderzoeken|verkenning|handreiking|routekaart|tool|loket)\b|"
+                              # "wie werken er in zo'n centrum samen?": the kind of thing just named
+                              r"\bzo[’']n\s+[\w-]+|\bzulke?\s+[\w-]+", re.I)
 _INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|daarin|daaraan|daarmee|hiervan|hierbij|hierin|hieraan|hiermee|ervan|van die|van deze|welke daarvan)\b", re.I)
 _ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier|woordvoerder|projectleider|practor|"
           r"lector|rector|kwartiermaker|hoogleraar|programmamanager|"
@@ -246,6 +252,7 @@ noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
 stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren
 percentage procent aandeel deel
 zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake moment tekst teksten voortouw concreet concrete geldbedrag
+peilmoment peilmomenten meetmoment meetmomenten peildatum peildata
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -329,6 +336,27 @@ def party_spans(question: str, known: Iterable[str] = ()) -> tuple[list[tuple[in
         names, rest_text = _fuzzy_parties(rest_text, known_set)
         kept = [(-1, -1, n) for n in names]
     return kept, rest_text
+
+
+# What a party is, said in front of its name: "de beroepsvereniging BVMBO", "het ministerie van OCW",
+# "brancheorganisatie MBO Raad". The word describes the party; it names no topic of its own.
+_DESCRIPTOR = re.compile(r"\b(?:\w*vereniging|\w*organisatie|koepel\w*|ministerie|departement|vakbond|"
+                         r"belangenbehartiger|instantie|uitvoeringsorganisatie|stichting)(?:\s+van)?(?:\s+(?:de|het))?\s*$",
+                         re.I)
+
+
+_AUXILIARY = re.compile(r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden)\b", re.I)
+_PARTICIPLE = re.compile(r"^(?!\w*(?:heid|gebied|gebouw\w*|gesprek\w*|gevolg\w*)$)(?:op|af|uit|in|aan|door|mee|toe|vast|bij|over|terug|voor|na|weg)?ge[a-z]{3,}(?:n|d|t)$")
+
+
+def _drop_descriptors(rest: str, spans: list[tuple[int, int, str]]) -> str:
+    for start, _, _ in sorted(spans, reverse=True):
+        if start <= 0:
+            continue
+        m = _DESCRIPTOR.search(rest[:start])
+        if m:
+            rest = rest[:m.start()] + " " * (start - m.start()) + rest[start:]
+    return rest
 
 
 def _fuzzy_parties(text: str, known: set[str]) -> tuple[list[str], str]:
@@ -430,7 +458,8 @@ def _family_stand(question: str, want: str | None = None) -> tuple[str | None, s
                 take(AFGEROND, i)
         elif any(root.startswith(r) for r in _CHANGE_ROOTS) and negated_at[i]:
             take(ONGEWIJZIGD, i, *negator_idx)  # "niks veranderd", "geen vooruitgang"
-        elif any(root.startswith(r) or r in root for r in _PROGRESS_ROOTS):  # "voortgangskolom" too
+        elif any(root.startswith(r) or r in root for r in _PROGRESS_ROOTS) and \
+                not re.match(r"(?:wie|wat|wanneer)\W?kolom", word):  # "voortgangskolom" too, not "wie-kolom"
             if want is not None or negator_idx or "leeg" in low or any(w.startswith("ontbre") for w in low):
                 take(GEEN_VOORTGANG, i, i, *negator_idx, *[j for j, w in enumerate(low) if w == "leeg" or
                                                         w.startswith("ontbre") or _root(w).startswith("invul")])
@@ -605,8 +634,15 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         prio = None
         rest = _PRIO.sub(" ", _PRIO_LIST.sub(" ", rest))
     rest = re.sub(r"\baan (?:de )?tafel\b|\baan de slag\b|\bop (?:haar|zijn|hun|z'n|de) naam\b|\bop naam van\b|"
-                  r"\bvoor (?:haar|zijn|hun|z'n) rekening\b", " ", rest, flags=re.I)
+                  r"\bvoor (?:haar|zijn|hun|z'n) rekening\b|\bop (?:zich|zijn|haar) (?:ge)?n[eoa]\w*\b|"
+                  r"\b(?:een |hun |zijn |haar )?bijdrage\w* (?:aan )?(?:ge)?lever\w*\b|"
+                  r"\bin beweging (?:ge)?k[ow]\w*\b|\baan (?:het|de) (?:roer|bal|zet)\b|\bde hand in\b|"
+                  r"\bop een rij(?: (?:ge)?zet\w*)?\b|\bonder elkaar(?: (?:ge)?zet\w*)?\b", " ", rest, flags=re.I)
+    if re.search(r"\b(?:ge)?lever\w*\b", rest, re.I) and re.search(r"\bbijdrage\b", rest, re.I):
+        # "aan hoeveel acties levert het ministerie van OCW een bijdrage?": taking part, said twice apart
+        rest = re.sub(r"\b(?:ge)?lever\w*\b|\b(?:een |hun |zijn |haar )?bijdrage\b", " ", rest, flags=re.I)
     spans, rest = party_spans(rest, known_parties)
+    rest = _drop_descriptors(rest, spans)
     parties = list(dict.fromkeys(name for _, _, name in spans))
     # "waar OCW niet bij staat", "zonder OCW": a party the rows must not have.
     starts = sorted(a for a, _, _ in spans if a >= 0)
@@ -732,6 +768,14 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # "en bij doelstelling 2.1?" / "en voor JOB?": the previous question again, in a new scope.
     if prev is not None and _FOLLOW_START.search(q) and not topic and (parties or doel or prio or stand) \
             and fld == "status" and not _PLURAL.search(q) and not _COUNT.search(q):
+        if prev.operation == "lookup" and parties and not (doel or prio or stand) and not chat.partij:
+            # "zit JOBmbo in het landelijk platform?" - "en de MBO Raad?": the same question about
+            # another party; the party is part of the subject, as in the first question.
+            _, old_topic = party_spans(prev.topic, known_parties)
+            subject = " ".join([topic_of(old_topic), *parties]).strip()
+            # Retrieval reads the question: here the earlier subject with the new party.
+            return replace(prev, topic=subject, filters=_merge(replace(prev.filters, partij=None), chat),
+                           followup=False, question=f"{q} {subject}")
         return replace(prev, filters=_merge(prev.filters, f), followup=False, question=q)
 
     person = bool(_PERSON.search(q))
@@ -761,6 +805,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         op = "list"  # "discriminatie?", "aanpak laaggeletterdheid?": everything on that subject
     else:
         op = "lookup"
+    if topic and (scoped or not_new or unfinished) and op in ("list", "compare", "count") and _AUXILIARY.search(q):
+        # "hoeveel actiepunten zijn er opgenomen bij 3.1?", "waar JOB bij zit dat niet door is
+        # gegaan": within a scope a past participle is the question's verb, not a subject.
+        topic = " ".join(w for w in topic.split() if not _PARTICIPLE.match(fold(w).lower()))
     if topic and f.doelstelling and op in ("list", "compare", "count") and _LABEL_DOEL.search(q):
         # "lob en studiekeuze (2.1): wat is er nieuw?": the words name the doelstelling in brackets,
         # they do not narrow it.

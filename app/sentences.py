@@ -115,6 +115,21 @@ def has_figure(sentence: str, kind: str | None, noun_terms: set[str] = frozenset
     return False
 
 
+_KIND_PATTERN = {"percentage": PERCENT, "amount": AMOUNT, "duration": DURATION, "frequency": FREQUENCY}
+
+
+def figure_neighbours(sentence: str, kind: str | None, width: int = 3) -> str:
+    """The words within `width` words either side of each figure of the kind: what the figure is
+    said of ("met 5 jaar verlengd", "iedere vijf jaar te doen")."""
+    pattern = _KIND_PATTERN.get(kind or "", NUMBER)
+    out = []
+    for m in pattern.finditer(sentence):
+        before = re.findall(r"[\w'’-]+", sentence[:m.start()])[-width:]
+        after = re.findall(r"[\w'’-]+", sentence[m.end():])[:width]
+        out += before + after
+    return " ".join(out)
+
+
 def has_date(sentence: str) -> bool:
     return bool(DATE.search(sentence))
 

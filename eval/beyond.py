@@ -14,10 +14,15 @@ Question files (written by reading the report, never by running the engine):
                                                    five reported runs whose failures were read
     eval/dev/*_fresh2|3|4.jsonl                    three batches written on 2026-12-01 by readers of the
                                                    report only; each one's first run is an out-of-sample signal
+    eval/dev/*_seen2.jsonl                         the second test split, retired to development after one
+                                                   reported run (2026-12-01)
+    eval/dev/*_fresh5.jsonl                        a batch written on 2026-12-01 (second session), before
+                                                   that session's engine changes
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
-The development split is what the rules were built against; the test split (a second one, written
-on 2026-12-01 before that day's engine changes) is only run to report.
+The development split is what the rules were built against; the test split (the third one, written
+on 2026-12-01 by readers of the report only, before the second session's engine changes) is only run
+to report.
 """
 
 from __future__ import annotations
@@ -40,8 +45,9 @@ SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
 def load(name: str, split: str) -> list[dict]:
     """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
-    for path in (EVAL_DIR / split / name, *(EVAL_DIR / split / name.replace(".jsonl", f"_{batch}.jsonl")
-                                           for batch in ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4"))):
+    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5")
+    for path in (EVAL_DIR / split / name,
+                 *(EVAL_DIR / split / name.replace(".jsonl", f"_{b}.jsonl") for b in batches)):
         if path.exists():
             out += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return out

@@ -66,6 +66,20 @@ def test_counts_and_structure_are_exact(engine):
     for pr in sorted({r.prioriteit for r in engine.rows}):
         n = sum(r.prioriteit == pr for r in engine.rows)
         assert f"- Prioriteit {pr}: {n} acties (" in spread.text, spread.text
+    # the prioriteiten compared when the question compares them
+    per_prio = {pr: sum(r.prioriteit == pr for r in engine.rows) for pr in {r.prioriteit for r in engine.rows}}
+    top = engine.answer("welke prio heeft de meeste acties?")
+    best = max(per_prio, key=per_prio.get)
+    assert top.count == per_prio[best] and f"Prioriteit {best} heeft de meeste acties" in top.text
+    assert {r.prioriteit for r in top.rows} == {best}
+
+
+def test_a_doer_without_a_name_is_quoted(engine):
+    # 3.3-09: "Hiervoor is de beroepsgroep aan zet." names who acts, in no Wie cell
+    first = engine.answer("wat gebeurt er met de bekwaamheidseisen van docenten basisvaardigheden?")
+    ans = engine.answer("en wie is daarvoor aan zet?", history=[first])
+    assert ans.rows[0].id == first.rows[0].id
+    assert any("aan zet" in q.text and q.cell in ("voortgang", "status") for q in ans.quotes), ans.text
 
 
 def test_chat_filter_narrows_a_list(engine):
@@ -446,3 +460,14 @@ def test_lists_of_what_the_cells_hold(engine):
 ])
 def test_a_person_or_an_outcome_the_report_does_not_give(engine, question):
     assert engine.answer(question).abstained
+
+
+def test_the_figure_said_of_the_questions_own_words_leads(engine):
+    from app.sentences import figure_neighbours
+
+    assert "verlengd" in figure_neighbours("De subsidieregeling is per 2024 met 5 jaar verlengd.", "duration").split()
+    assert "verlengd" not in figure_neighbours("Het is vereist dit iedere vijf jaar te doen; nu verlengd.", "duration")
+    assert figure_neighbours("Er zijn geen cijfers.", "duration") == ""
+    # 2.2-02 holds "iedere vijf jaar te doen" (Wat) and "met 5 jaar verlengd" (status and Voortgang)
+    ans = engine.answer("hoeveel jaar langer loopt de verlengde subsidieregeling praktijkleren?")
+    assert ans.rows[0].id == "2.2-02" and "5 jaar verlengd" in ans.text, ans.text

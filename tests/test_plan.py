@@ -55,6 +55,15 @@ CASES = [
     ("is er het afgelopen jaar iets gebeurd rond laaggeletterdheid?", "compare", "change", Filters(), "laaggeletterdheid"),
     # the period of one programme is its planning, not the periods of the report
     ("voor welke periode staat het studentenfonds gepland?", "lookup", "wanneer", Filters(), "studentenfonds"),
+    # What a party is, said before its name, and idioms of taking part, name no topic.
+    ("hoeveel acties heeft de beroepsvereniging BVMBO?", "count", "status", Filters(partij="BVMBO"), ""),
+    ("aan hoeveel acties levert het ministerie van OCW een bijdrage?", "count", "status", Filters(partij="OCW"), ""),
+    ("welke acties onder doelstelling 3.4 heeft de MBO Raad op zich genomen?", "list", "status",
+     Filters(doelstelling="3.4", partij="MBO Raad"), ""),
+    # Within a scope a past participle is the verb of the question; "-heid" nouns stay subjects.
+    ("hoeveel actiepunten zijn er opgenomen bij doelstelling 3.1?", "count", "status", Filters(doelstelling="3.1"), ""),
+    ("welke acties van OCW zijn gericht op gezondheid?", "list", "status", Filters(partij="OCW"), "gezondheid"),
+    ("waar is in 2025 niks over gemeld?", "list", "status", Filters(stand=GEEN_VOORTGANG), ""),
 ]
 
 
@@ -70,6 +79,9 @@ def test_plan_table(question, operation, field, filters, topic):
     ("welke prioriteiten zijn er?", "prioriteiten", Filters()),
     ("welke doelstelling heeft de meeste acties?", "most", Filters()),
     ("over welke periode gaat de rapportage?", "periods", Filters()),
+    ("welke peilmomenten laat het overzicht per actie zien?", "periods", Filters()),
+    ("kun je alle doelstellingen van de werkagenda op een rij zetten?", "doelstellingen", Filters()),
+    ("welke prio heeft de meeste acties?", "most", Filters()),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
@@ -126,6 +138,13 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     # "los daarvan" leaves the last answer, although "daarvan" points back
     other = p("los daarvan: bij welke acties is de NRTO betrokken?", [first])
     assert (other.operation, other.filters, other.followup) == ("list", Filters(partij="NRTO"), False)
+    # the same question about another party: the party joins the earlier subject, no filter
+    joined = p("zit JOB ook in het landelijk platform studentenhuisvesting?")
+    again = p("en de MBO Raad?", [joined])
+    assert (again.operation, again.filters, again.topic) == ("lookup", Filters(),
+                                                             "landelijk platform studentenhuisvesting MBO Raad")
+    # "zo'n centrum" points back like "dat centrum"
+    assert p("wie werken er in zo'n centrum samen?", [first]).refers_back == "strong"
 
 
 def test_follow_up_narrows_a_list():
