@@ -136,6 +136,7 @@ FIGURE_MIN_RELEVANCE = 0.2
 # question's words (see _compose). Measured on development: one more conversation turn right, who/when/figure
 # median answer 44 -> 49.5 words; 0.35 gave the same.
 WHO_SENTENCE_RELEVANCE = 0.5
+WHO_NEW_NAME = 0.15  # a doer sentence naming someone the question does not: a small lead, not a veto
 FIGURE_SAID_OF = 0.25  # bonus for a figure next to a word of the question (see _figure_candidates)
 
 
@@ -590,7 +591,14 @@ class Engine:
         return cached
 
     def topic_rows(self, topic: str, filters=None) -> list[ActionRow]:
-        """Every row (within the filters) that is about the topic, best first."""
+        """Every row (within the filters) that is about the topic, best first. "A | B" (the plan's
+        "over A of over B"): the rows about either, A's first."""
+        if " | " in topic:
+            out: dict[str, ActionRow] = {}
+            for part in topic.split(" | "):
+                for r in self.topic_rows(part.strip(), filters):
+                    out.setdefault(r.id, r)
+            return list(out.values())
         scope = self.index.filter_rows(filters) if filters is not None and not filters.is_empty() else self.rows
         if not scope:
             return []
@@ -783,8 +791,8 @@ class Engine:
                                              self._naming(p.topic, f))}
                     rows = [r for r in rows if r.id in inside]
                 else:
-                    analysed = self._weighted_terms(p.topic)
-                    rows = [r for r in rows if self._covered(analysed, r) >= TOPIC_MIN_COVERAGE]
+                    parts = [self._weighted_terms(t.strip()) for t in p.topic.split(" | ")]
+                    rows = [r for r in rows if any(self._covered(a, r) >= TOPIC_MIN_COVERAGE for a in parts)]
         elif p.topic and fold(p.topic) in _STUDENT_TOPICS:
             # "wat doet de werkagenda voor studenten?": the actions that concern students directly
             # (student_rows: JOB is a party, or students are the subject of the action).
@@ -1387,10 +1395,12 @@ class Engine:
             # "wie ontwikkelt het peilingsonderzoek?": the doer of a step is often named in the text,
             # not in the Wie column. A sentence about the subject that names organisations follows.
             named = [(rel, cell, sent) for cell in ("voortgang", "status", "wat")
-                     for rel, _, sent in self._best(row, cell, qterms, _names_a_doer)[:1]]
-            named = [n for n in named if n[0] >= WHO_SENTENCE_RELEVANCE and word_count(n[2]) <= 45]
+                     for rel, _, sent in self._best(row, cell, qterms, _names_a_doer)
+                     if rel >= WHO_SENTENCE_RELEVANCE and word_count(sent) <= 45]
             if named and qterms:
-                rel, cell, sent = max(named, key=lambda n: n[0])
+                # A doer the question does not already name first ("samen met SURF", not "het
+                # programma Cyberveiligheid" the question asks about), then the most relevant.
+                rel, cell, sent = max(named, key=lambda n: n[0] + (WHO_NEW_NAME if _names_a_doer(n[2], p.question) else 0))
                 if fold(sent) not in fold(row.wie):
                     quote(cell, [sent])
         elif p.field == "wanneer":
@@ -1577,8 +1587,12 @@ def _names(sentence: str) -> list[str]:
 _DOER_SAID = re.compile(r"\baan zet\b|\bverantwoordelijk\w*\b|\bhet voortouw\b|\btrekker\b|\bis aan de beurt\b", re.I)
 
 
-def _names_a_doer(sentence: str) -> bool:
-    return bool(_names(sentence)) or bool(_ACRONYM.search(sentence)) or bool(_DOER_SAID.search(sentence))
+def _names_a_doer(sentence: str, question: str = "") -> bool:
+    """A name or acronym the question does not already hold ("het programma Cyberveiligheid" is
+    the subject, "samen met SURF" the doer), or a doer said in words ("… is aan zet")."""
+    asked = fold(question).lower()
+    return any(fold(n).lower() not in asked for n in (*_names(sentence), *_ACRONYM.findall(sentence))) or \
+        bool(_DOER_SAID.search(sentence))
 
 
 def _reports_new(row: ActionRow) -> bool:
@@ -1606,7 +1620,7 @@ def _scope_words(p: Plan) -> str:
     if p.topic and fold(p.topic) in _STUDENT_TOPICS:
         parts.append("die studenten direct aangaan (JOB is partij, of de actie gaat over studenten zelf)")
     elif p.topic:
-        parts.append(f"over '{p.topic.strip(chr(39))}'")
+        parts.append(f"over '{p.topic.strip(chr(39))}'".replace(" | ", "' of '"))
     if p.mentions:
         parts.append("die een " + ("geldbedrag" if p.mentions == "amount" else "percentage") + " noemen")
     if p.unfinished:

@@ -33,10 +33,12 @@ from ingest.parties import normalise_parties
 
 # -- vocabulary ----------------------------------------------------------------------------------
 
-_WHO = re.compile(r"\bwie\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|\bvoortouw\b|"
+_WHO = re.compile(r"\bwie\b|\bwiens\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|\bvoortouw\b|"
+                  r"\bwelke? (?:onderzoeks)?(?:bureau|organisatie|instantie)\b|"
                   r"wie (?:doet|doen|gaat|moet)", re.I)
 _WHEN = re.compile(r"\bwanneer\b|planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
-                   r"welke datum|op welke datum|klaar (?:zijn|moet|moest)|moet(?:en)? .{0,30}klaar", re.I)
+                   r"welke datum|op welke datum|klaar (?:zijn|moet|moest)|moet(?:en)? .{0,30}klaar|"
+                   r"\bin welke (?:periode|maand|maanden|kwartaal|fase van het jaar)\b", re.I)
 _CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de |vorige |afgelopen )?zomer|\bupdates? sinds\b|wat is er nieuw|nieuws\b|"
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
                      r"vorige (?:keer|rapportage)|\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b|toen (?:en|vs\.?|versus) nu|bijgekomen|"
@@ -47,13 +49,14 @@ _CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de |vorige |afgelopen 
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
                      r"\bwat kost|\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
 _AMOUNT = re.compile(r"\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
-                     r"hoeveel.*\bsubsidie|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest", re.I)
+                     r"hoeveel.*\bsubsidie(?:s|geld|bedrag|bedragen|budget)?\b|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest", re.I)
 _DURATION = re.compile(r"\bhoeveel (?:tijd|jaar|jaren|maanden|weken)\b|\bhoe lang (?:duurt|wordt)\b", re.I)
 _FREQUENCY = re.compile(r"\bhoe vaak\b|\bhoe dikwijls\b|\bhoeveel keer\b", re.I)
 _PERCENT = re.compile(r"percentage|procent|\b%", re.I)
 
 _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten|onderdelen|dingen|taken)\b|"
                      r"\w-acties\b|\bacties (?:met|van|waar)\b|\bergens\b|"
+                     r"\bwelke (?:van )?(?:deze|die|daarvan|hiervan)\b|"
                      r"\balle (?:acties|maatregelen|afspraken)\b|\ballemaal\b|\balles\b|\boverzicht\b|"
                      r"\bopsomming\b|\blijst\b|\bwelke\b.*\bacties\b|\bacties\b.*\b(?:zijn|lopen|staan)\b|"
                      r"\bwaar (?:zit|zitten|is|zijn|staat|staan)\b.*\bbij\b|\bwaarbij\b|"
@@ -76,7 +79,8 @@ _SHARE = re.compile(r"\b(?:welk|wat is het|hoe groot is het|hoeveel)\s+(?:percen
                     r"\bhoeveel procent\b|\bwelk deel\b", re.I)
 _NEXT_REPORT = re.compile(r"\b(?:volgende|nieuwe|komende|eerstvolgende)\s+(?:voortgangs)?(?:rapportage|rapport|"
                           r"voortgangsbrief|update van de werkagenda)\b", re.I)
-_META_COMPARE = re.compile(r"\b(?:groter|kleiner|omvangrijker)\s+dan\b|\b(?:meer|minder)\s+(?:acties|maatregelen)\s+dan\b", re.I)
+_META_COMPARE = re.compile(r"\b(?:groter|kleiner|omvangrijker)\s+dan\b|\b(?:meer|minder)\s+(?:acties|maatregelen)\s+dan\b|"
+                           r"\beven\s?(?:veel|groot|lang)\b|\bhetzelfde aantal\b|\bgelijk aantal\b", re.I)
 _META_SIZE = re.compile(r"\bhoe groot is (?:de|het)\b|\bomvang\b|\bverde(?:el|l)\w*\b|\b(?:in)?(?:ge)?de(?:el|l)(?:d|ing)\b|"
                         r"\bspreiding\b|\bper (?:prioriteit|doelstelling)\b", re.I)
 _META_PERIODS = re.compile(r"\bwelke (?:periode|periodes|perioden|jaren|tijdvak)\b|\bover welke (?:periode|jaren)\b|"
@@ -217,7 +221,8 @@ _MINISTRIES = re.compile(r"\b(?:welke\s+)?(?:andere\s+)?ministeries\b|\bdepartem
 _MINISTRY_NAMES = ("OCW", "SZW", "VWS", "BZK", "EZK", "EZ", "JenV", "IenW", "LNV", "Financiën", "Defensie", "BZ")
 _ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
                     r"\bzonder (?:andere|overige) partijen\b|\bals enige\b|\bniemand anders\b|\bhelemaal zelf\b|"
-                    r"\bzelfstandig\b", re.I)
+                    r"\bzelfstandig\b|\bmet (?:z[’']n|zijn|hun) (?:tweeën|tweeen|drieën|drieen|beiden|twee|drie)\b|"
+                    r"\bzonder (?:andere|overige) (?:partners|organisaties|betrokkenen)\b|\bzonder anderen\b", re.I)
 _LABEL_DOEL = re.compile(r"\(\s*(?:doel(?:stelling)?\s*)?[1-3]\s*[.,]\s*[1-9]\s*\)", re.I)
 _LOOSE_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])(?![\d-]|\.\d)")
 _ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3}
@@ -252,6 +257,7 @@ noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
 stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren
 percentage procent aandeel deel
 zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake moment tekst teksten voortouw concreet concrete geldbedrag
+evenveel buiten waarvan waarvoor waarover waarmee waarop
 peilmoment peilmomenten meetmoment meetmomenten peildatum peildata
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
@@ -627,7 +633,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if doelstellingen:
         doel = None
         rest = _ANY_DOEL.sub(" ", rest)
-    not_prio = re.search(r"\bniet\s+(?:in|onder|bij|binnen)\s+(?:de\s+)?prio(?:riteit)?\s*([1-3])\b", q, re.I)
+    not_prio = re.search(r"\b(?:niet\s+(?:in|onder|bij|binnen)|buiten)\s+(?:de\s+)?prio(?:riteit)?\s*([1-3])\b", q, re.I)
     if not_prio:
         prioriteiten = tuple(n for n in (1, 2, 3) if n != int(not_prio.group(1)))
     if prioriteiten:
@@ -711,6 +717,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     fld = _field(q)
     figure_kind = _figure_kind(q) if fld == "figure" else None
     topic = topic_of(rest)
+    # "welke gaan over taal en rekenen of over schoolboeken?": either subject; a list takes both.
+    alternatives = [a for a in (topic_of(x) for x in re.split(r"\bof\b", rest, flags=re.I)) if a] \
+        if re.search(r"\w\W+of\s+\w", rest, re.I) else []
 
     f = Filters(
         prioriteit=chat.prioriteit if chat.prioriteit is not None else prio,
@@ -809,6 +818,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # "hoeveel actiepunten zijn er opgenomen bij 3.1?", "waar JOB bij zit dat niet door is
         # gegaan": within a scope a past participle is the question's verb, not a subject.
         topic = " ".join(w for w in topic.split() if not _PARTICIPLE.match(fold(w).lower()))
+    if len(alternatives) > 1 and op in ("list", "compare", "count") and topic:
+        topic = " | ".join(alternatives)
     if topic and f.doelstelling and op in ("list", "compare", "count") and _LABEL_DOEL.search(q):
         # "lob en studiekeuze (2.1): wat is er nieuw?": the words name the doelstelling in brackets,
         # they do not narrow it.

@@ -64,6 +64,16 @@ CASES = [
     ("hoeveel actiepunten zijn er opgenomen bij doelstelling 3.1?", "count", "status", Filters(doelstelling="3.1"), ""),
     ("welke acties van OCW zijn gericht op gezondheid?", "list", "status", Filters(partij="OCW"), "gezondheid"),
     ("waar is in 2025 niks over gemeld?", "list", "status", Filters(stand=GEEN_VOORTGANG), ""),
+    # the field asked, in more words
+    ("in welke periode wordt de nieuwe regeling getoetst?", "lookup", "wanneer", Filters(), "regeling getoetst"),
+    ("welk bureau voert het onderzoek naar studentenwelzijn uit?", "lookup", "wie", Filters(),
+     "bureau onderzoek studentenwelzijn"),
+    # counted rounds are no sum of money, "hoeveel subsidie" is
+    ("in hoeveel subsidierondes zijn projecten gesubsidieerd?", "lookup", "figure", Filters(),
+     "subsidierondes projecten gesubsidieerd"),
+    # "over A of over B": a list takes either subject
+    ("welke acties gaan over stages of over huisvesting?", "list", "status", Filters(), "stages | huisvesting"),
+    ("welke van deze gaan over burgerschap?", "list", "status", Filters(), "burgerschap"),
 ]
 
 
@@ -82,6 +92,8 @@ def test_plan_table(question, operation, field, filters, topic):
     ("welke peilmomenten laat het overzicht per actie zien?", "periods", Filters()),
     ("kun je alle doelstellingen van de werkagenda op een rij zetten?", "doelstellingen", Filters()),
     ("welke prio heeft de meeste acties?", "most", Filters()),
+    ("hebben doelstelling 1.2 en 3.2 evenveel acties?", "actions", Filters()),
+    ("hoeveel acties vallen er buiten prioriteit 1?", "actions", Filters()),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
@@ -324,3 +336,12 @@ def test_flags_beyond_the_filters(question, flag, value):
 def test_not_yet_finished_is_every_stand_but_finished():
     got = p("welke acties van JOB zijn nog niet afgerond?")
     assert (got.operation, got.filters) == ("list", Filters(partij="JOB"))
+
+
+def test_more_ways_to_say_a_scope():
+    assert p("hoeveel acties vallen er buiten prioriteit 1?").prioriteiten == (2, 3)
+    assert p("hebben doelstelling 1.2 en 3.2 evenveel acties?").doelstellingen == ("1.2", "3.2")
+    pair = p("zijn er acties die OCW en SBB met z'n tweeën doen?")
+    assert (pair.filters.partij, pair.also, pair.alone) == ("OCW", ("SBB",), True)
+    assert p("hoeveel subsidie krijgen scholen voor zij-instromers?").figure_kind == "amount"
+    assert p("in hoeveel subsidierondes zijn projecten gesubsidieerd?").figure_kind == "count"
