@@ -252,7 +252,7 @@ class Engine:
         self._walks: dict[tuple[str, str], object] = {}
         self._weighted_cache: dict[str, tuple] = {}
         self._new_cache: dict[str, bool] = {}
-        self._wanneer_terms: dict[str, frozenset[str]] = {}
+        self._wanneer_terms: dict[tuple[str, str], frozenset[str]] = {}  # (column, row id)
         self._row_sentences: dict[str, tuple] = {}
         self._early_cache: dict[str, tuple[bool, bool]] = {}
         self._postings_cache: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None
@@ -758,6 +758,12 @@ class Engine:
 
     def _in_wanneer(self, topic: str, filters) -> list[ActionRow]:
         """Rows whose Wanneer cell holds every word of the topic ("doorlopend", "januari 2023")."""
+        return self._in_column("wanneer", topic, filters)
+
+    def _in_column(self, column: str, topic: str, filters) -> list[ActionRow]:
+        """Rows whose `column` cell holds every word of the topic: the Wanneer cell ("doorlopend"),
+        or the Wie cell for a party the party list does not know by that word ("een expertisepunt
+        als partij")."""
         want = self._terms(topic)
         if not want:
             return []
@@ -765,9 +771,9 @@ class Engine:
         analyzer = self.index.lexical.analyzer
         out = []
         for r in scope:
-            got = self._wanneer_terms.get(r.id)
+            got = self._wanneer_terms.get((column, r.id))
             if got is None:
-                got = self._wanneer_terms[r.id] = frozenset(analyzer.document_terms(r.wanneer))
+                got = self._wanneer_terms[(column, r.id)] = frozenset(analyzer.document_terms(getattr(r, column)))
             if want <= got:
                 out.append(r)
         return out
@@ -800,9 +806,10 @@ class Engine:
             rows = [r for r in self.student_rows() if r.id in keep]
         elif p.topic:
             # "bij hoeveel acties staat bij wanneer 'doorlopend'?": the planning column itself.
-            rows = self._in_wanneer(p.topic, f) if p.field == "wanneer" else []
+            rows = self._in_wanneer(p.topic, f) if p.field == "wanneer" else \
+                self._in_column("wie", p.topic, f) if p.field == "wie" and p.named else []
             if rows:
-                in_wanneer = True
+                in_wanneer = p.field == "wanneer"
             elif p.named:
                 rows = self._naming(p.topic, f)
             else:

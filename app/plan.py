@@ -133,7 +133,9 @@ _PARTY_ALIASES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bgemeente(?:n|s)?\b", re.I), "gemeenten"),
     (re.compile(r"\bvereniging (?:van )?nederlandse gemeenten\b", re.I), "VNG"),
     (re.compile(r"\bmbo[- ]?raad\b", re.I), "MBO Raad"),
-    (re.compile(r"\b(?:mbo-?)?(?:scholen|instellingen|onderwijsinstellingen)\b|\bde scholen\b", re.I), "mbo-scholen"),
+    (re.compile(r"\bmiddelbare scholen\b|\bvo-?scholen\b|\bscholen (?:in|voor) het voortgezet onderwijs\b", re.I),
+     "vo-scholen"),
+    (re.compile(r"(?<![\w-])(?:mbo-?)?(?:scholen|instellingen|onderwijsinstellingen)\b|\bde scholen\b", re.I), "mbo-scholen"),
     (re.compile(r"\bsamenwerkingsorganisatie beroepsonderwijs bedrijfsleven\b", re.I), "SBB"),
     (re.compile(r"\bjob[- ]?mbo\b|\bjongeren organisatie beroepsonderwijs\b", re.I), "JOB"),
     (re.compile(r"\bvakbond(?:en)?\b", re.I), "vakbonden"),
@@ -351,6 +353,8 @@ _DESCRIPTOR = re.compile(r"\b(?:\w*vereniging|\w*organisatie|koepel\w*|ministeri
                          re.I)
 
 
+_IN_WIE = re.compile(r"\bals (?:betrokken |uitvoerende )?partij(?:en)?\b|\b(?:de )?kolom ['‘\"]?wie\b|\bwie-?kolom\b|"
+                     r"\bin (?:de )?['‘\"]?wie['’\"]?(?:-?kolom)?\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden)\b", re.I)
 _PARTICIPLE = re.compile(r"^(?!\w*(?:heid|gebied|gebouw\w*|gesprek\w*|gevolg\w*)$)(?:op|af|uit|in|aan|door|mee|toe|vast|bij|over|terug|voor|na|weg)?ge[a-z]{3,}(?:n|d|t)$")
 
@@ -854,6 +858,13 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
             mentions = "percentage"
     if mentions:
         op, topic, fld = ("count" if op == "count" else "list"), "", "status"
+    if topic and not parties and not f.partij and _IN_WIE.search(q) and op in ("lookup", "list", "count"):
+        # "staat er bij een van de acties een expertisepunt als partij in de kolom Wie?": a party the
+        # party list does not know by that word, looked up in the Wie cells themselves.
+        op, fld = ("count" if op == "count" else "list"), "wie"
+        topic = topic_of(_IN_WIE.sub(" ", " ".join(topic.split())))
+        return Plan(operation=op, field=fld, filters=f, topic=topic, named=bool(topic), question=q,
+                    refers_back=refers)
     named = bool(topic) and (bool(_NAMED.search(q)) or bool(quoted)) and not f.stand
     if named and op == "lookup" and fld == "status":
         op = "list"

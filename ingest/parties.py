@@ -46,6 +46,10 @@ _PARTY_PATTERNS: list[tuple[str, str]] = [
     (r"gemeenten?\b", "gemeenten"),
     (r"vo-scholen", "vo-scholen"),
     (r"hbo-\s*instellingen", "hbo-instellingen"),
+    # The sectors by their short names ("vo en hbo (w.o. lerarenopleidingen)", row 2.1-02): their
+    # schools. The VO-raad is matched, and blanked, before this.
+    (r"\bvo\b(?!-)", "vo-scholen"),
+    (r"\bhbo\b(?!-)", "hbo-instellingen"),
     (r"(?:bekostigde\s+)?mbo-\s*(?:scholen|instellingen)|\bscholen\b", "mbo-scholen"),
     (r"\bstudenten\b", "studenten"),
     (r"\bdocenten\b", "docenten"),

@@ -117,7 +117,12 @@ def test_one_joiner_for_hyphens_and_dashes():
 
 
 def test_party_names_come_from_the_party_list():
+    from ingest.parties import normalise_parties
     from ingest.textparse import party_prefix
+
+    # the sectors by their short names are their schools; the VO-raad stays a party of its own
+    assert normalise_parties("VO-raad, OCW, vo en hbo (w.o. lerarenopleidingen)") == \
+        ["VO-raad", "OCW", "vo-scholen", "hbo-instellingen", "lerarenopleidingen"]
 
     assert party_prefix("Primair OCW.") == len("Primair OCW.")
     assert party_prefix("VWS, GGD’en vanuit Welbevinden op School.") == len("VWS, GGD’en")

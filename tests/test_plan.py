@@ -338,6 +338,14 @@ def test_not_yet_finished_is_every_stand_but_finished():
     assert (got.operation, got.filters) == ("list", Filters(partij="JOB"))
 
 
+def test_a_word_looked_up_in_the_wie_column():
+    got = p("staat er bij een van de acties een expertisepunt als partij in de kolom Wie?")
+    assert (got.operation, got.field, got.topic, got.named) == ("list", "wie", "expertisepunt", True)
+    # "middelbare scholen" are the vo-scholen, not the mbo-scholen
+    vo = plan("zitten middelbare scholen ergens bij als partij?", (), None, [*PARTIES, "vo-scholen"], DOELS)
+    assert (vo.operation, vo.filters.partij) == ("list", "vo-scholen")
+
+
 def test_more_ways_to_say_a_scope():
     assert p("hoeveel acties vallen er buiten prioriteit 1?").prioriteiten == (2, 3)
     assert p("hebben doelstelling 1.2 en 3.2 evenveel acties?").doelstellingen == ("1.2", "3.2")
