@@ -33,12 +33,13 @@ from ingest.parties import normalise_parties
 
 # -- vocabulary ----------------------------------------------------------------------------------
 
-_WHO = re.compile(r"\bwie\b|\bwiens\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|\bvoortouw\b|"
+_WHO = re.compile(r"\bwie\b|\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b|\bwiens\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|\bvoortouw\b|"
                   r"\bwelke? (?:onderzoeks)?(?:bureau|organisatie|instantie)\b|"
                   r"wie (?:doet|doen|gaat|moet)", re.I)
 _WHEN = re.compile(r"\bwanneer\b|planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)|moet(?:en)? .{0,30}klaar|"
-                   r"\bin welke (?:periode|maand|maanden|kwartaal|fase van het jaar)\b", re.I)
+                   r"\bin welke (?:periode|maand|maanden|kwartaal|fase van het jaar)\b|"
+                   r"\b(?:streef|eind|start|ingangs|begin)datum\b|\binwerkingtreding\b", re.I)
 _CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de |vorige |afgelopen )?zomer|\bupdates? sinds\b|wat is er nieuw|nieuws\b|"
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
                      r"vorige (?:keer|rapportage)|\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b|toen (?:en|vs\.?|versus) nu|bijgekomen|"
@@ -499,6 +500,8 @@ def _family_stand(question: str, want: str | None = None) -> tuple[str | None, s
 def find_stand(question: str) -> tuple[str | None, str]:
     """The status category a question asks for, and the question without its words (all of
     them: "mislukt of vertraagd" are two ways of saying one thing)."""
+    # "wie zit er achter mbo in 2030?": who is behind it, not what is behind schedule
+    question = re.sub(r"\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b", " ", question, flags=re.I)
     found = None
     planning = re.search(r"\bmoet(?:en)?\b|\bmoest(?:en)?\b|\bwanneer\b|\bgepland\b", question, re.I)
     for pattern, stand in _STAND_WORDS:

@@ -107,6 +107,8 @@ def has_figure(sentence: str, kind: str | None, noun_terms: set[str] = frozenset
         tok = m.group(0)
         if _YEARLIKE.match(tok) or tok.lower() in given:
             continue
+        if re.match(rf"\s+(?:{_MONTHS})\b", plain[m.end():], re.I):
+            continue  # the day of a date ("1 juli 2027") counts nothing
         if not (kind == "count" and noun_terms and analyzer is not None):
             return True
         window = " ".join(re.findall(r"[\w'’]+", plain[m.end():])[:4])

@@ -468,6 +468,10 @@ def test_the_figure_said_of_the_questions_own_words_leads(engine):
     assert "verlengd" in figure_neighbours("De subsidieregeling is per 2024 met 5 jaar verlengd.", "duration").split()
     assert "verlengd" not in figure_neighbours("Het is vereist dit iedere vijf jaar te doen; nu verlengd.", "duration")
     assert figure_neighbours("Er zijn geen cijfers.", "duration") == ""
+    from app.sentences import has_figure
+
+    assert not has_figure("Die regeling loopt tot 1 juli 2027.", "count")  # the day of a date counts nothing
+    assert has_figure("Er zijn 93 projecten gesubsidieerd.", "count")
     # 2.2-02 holds "iedere vijf jaar te doen" (Wat) and "met 5 jaar verlengd" (status and Voortgang)
     ans = engine.answer("hoeveel jaar langer loopt de verlengde subsidieregeling praktijkleren?")
     assert ans.rows[0].id == "2.2-02" and "5 jaar verlengd" in ans.text, ans.text
