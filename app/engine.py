@@ -1121,6 +1121,14 @@ class Engine:
                        "bij komt.*\n\n" + ans.text
         return ans
 
+    def _head_terms(self, head: str) -> set[str]:
+        """The terms of the whole word, not its compound parts: "taalinterventies" is not every
+        sentence about "taal"."""
+        if not head:
+            return set()
+        whole = len(stem(fold(head).lower()))
+        return {t for t in self._terms(head) if len(t) >= whole - 2} or self._terms(head)
+
     def _not_in_row(self, p: Plan, row: ActionRow) -> str | None:
         """What the question asks for that the row (the best the report has) does not hold, in
         Dutch; None when the row can answer. Shapes of question that sound answerable but ask
@@ -1151,7 +1159,7 @@ class Engine:
         if m:
             head = next((w for w in re.findall(r"[\w'-]+", p.question[m.end():])
                          if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
-            key = self._terms(head)
+            key = self._head_terms(head)
             mentions = [s for s in sentences if key & self._sentence_terms(s)] if key else []
             # "uit welke vier onderdelen bestaat de verbeteragenda?": the cell may list them as
             # "1. … 2. … 3. … 4. …" without the word the question uses for them.
@@ -1172,7 +1180,7 @@ class Engine:
             head = next((w for w in re.findall(r"[\w'-]+", after) if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
             if fold(head) in _REPORT_WORDS:
                 head = ""  # "wat staat er in de werkagenda over …?" asks about the subject, not the report
-            key = self._terms(head)
+            key = self._head_terms(head)
             mentions = [s for s in sentences if key & self._sentence_terms(s)] if key else []
             if key and len(mentions) <= 1 and not any(_ENUMERATION.search(s) for s in mentions):
                 return f"De rapportage noemt {head}, maar beschrijft niet wat dat inhoudt."
@@ -1307,6 +1315,21 @@ class Engine:
             # occur in the row but never after a number, the row has no such count.
             # The unit the report never uses does not count against the sentence's relevance.
             out = collect(set(), 0.5, (subject - noun) or subject)
+        # A figure about a named subject must stand with that name: "hoeveel subsidie is toegekend
+        # aan de projecten van de LLO-Katalysator?" is not answered by "40 mln … voor LLO collectief"
+        # in the same row (the figure "near the question's subject").
+        named = [self._head_terms(n) for n in _question_names(p.question)]
+        named = [t for t in named if t]
+        if named:
+            def near_name(c) -> bool:
+                # the sentence itself, or the one before it ("Vaardig Met Vaardigheden lanceert …
+                # Het programma wordt daarnaast met een half jaar verlengd.")
+                sents = split_sentences(idem_rest(c[4]) if c[2] == "voortgang" else getattr(c[4], c[2]))
+                i = sents.index(c[3][0]) if c[3] and c[3][0] in sents else 0
+                text = " ".join([*sents[max(0, i - 1):i], *c[3]])
+                return any(t <= self._sentence_terms(text) for t in named)
+
+            out = [c for c in out if near_name(c)]
         # A figure said of the question's own words leads: "met hoeveel jaar is de subsidie verlengd?"
         # is answered by "met 5 jaar verlengd", not by "iedere vijf jaar te doen" in a sentence that
         # shares more of the subject.
@@ -1572,10 +1595,22 @@ def _subject_phrase(p: Plan) -> str:
         m = re.search(r"\bhoeveel\s+(.+)$", q, re.I)
         if m:
             return re.sub(r"\s+", " ", _AUXILIARY.sub(" ", m.group(1))).strip()
+    q = re.sub(r"\s+(?:in totaal|bij elkaar|ongeveer|precies|eigenlijk|inmiddels|nu|dan)$", "", q, flags=re.I)
     m = re.search(r".*\b(?:naar|voor|van|aan|in|bij|over)\s+(.+)$", q, re.I)
     if m and len(m.group(1).split()) <= 8:
         return f"voor {m.group(1)}"
+    names = _question_names(p.question)
+    if names:
+        return f"voor {' '.join(names)}"
     return f"voor {p.topic}" if p.topic else "hierover"
+
+
+def _question_names(question: str) -> list[str]:
+    """Names in a question: capitalised words after its first word and acronyms, hyphenated
+    names whole ("LLO-Katalysator", "Edu-V", "RIF")."""
+    body = re.sub(r"^\W*\w+", " ", question)
+    found = re.findall(r"\b[A-Z][\w]*(?:-[A-Za-z][\w]*)*", body)
+    return [n for n in dict.fromkeys(found) if len(n) >= 2]
 
 
 def _numbered_items(text: str) -> int:

@@ -28,7 +28,7 @@ AMOUNT_FULL = re.compile(r"€\s*\d[\d.,]*(?:\s*(?:mln|miljoen|miljard)\.?)?|\d[
 AMOUNT = re.compile(r"(?:€\s*\d|\d[\d.,]*\s*(?:mln|miljoen|miljard|euro)\b|\beuro\b)", re.I)
 NUMBER = re.compile(r"(?<![\w.])(?:\d+(?:[.,]\d+)?|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|"
                     r"elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend)(?![\w])", re.I)
-_SPAN = r"(?:\d+|een|één|twee|drie|vier|vijf|zes|tien|half|halve|anderhalf)"
+_SPAN = r"(?:\d+|een|één|twee|drie|vier|vijf|zes|tien|half|halve|anderhalf|enkele|een paar|een half|een halve)"
 DURATION = re.compile(rf"\b{_SPAN}\s+(?:jaar|jaren|maand|maanden|week|weken)\b", re.I)
 FREQUENCY = re.compile(rf"\b(?:iedere|elke|ieder|per)\s+(?:{_SPAN}\s+)?(?:jaar|jaren|maand|maanden|week|kwartaal)\b|"
                        rf"\b(?:jaarlijks|maandelijks|wekelijks|driejaarlijks|tweejaarlijks)\b|\b{_SPAN}\s*(?:keer|maal)\b|"

@@ -475,3 +475,18 @@ def test_the_figure_said_of_the_questions_own_words_leads(engine):
     # 2.2-02 holds "iedere vijf jaar te doen" (Wat) and "met 5 jaar verlengd" (status and Voortgang)
     ans = engine.answer("hoeveel jaar langer loopt de verlengde subsidieregeling praktijkleren?")
     assert ans.rows[0].id == "2.2-02" and "5 jaar verlengd" in ans.text, ans.text
+
+
+def test_a_figure_must_stand_with_the_named_subject(engine):
+    # 1.3-02 gives "Ruim 40 mln … voor LLO collectief", no amount for the LLO-Katalysator
+    ans = engine.answer("hoeveel geld krijgt de LLO-Katalysator in totaal?")
+    assert ans.abstained and "LLO-Katalysator" in ans.text, ans.text
+    # a sentence that says "het programma" right after the one that names it does answer
+    ans = engine.answer("met hoeveel tijd wordt het programma Vaardig met Vaardigheden verlengd?")
+    assert not ans.abstained and "half jaar" in ans.text, ans.text
+
+
+def test_the_items_of_a_set_need_more_than_a_word_of_their_compound(engine):
+    # "2 kansrijke taalinterventies" is named, never listed; "taal" in other sentences lists nothing
+    ans = engine.answer("welke 2 taalinterventies zijn gekozen?")
+    assert ans.abstained and "somt niet op" in ans.text, ans.text
