@@ -741,6 +741,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     prev = next((p for p in reversed(history) if p.operation not in ("empty", "meta")), None)
     if prev is not None and _meta(q, topic, f) and not _STRONG_ANAPHORA.search(q) and not _INTO_PREV.search(q):
         prev = None
+    if prev is not None and _view_changed(chat, prev.filters) and \
+            re.search(r"\b(?:deze|hiervan|hierbinnen)\b", q, re.I):
+        # The user just set a dropdown filter and asks "welke van deze acties …": "deze" are the
+        # actions in the view they chose, not the rows of the last answer.
+        prev = None
     # "waarom loopt dat achter?", "hoe komt het dat die vertraagd is?": a reason is asked about the
     # thing pointed at, never a list, whatever status words the question repeats.
     if prev is not None and _WHY.search(q) and _POINTER.search(q) and not (topic or parties or doel or prio):
@@ -941,6 +946,12 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
             and f.jaar is None and not topic:
         return "actions"
     return None
+
+
+def _view_changed(chat: Filters, before: Filters) -> bool:
+    """Does a dropdown filter of this turn set a value the previous plan did not have?"""
+    return any(getattr(chat, k) not in (None, "") and getattr(chat, k) != getattr(before, k)
+               for k in ("prioriteit", "doelstelling", "partij", "stand"))
 
 
 def _merge(old: Filters, new: Filters) -> Filters:

@@ -356,3 +356,11 @@ def test_more_ways_to_say_a_scope():
     assert (pair.filters.partij, pair.also, pair.alone) == ("OCW", ("SBB",), True)
     assert p("hoeveel subsidie krijgen scholen voor zij-instromers?").figure_kind == "amount"
     assert p("in hoeveel subsidierondes zijn projecten gesubsidieerd?").figure_kind == "count"
+
+
+def test_a_dropdown_set_this_turn_is_what_deze_points_at():
+    first = p("in welke acties komt het Expertisepunt Burgerschap voor?")
+    got = p("welke acties hiervan zijn nog niet klaar?", [first], Filters(doelstelling="3.2"))
+    assert not got.followup and got.filters.doelstelling == "3.2" and got.unfinished
+    # without a new dropdown value "hiervan" stays within the last answer
+    assert p("welke acties hiervan zijn nog niet klaar?", [first]).followup
