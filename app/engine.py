@@ -175,6 +175,7 @@ class Answer:
     retrieved: list[str] = field(default_factory=list)  # a lookup's top three from retrieval (row ids)
     rapport: str = ""  # the report the answer is from
     timeline: list[dict] = field(default_factory=list)  # one action's periods across reports
+    subject: str = ""  # the words that named the action talked about, kept through follow-ups on it
 
     def to_json(self) -> dict:
         return {
@@ -521,6 +522,10 @@ class Engine:
             ans = self._lookup(p, prev)
         ans.question = q
         ans.plan = ans.plan or p  # the plan that was executed (a list of one becomes a lookup)
+        if ans.rows and not ans.abstained:
+            same = prev is not None and prev.rows and prev.rows[0].id == ans.rows[0].id and \
+                (p.followup or p.refers_back)
+            ans.subject = (prev.subject or p.topic) if same else p.topic
         ans.stands = {r.id: self.stands.get(r.id, "") for r in ans.rows}
         if notices:
             ans.text = "\n".join(_with_notices([ans.text], notices))
@@ -1027,7 +1032,12 @@ class Engine:
     def _lookup(self, p: Plan, prev: Answer | None) -> Answer:
         if not p.followup and p.refers_back and prev is not None and prev.rows and p.topic and \
                 self._continues(p, prev.rows[0]):
-            p = replace(p, followup=True)
+            # "wanneer wordt daarover besloten?": "daarover" is the earlier subject, whose words
+            # help pick the sentence that answers ("Begin 2026 … een besluit over de nieuwe taaleisen").
+            # Only for the date or the doer: a status question's own words pick its sentences
+            # ("welk bestuursakkoord …", "wat waren de thema's daarvan?").
+            earlier = prev.subject if p.field in ("wanneer", "wie") else ""
+            p = replace(p, followup=True, topic=" ".join(dict.fromkeys(f"{earlier} {p.topic}".split())))
         if p.followup and prev is not None and prev.rows:
             return self._compose(p, prev.rows[0], [])
         if p.person:
@@ -1424,15 +1434,18 @@ class Engine:
                 body[-1] = "**Wie:** de rapportage noemt hier geen partijen."
             # "wie ontwikkelt het peilingsonderzoek?": the doer of a step is often named in the text,
             # not in the Wie column. A sentence about the subject that names organisations follows.
-            named = [(rel, cell, sent) for cell in ("voortgang", "status", "wat")
-                     for rel, _, sent in self._best(row, cell, qterms, _names_a_doer)
-                     if rel >= WHO_SENTENCE_RELEVANCE and word_count(sent) <= 45]
+            # A sentence that points back ("Hiervoor is de beroepsgroep aan zet.") is judged with
+            # the one before it, which says what "hiervoor" is.
+            named = [(rel, cell, sents) for cell in ("voortgang", "status", "wat")
+                     for rel, sents in self._in_context(row, cell, qterms, _names_a_doer)
+                     if rel >= WHO_SENTENCE_RELEVANCE and word_count(" ".join(sents)) <= 45]
             if named and qterms:
                 # A doer the question does not already name first ("samen met SURF", not "het
                 # programma Cyberveiligheid" the question asks about), then the most relevant.
-                rel, cell, sent = max(named, key=lambda n: n[0] + (WHO_NEW_NAME if _names_a_doer(n[2], p.question) else 0))
-                if fold(sent) not in fold(row.wie):
-                    quote(cell, [sent])
+                rel, cell, sents = max(named, key=lambda n: n[0] + (WHO_NEW_NAME if _names_a_doer(n[2][-1], p.question)
+                                                                    else 0))
+                if fold(" ".join(sents)) not in fold(row.wie):
+                    quote(cell, sents)
         elif p.field == "wanneer":
             # The latest dated statement leads: among the dated sentences that answer about as well
             # as the best one, the one with the latest year; the Voortgang before the 2024 status.

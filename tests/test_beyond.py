@@ -490,3 +490,14 @@ def test_the_items_of_a_set_need_more_than_a_word_of_their_compound(engine):
     # "2 kansrijke taalinterventies" is named, never listed; "taal" in other sentences lists nothing
     ans = engine.answer("welke 2 taalinterventies zijn gekozen?")
     assert ans.abstained and "somt niet op" in ans.text, ans.text
+
+
+def test_a_follow_up_keeps_the_subject_of_the_action_talked_about(engine):
+    first = engine.answer("hoe staat het met de nieuwe taaleisen voor mbo-studenten?")
+    when = engine.answer("wanneer valt daarover het besluit?", history=[first])
+    assert ids(when)[0] == ids(first)[0] and "Begin 2026" in when.text, when.text
+    assert when.subject == first.subject == first.plan.topic
+    # the doer sentence that points back is quoted with the sentence it points to
+    beeld = engine.answer("wie presenteerden het beroepsbeeld leraar?")
+    who = engine.answer("en wie moet de bekwaamheidseisen nu herijken?", history=[beeld])
+    assert "Hiervoor is de beroepsgroep aan zet." in who.text and "herijkt" in who.text, who.text
