@@ -1345,9 +1345,26 @@ class Engine:
         # shares more of the subject.
         own = {id(c): bool(subject & self._terms(" ".join(figure_neighbours(x, p.figure_kind) for x in c[3])))
                for c in out}
-        out.sort(key=lambda c: (-(round(c[0], 2) + (FIGURE_SAID_OF if own[id(c)] else 0.0) - 0.05 * c[1]),
-                                order[c[2]]))
+        # "volgens de stand van zomer 2024": the figure of that period leads.
+        asked = self._asked_period(p.question)
+        out.sort(key=lambda c: (-(round(c[0], 2) + (FIGURE_SAID_OF if own[id(c)] else 0.0) - 0.05 * c[1] +
+                                  (FIGURE_SAID_OF if asked == c[2] else 0.0)), order[c[2]]))
         return out
+
+    def _asked_period(self, question: str) -> str | None:
+        """The cell of the period a question names on its own: "status" for "zomer 2024", "voortgang"
+        for "2025"; None when it names both or neither."""
+        per = self.rows[0].periods if self.rows else None
+        if per is None:
+            return None
+        status_year = next(iter(re.findall(r"\b(20\d\d)\b", per.status)), "")
+        early = re.search(rf"\b{status_year}\b", question) if status_year else None
+        late = re.search(rf"\b{per.voortgang_year}\b", question) if per.voortgang_year else None
+        if early and not late:
+            return "status"
+        if late and not early:
+            return "voortgang"
+        return None
 
     def _refuse(self, p: Plan, reason: str, hits, rows: list[ActionRow] | None = None) -> Answer:
         lines = [f"**{esc(reason)}**"]

@@ -671,7 +671,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if alone:
         rest = _ALONE.sub(" ", rest)
     rest = re.sub(r"\bn[ií]et\b(?=[^?]*\b(?:bij|genoemd|betrokken|staat|staan)\b)", " ", rest) if without else rest
-    asks_what_they_do = re.search(r"\bwat (?:doen|moeten|gaan)\b|\bwaar zijn\b|\bbetrokken\b", q, re.I)
+    # "waar zijn studenten bij betrokken?" asks what they take part in; "hoe docenten worden
+    # betrokken bij …" (passive) is about them, they are the subject.
+    passive = re.search(r"\b(?:worden|wordt|werd|werden)\b(?:\s+[\w'’-]+){0,3}?\s+betrokken\b", q, re.I)
+    asks_what_they_do = re.search(r"\bwat (?:doen|moeten|gaan)\b|\bwaar zijn\b", q, re.I) or \
+        (re.search(r"\bbetrokken\b", q, re.I) and not passive)
     subjects = [p for p in parties if p in _SUBJECT_PARTIES and not asks_what_they_do]
     parties = [p for p in parties if p not in subjects and p not in without]
     rest = " ".join([rest, *subjects])  # "wat doet de werkagenda voor studenten?": the topic

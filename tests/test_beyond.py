@@ -501,3 +501,11 @@ def test_a_follow_up_keeps_the_subject_of_the_action_talked_about(engine):
     beeld = engine.answer("wie presenteerden het beroepsbeeld leraar?")
     who = engine.answer("en wie moet de bekwaamheidseisen nu herijken?", history=[beeld])
     assert "Hiervoor is de beroepsgroep aan zet." in who.text and "herijkt" in who.text, who.text
+
+
+def test_a_figure_of_the_period_asked_leads(engine):
+    # 1.3-02: "53 projecten" in the summer-2024 status, "93 projecten" in the 2025 Voortgang
+    then = engine.answer("hoeveel projecten had de LLO-Katalysator in zomer 2024 gesubsidieerd?")
+    now = engine.answer("hoeveel projecten heeft de LLO-Katalysator in 2025 gesubsidieerd?")
+    assert "53 projecten" in then.text and "93 projecten" not in then.text, then.text
+    assert "93 projecten" in now.text, now.text

@@ -71,6 +71,9 @@ CASES = [
     # "wie zit er achter": who is behind it, not what is behind schedule
     ("wie zit er achter de studentenkaart?", "lookup", "wie", Filters(), "studentenkaart"),
     ("wat is de streefdatum voor de nieuwe wet?", "lookup", "wanneer", Filters(), "streefdatum wet"),
+    # "hoe docenten worden betrokken" is about them; "waar zijn docenten bij betrokken" asks their part
+    ("hoe worden docenten betrokken bij de bekwaamheidseisen?", "list", "status", Filters(),
+     "docenten bekwaamheidseisen"),
     # counted rounds are no sum of money, "hoeveel subsidie" is
     ("in hoeveel subsidierondes zijn projecten gesubsidieerd?", "lookup", "figure", Filters(),
      "subsidierondes projecten gesubsidieerd"),
