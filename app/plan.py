@@ -261,6 +261,7 @@ stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behal
 percentage procent aandeel deel
 zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake moment tekst teksten voortouw concreet concrete geldbedrag
 evenveel buiten waarvan waarvoor waarover waarmee waarop
+richten richt gericht richtten spelen speelt speelde betrekking raken raakt maken gemaakt hebben
 peilmoment peilmomenten meetmoment meetmomenten peildatum peildata
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
@@ -650,7 +651,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                   r"\bvoor (?:haar|zijn|hun|z'n) rekening\b|\bop (?:zich|zijn|haar) (?:ge)?n[eoa]\w*\b|"
                   r"\b(?:een |hun |zijn |haar )?bijdrage\w* (?:aan )?(?:ge)?lever\w*\b|"
                   r"\bin beweging (?:ge)?k[ow]\w*\b|\baan (?:het|de) (?:roer|bal|zet)\b|\bde hand in\b|"
-                  r"\bop een rij(?: (?:ge)?zet\w*)?\b|\bonder elkaar(?: (?:ge)?zet\w*)?\b", " ", rest, flags=re.I)
+                  r"\bop een rij(?: (?:ge)?zet\w*)?\b|\bonder elkaar(?: (?:ge)?zet\w*)?\b|"
+                  r"\bop de hoogte (?:ge)?(?:houd|hield|houd|bracht|breng|brengen|houden|gehouden|gebracht)\w*|"
+                  r"\bte maken (?:hebben|heeft|hadden|had)\b|\b(?:een )?rol (?:spelen|speelt|speelden|speelde)\b", " ", rest, flags=re.I)
     if re.search(r"\b(?:ge)?lever\w*\b", rest, re.I) and re.search(r"\bbijdrage\b", rest, re.I):
         # "aan hoeveel acties levert het ministerie van OCW een bijdrage?": taking part, said twice apart
         rest = re.sub(r"\b(?:ge)?lever\w*\b|\b(?:een |hun |zijn |haar )?bijdrage\b", " ", rest, flags=re.I)
