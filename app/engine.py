@@ -92,7 +92,8 @@ _NOT_HEAD = {"de", "het", "een", "die", "deze", "dat", "er", "precies", "inhoude
 _ENUMERATION = re.compile(r"[^,;]+,[^,;]+(?:,[^,;]+)*\s(?:en|of)\s|:\s*[^:]+;|\([A-Z][^)]*,[^)]*\)")
 _ENTITY = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureaus?|bureaus?|bedrijf|bedrijven|organisaties?|externe partij|"
                      r"leveranciers?|scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s|"
-                     r"gemeenten|roc's|roc’s|opleidingen|zorgopleidingen?)\b", re.I)
+                     r"gemeenten|roc's|roc’s|opleidingen|zorgopleidingen?|pabo's|pabo’s|hogescholen|universiteiten|"
+                     r"\w*regio's|\w*regio’s|provincies|branches|sectoren|landen)(?![\w'’])", re.I)
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)*")
 # Organisations are mostly acronyms ("OCW, EMMA en SZW hebben …", "JOBmbo"), anywhere in a sentence.
 _ACRONYM = re.compile(r"\b[A-Z]{2,}[\w-]*")
@@ -971,14 +972,20 @@ class Engine:
             text += "\n\nDe rapportage nummert de doelstellingen; een titel per doelstelling staat er niet in."
             return Answer(text, kind="meta", count=n)
         if p.meta in ("most", "least") and re.search(r"\bprio(?:riteit)?\b(?!\s*[1-3])", p.question, re.I) and \
-                not re.search(r"\bdoel(?:stelling)?\b", p.question, re.I):
-            # "welke prio heeft de meeste acties?": the prioriteiten compared, not the doelstellingen
-            per_p = Counter(r.prioriteit for r in rows)
+                (not re.search(r"\bdoel(?:stelling)?\b", p.question, re.I) or
+                 re.search(r"\b(?:meeste|minste)\s+doelstellingen\b", p.question, re.I)):
+            # "welke prio heeft de meeste acties?": the prioriteiten compared, not the doelstellingen;
+            # "… de meeste doelstellingen?": their doelstellingen counted
+            by_doel = bool(re.search(r"\b(?:meeste|minste)\s+doelstellingen\b", p.question, re.I))
+            per_p = Counter({k: len(v) for k, v in per_prio.items()}) if by_doel else Counter(r.prioriteit for r in rows)
             pick = max(per_p.values()) if p.meta == "most" else min(per_p.values())
             winners = [str(k) for k, n in sorted(per_p.items()) if n == pick]
             word = "meeste" if p.meta == "most" else "minste"
+            unit = "doelstellingen" if by_doel else "acties"
             text = (f"**Prioriteit {' en '.join(winners)} {'heeft' if len(winners) == 1 else 'hebben'} de {word} "
-                    f"acties: {pick}.**\n\n" + "\n".join(f"- Prioriteit {k}: {n}" for k, n in sorted(per_p.items())))
+                    f"{unit}: {pick}.**\n\n" + "\n".join(
+                        f"- Prioriteit {k}: {n}" + (f" ({', '.join(per_prio[k])})" if by_doel else "")
+                        for k, n in sorted(per_p.items())))
             return Answer(text, rows=[r for r in rows if str(r.prioriteit) in winners], kind="meta", count=pick)
         if p.meta in ("most", "least"):
             pick = max(per_doel.values()) if p.meta == "most" else min(per_doel.values())
@@ -1500,6 +1507,14 @@ class Engine:
             found = self._figure_candidates(p, [row])
             if not found:
                 return self._refuse(p, f"De rapportage noemt geen {kind} {_subject_phrase(p)}.", [],
+                                    rows=[row, *related][:3])
+            # "hoeveel projecten had de LLO-Katalysator eind 2023?": a figure of a year the report does
+            # not report on answers only when its own sentence names that year.
+            other_years = [y for y in re.findall(r"\b(20\d\d)\b", p.question) if int(y) not in self.covered_years()]
+            if other_years and not any(y in " ".join(c[3]) for c in found for y in other_years):
+                return self._refuse(p, f"De rapportage noemt hiervoor geen {kind} uit {' of '.join(other_years)}; "
+                                       f"ze beschrijft de stand van {row.periods.status_moment} en "
+                                       f"{row.periods.voortgang_year}.", [],
                                     rows=[row, *related][:3])
             rel, _, cell, sentences, _ = found[0]
             quote(cell, sentences)

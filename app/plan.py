@@ -37,7 +37,7 @@ _WHO = re.compile(r"\bwie\b|\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b|\bwi
                   r"\bwelke? (?:onderzoeks)?(?:bureau|organisatie|instantie)\b|"
                   r"wie (?:doet|doen|gaat|moet)", re.I)
 _WHEN = re.compile(r"\bwanneer\b|planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
-                   r"welke datum|op welke datum|klaar (?:zijn|moet|moest)|moet(?:en)? .{0,30}klaar|"
+                   r"welke datum|op welke datum|klaar (?:zijn|moet|moest)(?! met)|moet(?:en)? .{0,30}klaar(?! met)|"
                    r"\bin welke (?:periode|maand|maanden|kwartaal|fase van het jaar)\b|"
                    r"\b(?:streef|eind|start|ingangs|begin)datum\b|\binwerkingtreding\b", re.I)
 _CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de |vorige |afgelopen )?zomer|\bupdates? sinds\b|wat is er nieuw|nieuws\b|"
@@ -69,7 +69,7 @@ _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|acti
                     r"\bhoeveel\b.*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
 
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de|alle)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
-_META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen)\b|\b(grootste|kleinste|grootst|kleinst)\b|"
+_META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen|doelstellingen)\b|\b(grootste|kleinste|grootst|kleinst)\b|"
                         r"\bhet (vaakst|meest|minst)\b", re.I)
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
 _NOT_NEW = re.compile(r"\b(?:geen|niets|niks)\s+(?:nieuwe?\s+)?(?:nieuws|voortgang|update\w*|ontwikkelingen?)\b(?=[^?]*\b(?:20\d\d|sinds|meer|nieuw)\b)|"
@@ -116,7 +116,8 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bniet (?:goed|lekker|zoals gepland)\b|\bvastzitten\b|\bmis(?:gaan|gegaan|loopt|gelopen)\b", re.I), VERTRAAGD),
     (re.compile(r"afgerond|gerealiseerd|\b(?:al|inmiddels|reeds|nu)\b(?:\s+\w+)?\s+klaar\b|voltooid|\bafgevinkt|\bbehaald|"
                 r"\bal (?:gedaan|uitgevoerd|gelukt|bereikt)|\bis (?:af|uitgevoerd|gelukt)\b|\bzijn (?:af|uitgevoerd|gelukt)\b|"
-                r"\bafgesloten|\bal af\b|\bafvinken\b|\bklaar (?:is|zijn)\b|\bgereed\b|\bafgehandeld|\bopgeleverd|"
+                r"\bafgesloten|\bal af\b|\b(?:al|inmiddels|reeds)\b(?:\s+(?:iets|wat|helemaal|echt|volledig)){1,3}\s+af\b|"
+                r"\bafvinken\b|\bklaar (?:is|zijn)\b(?! met)|\bgereed\b|\bafgehandeld|\bopgeleverd|"
                 r"\bsuccesvol\b|\bbinnengehaald|\bvoor elkaar\b|\bgeslaagd\b|\bvolbracht", re.I), AFGEROND),
     (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af|niet klaar|gaande|aan de gang)|\blopende\b|in uitvoering|"
                 r"\bonderhanden|\bin gang\b|\bop schema\b|\bnog open\b|\bonderweg\b|\bnog (?:\w+ )?bezig\b|"
@@ -224,7 +225,7 @@ _MINISTRIES = re.compile(r"\b(?:welke\s+)?(?:andere\s+)?ministeries\b|\bdepartem
 _MINISTRY_NAMES = ("OCW", "SZW", "VWS", "BZK", "EZK", "EZ", "JenV", "IenW", "LNV", "Financiën", "Defensie", "BZ")
 _ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
                     r"\bzonder (?:andere|overige) partijen\b|\bals enige\b|\bniemand anders\b|\bhelemaal zelf\b|"
-                    r"\bzelfstandig\b|\bmet (?:z[’']n|zijn|hun) (?:tweeën|tweeen|drieën|drieen|beiden|twee|drie)\b|"
+                    r"\bzelfstandig\b|\bde enige (?:partij|betrokkene|uitvoerder)\b|\bmet (?:z[’']n|zijn|hun) (?:tweeën|tweeen|drieën|drieen|beiden|twee|drie)\b|"
                     r"\bzonder (?:andere|overige) (?:partners|organisaties|betrokkenen)\b|\bzonder anderen\b", re.I)
 _LABEL_DOEL = re.compile(r"\(\s*(?:doel(?:stelling)?\s*)?[1-3]\s*[.,]\s*[1-9]\s*\)", re.I)
 _LOOSE_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])(?![\d-]|\.\d)")
@@ -715,7 +716,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # "hoeveel mbo-docenten hebben de master afgerond?": a figure about people, not a count of
         # finished actions ("hoeveel acties zijn afgerond?", "hoeveel zijn er al af?").
         stand = None
-    if parties and topic_of(rest) and all(p in _GENERIC_PARTIES for p in parties) and not asks_what_they_do:
+    if parties and topic_of(rest) and all(p in _GENERIC_PARTIES for p in parties) and not asks_what_they_do \
+            and not _IN_WIE.search(q):
         rest = " ".join([rest, *parties])
         parties = []
 
@@ -873,6 +875,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
             mentions = "percentage"
     if mentions:
         op, topic, fld = ("count" if op == "count" else "list"), "", "status"
+    if f.partij and parties and _IN_WIE.search(q) and op in ("lookup", "list", "count") and not chat.partij:
+        # "bij hoeveel acties worden de mbo-scholen zelf (bekostigd of niet) als partij in de kolom
+        # Wie genoemd?": the party's rows; what else is said describes the party.
+        return Plan(operation="count" if op == "count" or _COUNT.search(q) else "list", field="wie", filters=f,
+                    topic="", question=q, also=tuple(parties[1:]), alone=alone, without=without)
     if topic and not parties and not f.partij and _IN_WIE.search(q) and op in ("lookup", "list", "count"):
         # "staat er bij een van de acties een expertisepunt als partij in de kolom Wie?": a party the
         # party list does not know by that word, looked up in the Wie cells themselves.
@@ -897,7 +904,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 
 _SIZE = re.compile(r"\b(maar|slechts|alleen|precies|exact|meer dan|minder dan|minstens|ten minste|minimaal|maximaal|"
                    r"hooguit|ten hoogste|boven de|onder de)?\s*(\d+|één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)"
-                   r"\s+(?:acties|actie|maatregelen|actiepunten)\b", re.I)
+                   r"(?:\s+(of meer|of minder|en meer|of hoger))?\s+(?:acties|actie|maatregelen|actiepunten)\b", re.I)
 _SIZE_WORDS = {"één": 1, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
                "negen": 9, "tien": 10}
 
@@ -909,6 +916,11 @@ def _size(q: str) -> str | None:
         return None
     n = int(m.group(2)) if m.group(2).isdigit() else _SIZE_WORDS[m.group(2).lower()]
     how = (m.group(1) or "").lower()
+    after = (m.group(3) or "").lower()
+    if after in ("of meer", "en meer", "of hoger"):
+        return f">{n - 1}"  # "zeven of meer acties"
+    if after == "of minder":
+        return f"<{n + 1}"
     if how in ("meer dan", "boven de"):
         return f">{n}"
     if how in ("minder dan", "onder de"):

@@ -509,3 +509,12 @@ def test_a_figure_of_the_period_asked_leads(engine):
     now = engine.answer("hoeveel projecten heeft de LLO-Katalysator in 2025 gesubsidieerd?")
     assert "53 projecten" in then.text and "93 projecten" not in then.text, then.text
     assert "93 projecten" in now.text, now.text
+
+
+def test_a_figure_from_a_year_the_report_does_not_cover_is_refused(engine):
+    ans = engine.answer("hoeveel projecten had de LLO-Katalysator eind 2023 al gesubsidieerd?")
+    assert ans.abstained and "uit 2023" in ans.text, ans.text
+    per = engine.answer("welke prioriteit telt de meeste doelstellingen?")
+    most = max({r.prioriteit for r in engine.rows},
+               key=lambda k: len({r.doelstelling for r in engine.rows if r.prioriteit == k}))
+    assert f"Prioriteit {most} heeft de meeste doelstellingen" in per.text, per.text

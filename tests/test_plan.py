@@ -367,3 +367,18 @@ def test_a_dropdown_set_this_turn_is_what_deze_points_at():
     assert not got.followup and got.filters.doelstelling == "3.2" and got.unfinished
     # without a new dropdown value "hiervan" stays within the last answer
     assert p("welke acties hiervan zijn nog niet klaar?", [first]).followup
+
+
+def test_more_everyday_shapes_of_the_third_session():
+    assert p("hoeveel doelstellingen tellen zeven of meer acties?").size == ">6"
+    assert p("welke doelstellingen hebben 3 of minder acties?").size == "<4"
+    assert p("welke prioriteit telt de meeste doelstellingen?").meta == "most"
+    only = p("bij welke acties in 1.4 is OCW de enige partij?")
+    assert (only.filters.partij, only.alone) == ("OCW", True)
+    assert p("is er al iets helemaal af waar SBB bij zit?").filters.stand == AFGEROND
+    # people done with school are no finished actions
+    done = p("wat doen ze om mbo'ers te helpen als ze klaar zijn met hun opleiding?")
+    assert (done.filters.stand, done.field) == (None, "status")
+    # a generic party named as a party in the Wie column is the filter, its descriptors no topic
+    wie = p("bij hoeveel acties worden de mbo-scholen zelf als partij in de kolom Wie genoemd?")
+    assert (wie.operation, wie.filters.partij, wie.topic) == ("count", "mbo-scholen", "")
