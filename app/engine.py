@@ -41,9 +41,10 @@ _FIGURE_WORDS = ("totale totaal totaalbedrag samen alle budget geld bedrag bedra
 
 # The kind of moment a "wanneer" question asks for, and sentences that name that kind of moment.
 _START_ASKED = re.compile(r"\bvanaf wanneer\b|\bper wanneer\b|\bsinds wanneer\b|\bin werking\b|\bingaan\b|"
-                          r"\b(?:gaat|gaan)\b.{0,60}\bin\s*\?|\bingangsdatum\b|\bwanneer (?:begint|start|starten|beginnen)\b", re.I)
+                          r"\b(?:gaat|gaan)\b.{0,60}\bin\s*\?|\bingangsdatum\b|\bwanneer (?:begint|start|starten|beginnen)\b|"
+                          r"\bvoor het eerst\b|\bde eerste keer\b", re.I)
 _START_SAID = re.compile(r"inwerkingtreding|in werking|\bingaan|\bgaat\b.{0,30}\bin\b|\bingang|\bvanaf\b|\bper \d|"
-                         r"\bstart\w*\b|\bbegint\b|\bvan kracht\b", re.I)
+                         r"\bstart\w*\b|\bbegint\b|\bvan kracht\b|\bde eerste\b|\bvoor het eerst\b", re.I)
 _END_ASKED = re.compile(r"\btot wanneer\b|\bhoe lang\b|\beinddatum\b|\bwanneer (?:stopt|eindigt|afgelopen)\b|"
                         r"\bloopt\b.{0,40}\baf\b", re.I)
 _END_SAID = re.compile(r"\btot (?:en met |eind |\d)|\bt/m\b|\beinddatum|\bloopt af\b|\beindigt\b|\bafgerond\b", re.I)

@@ -573,6 +573,15 @@ def _field(q: str) -> str:
     return "status"
 
 
+_MONEY_HEADS = frozenset("geld euro euro's euros subsidie subsidies budget middelen financiering miljoen mln "
+                         "procent kosten kost kostte".split())
+# Verbs and function words that can follow "hoeveel": then the question's other words decide.
+_VERB_HEADS = frozenset("is zijn was waren wordt worden werd werden heeft hebben had hadden krijgt krijgen kreeg "
+                        "kregen trekt trekken gaat gaan ging gingen geeft geven gaf investeert investeren ontvangt "
+                        "ontvangen betaalt betalen besteedt besteden kan kunnen moet moeten mag mogen zal zullen "
+                        "er van de het een".split())
+
+
 def _figure_kind(q: str) -> str | None:
     if _FREQUENCY.search(q):
         return "frequency"
@@ -580,6 +589,14 @@ def _figure_kind(q: str) -> str | None:
         return "duration"
     if _PERCENT.search(q):
         return "percentage"
+    head = re.search(r"\bhoeveel\s+(?:(?:extra|nieuwe|verschillende|andere)\s+)?([\w'’-]+)", q, re.I)
+    word = head.group(1).lower() if head else ""
+    if word and word not in _MONEY_HEADS and word not in _VERB_HEADS and \
+            (re.search(r"(?:s|'s|’s|en)$", word) or not word.endswith("t")):
+        # "hoeveel aanvraagrondes had de subsidie …": a noun right after "hoeveel" is what is
+        # counted, whatever money words follow ("… voor de subsidie"); a verb ("hoeveel krijgt …",
+        # "hoeveel kost …") leaves it to the rest of the question.
+        return "count"
     if _AMOUNT.search(q):
         return "amount"
     if re.search(r"\bhoeveel\b|\baantal\b", q, re.I):

@@ -518,3 +518,9 @@ def test_a_figure_from_a_year_the_report_does_not_cover_is_refused(engine):
     most = max({r.prioriteit for r in engine.rows},
                key=lambda k: len({r.doelstelling for r in engine.rows if r.prioriteit == k}))
     assert f"Prioriteit {most} heeft de meeste doelstellingen" in per.text, per.text
+
+
+def test_when_first_asks_for_the_start(engine):
+    # 3.4-03: "In 2023 is de eerste onderwijspremie … uitgereikt" (status), "voor de derde keer" in 2025
+    ans = engine.answer("wanneer werd de onderwijspremie voor de eerste keer uitgereikt?")
+    assert "In 2023 is de eerste onderwijspremie" in ans.text, ans.text

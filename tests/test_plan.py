@@ -359,6 +359,9 @@ def test_more_ways_to_say_a_scope():
     assert (pair.filters.partij, pair.also, pair.alone) == ("OCW", ("SBB",), True)
     assert p("hoeveel subsidie krijgen scholen voor zij-instromers?").figure_kind == "amount"
     assert p("in hoeveel subsidierondes zijn projecten gesubsidieerd?").figure_kind == "count"
+    # the noun right after "hoeveel" is what is counted, whatever money words follow
+    assert p("hoeveel aanvraagrondes had de subsidie nog te gaan?").figure_kind == "count"
+    assert p("hoeveel investeert OCW in de practoraten?").figure_kind == "amount"
 
 
 def test_a_dropdown_set_this_turn_is_what_deze_points_at():
