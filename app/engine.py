@@ -1391,6 +1391,7 @@ class Engine:
         analyzer = self.index.lexical.analyzer
         before_sents = {tuple(words(s)) for s in split_sentences(row.status)}
         before = set(analyzer.document_terms(row.status)) if row.status else set()
+        old_numbers = set(re.findall(r"\b\d+(?:[.,]\d+)?\b", row.status or ""))
         out = []
         for i, s in enumerate(split_sentences(idem_rest(row))):
             if tuple(words(s)) in before_sents:
@@ -1398,7 +1399,11 @@ class Engine:
             terms = set(analyzer.document_terms(s))
             novelty = len(terms - before) / max(1, len(terms))
             reports_change = 0.5 if _CHANGED.search(s) else 0.0
-            out.append((-(self._relevance(s, qterms) + novelty + reports_change), i, s))
+            # A figure the 2024 text did not have ("93 projecten" where it said "53"): the change
+            # in numbers is what a reader asks "wat is er veranderd?" for.
+            new_figure = 0.5 if set(re.findall(r"\b\d+(?:[.,]\d+)?\b", s)) - old_numbers - \
+                set(re.findall(r"\b20\d\d\b", s)) else 0.0
+            out.append((-(self._relevance(s, qterms) + novelty + reports_change + new_figure), i, s))
         return [s for *_, s in sorted(out)]
 
     def _best(self, row: ActionRow, cell: str, qterms: set[str], want=None) -> list[tuple[float, int, str]]:

@@ -524,3 +524,9 @@ def test_when_first_asks_for_the_start(engine):
     # 3.4-03: "In 2023 is de eerste onderwijspremie … uitgereikt" (status), "voor de derde keer" in 2025
     ans = engine.answer("wanneer werd de onderwijspremie voor de eerste keer uitgereikt?")
     assert "In 2023 is de eerste onderwijspremie" in ans.text, ans.text
+
+
+def test_a_change_shows_the_new_figure_in_its_sentence(engine):
+    ans = engine.answer("wat is er sinds zomer 2024 veranderd bij de LLO-Katalysator?")
+    new = [q for q in ans.quotes if q.cell == "voortgang"]
+    assert new and any("93" in q.text for q in new), ans.text
