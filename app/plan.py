@@ -61,7 +61,7 @@ _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten
                      r"\balle (?:acties|maatregelen|afspraken)\b|\ballemaal\b|\balles\b|\boverzicht\b|"
                      r"\bopsomming\b|\blijst\b|\bwelke\b.*\bacties\b|\bacties\b.*\b(?:zijn|lopen|staan)\b|"
                      r"\bwaar (?:zit|zitten|is|zijn|staat|staan)\b.*\bbij\b|\bwaarbij\b|"
-                     r"\bbetrokken\b|\bwat (?:doet|doen|moet|moeten|gaat|gaan)\b|"
+                     r"(?<!worden )(?<!wordt )\bbetrokken\b|\bwat (?:doet|doen|moet|moeten|gaat|gaan)\b|"
                      # a subject area, not one named action: "wat gebeurt er rond studentenwelzijn?"
                      r"\b(?:rond|rondom|omtrent|op het (?:gebied|vlak|terrein) van)\b|"
                      r"\b(?:valt|vallen|hoort|horen)\b[^?]*\bonder\b|\b(?:al|nog|ook|alle)\s+acties\b", re.I)
@@ -177,7 +177,7 @@ _YES_NO = re.compile(r"^\s*(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen
 _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
                               # split: "worden studenten daar ook bij betrokken?"
                               r"\b(?:daar|hier)\b(?:\s+[\w'’-]+){1,5}?\s+(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
-                              r"\b(?:die|deze|dat|dit) (?:actie|plan|regeling|onderzoek|programma|aanpak|subsidie|wet|"
+                              r"\b(?:die|deze|dat|dit) (?:[a-z]+e )?(?:actie|plan|plannen|regeling|onderzoek|programma|aanpak|subsidie|wet|"
                               r"wetsvoorstel|campagne|pilot|project|platform|fonds|maatregel|afspraak|evaluatie|rapport|"
                               r"centrum|centra|site|website|monitor|netwerk|traject|experiment|brief|kamerbrief|pact|"
                               r"programma's|regelingen|onderzoeken|verkenning|handreiking|routekaart|tool|loket)\b|"

@@ -161,6 +161,8 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     again = p("en de MBO Raad?", [joined])
     assert (again.operation, again.filters, again.topic) == ("lookup", Filters(),
                                                              "landelijk platform studentenhuisvesting MBO Raad")
+    # "die regionale plannen" points back too; "worden betrokken" is no list of a party's actions
+    assert p("waarvoor kunnen werkgevers bij die regionale plannen worden betrokken?", [first]).refers_back == "strong"
     # "zo'n centrum" points back like "dat centrum"
     assert p("wie werken er in zo'n centrum samen?", [first]).refers_back == "strong"
 
