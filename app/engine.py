@@ -255,7 +255,7 @@ class Engine:
         self._walks: dict[tuple[str, str], object] = {}
         self._weighted_cache: dict[str, tuple] = {}
         self._new_cache: dict[str, bool] = {}
-        self._wanneer_terms: dict[tuple[str, str], frozenset[str]] = {}  # (column, row id)
+        self._column_terms: dict[tuple[str, str], frozenset[str]] = {}  # (column, row id)
         self._row_sentences: dict[str, tuple] = {}
         self._early_cache: dict[str, tuple[bool, bool]] = {}
         self._postings_cache: tuple[dict[str, set[int]], dict[str, set[int]]] | None = None
@@ -778,9 +778,9 @@ class Engine:
         analyzer = self.index.lexical.analyzer
         out = []
         for r in scope:
-            got = self._wanneer_terms.get((column, r.id))
+            got = self._column_terms.get((column, r.id))
             if got is None:
-                got = self._wanneer_terms[(column, r.id)] = frozenset(analyzer.document_terms(getattr(r, column)))
+                got = self._column_terms[(column, r.id)] = frozenset(analyzer.document_terms(getattr(r, column)))
             if want <= got:
                 out.append(r)
         return out
@@ -1241,11 +1241,11 @@ class Engine:
         "Nederland" or "Kamer", which the report uses everywhere and which name nothing specific."""
         return [n for n in _names(sentence) if self._name_df.get(n, 0) <= 3]
 
-    def _year_in_a_name(self, p: Plan) -> bool:
+    def _year_in_a_name(self, p: Plan, year: str | None = None) -> bool:
         """"de open aanpak MBO in 2030" names a programme, not a year to report on: the words
         around the year stand like that in the report."""
 
-        year = str(p.uncovered_year)
+        year = year or str(p.uncovered_year)
         toks = words(p.question)
         for i, t in enumerate(toks):
             if t == year and i >= 2 and f"{toks[i - 2]} {toks[i - 1]} {t}" in self._corpus_text:
@@ -1516,7 +1516,8 @@ class Engine:
                                     rows=[row, *related][:3])
             # "hoeveel projecten had de LLO-Katalysator eind 2023?": a figure of a year the report does
             # not report on answers only when its own sentence names that year.
-            other_years = [y for y in re.findall(r"\b(20\d\d)\b", p.question) if int(y) not in self.covered_years()]
+            other_years = [y for y in re.findall(r"\b(20\d\d)\b", p.question)
+                           if int(y) not in self.covered_years() and not self._year_in_a_name(p, y)]
             if other_years and not any(y in " ".join(c[3]) for c in found for y in other_years):
                 return self._refuse(p, f"De rapportage noemt hiervoor geen {kind} uit {' of '.join(other_years)}; "
                                        f"ze beschrijft de stand van {row.periods.status_moment} en "
