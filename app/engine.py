@@ -138,6 +138,11 @@ FIGURE_MIN_RELEVANCE = 0.2
 # question's words (see _compose). Measured on development: one more conversation turn right, who/when/figure
 # median answer 44 -> 49.5 words; 0.35 gave the same.
 WHO_SENTENCE_RELEVANCE = 0.5
+# A sentence of the action itself that answers a detail question ("welke rol krijgt de
+# centrumgemeente?"), quoted with the sentence it points back to. 0.5 of the question's weighted
+# words: on the development questions 0.6 -> 0.5 gave +1 conversation turn, no loss elsewhere
+# (0.4 the same as 0.5, with longer answers).
+WAT_SENTENCE_RELEVANCE = 0.5
 WHO_NEW_NAME = 0.15  # a doer sentence naming someone the question does not: a small lead, not a veto
 FIGURE_SAID_OF = 0.25  # bonus for a figure next to a word of the question (see _figure_candidates)
 
@@ -1565,15 +1570,25 @@ class Engine:
             self._status_body(row, qterms, quote, body, periods)
             # What the question asks may be in the action itself ("het verhogen van de leeftijdsgrens
             # … naar 27 jaar"): quote that sentence when the title does not show it.
-            wat = [b for b in self._best(row, "wat", qterms) if b[0] >= 0.6 and b[2] not in title]
+            wat = sorted(((rel, sents) for rel, sents in self._in_context(row, "wat", qterms, bool)
+                          if rel >= WAT_SENTENCE_RELEVANCE and " ".join(sents) not in title),
+                         key=lambda w: -w[0])
             listed = next((c for c in ("voortgang", "status", "wat") if _MEMBERS.search(p.question) and
                            _numbered_items(getattr(row, c)) and word_count(getattr(row, c)) <= 100), None)
             if listed:
                 # "uit welke vier onderdelen bestaat …?": the numbered list answers, whole.
                 if not any(q.cell == listed for q in quotes):
                     quote(listed, split_sentences(getattr(row, listed)), "Uit de actie" if listed == "wat" else None)
-            elif wat and not any(wat[0][2] in q.text for q in quotes):
-                quote("wat", [wat[0][2]], "Uit de actie")
+            elif wat and not all(any(w in q.text for q in quotes) for w in wat[0][1]):
+                quote("wat", wat[0][1], "Uit de actie")
+                best_status = max((self._relevance(q.text, qterms) for q in quotes if q.cell in PERIOD_CELLS),
+                                  default=0.0)
+                if wat[0][0] > best_status and not _PROGRESS_ASKED.search(p.question):
+                    # "welke rol krijgt de centrumgemeente?" asks about the plan, not its progress:
+                    # the sentence that answers leads, the status follows as context.
+                    body.insert(0, body.pop())
+                    n = len(wat[0][1])
+                    quotes[:] = quotes[-n:] + quotes[:-n]
         if p.field == "change" and row.wie:
             body.append(f"Wie: {esc(row.wie)} · Wanneer: {esc(row.wanneer)}")
         # Short answers stay short: who/when/figure answers name no related actions (they stay in
@@ -1632,6 +1647,11 @@ class Engine:
         chosen.sort(key=lambda t: t[1])
         return [s for _, _, s in chosen]
 
+
+# Words that ask how an action is getting on: then the status leads, whatever else matches.
+_PROGRESS_ASKED = re.compile(r"\b(?:status|voortgang|stand|staat|staan|stond|loopt|lopen|liep|gaat het|ging het|"
+                             r"update|nieuws|gebeurd|gedaan|bereikt|opgeleverd|afgerond|klaar|vertraagd|achter|"
+                             r"veranderd|ontwikkeling\w*|vorderingen|resultaten?|sinds)\b", re.I)
 
 _AUXILIARY = re.compile(r"\b(?:zijn|is|er|hebben|heeft|worden|wordt|krijgen|kregen|krijgt|gaan|gaat|ging|zit|zitten)\b",
                         re.I)

@@ -61,7 +61,7 @@ _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten
                      r"\balle (?:acties|maatregelen|afspraken)\b|\ballemaal\b|\balles\b|\boverzicht\b|"
                      r"\bopsomming\b|\blijst\b|\bwelke\b.*\bacties\b|\bacties\b.*\b(?:zijn|lopen|staan)\b|"
                      r"\bwaar (?:zit|zitten|is|zijn|staat|staan)\b.*\bbij\b|\bwaarbij\b|"
-                     r"(?<!worden )(?<!wordt )\bbetrokken\b|\bwat (?:doet|doen|moet|moeten|gaat|gaan)\b|"
+                     r"(?<!worden )(?<!wordt )\bbetrokken\b(?!\s+(?:worden|wordt|zouden|kunnen)\b)|\bwat (?:doet|doen|moet|moeten|gaat|gaan)\b|"
                      # a subject area, not one named action: "wat gebeurt er rond studentenwelzijn?"
                      r"\b(?:rond|rondom|omtrent|op het (?:gebied|vlak|terrein) van)\b|"
                      r"\b(?:valt|vallen|hoort|horen)\b[^?]*\bonder\b|\b(?:al|nog|ook|alle)\s+acties\b", re.I)

@@ -278,3 +278,18 @@ def test_an_llm_failure_is_explained_in_dutch():
     assert dutch_llm_error(APITimeoutError("Request timed out.")) == "geen antwoord binnen de tijdslimiet"
     assert "verbinding" in dutch_llm_error(APIConnectionError("Connection error."))
     assert "APITimeoutError" not in dutch_llm_error(APITimeoutError("x"))
+
+
+def test_detail_of_the_plan_leads_with_the_action_sentence(engine):
+    # A question about what the action plans (not about its progress) is answered by a sentence of
+    # the Wat cell: it leads, quoted with the sentences "hierbij" points back to; the status follows.
+    ans = engine.answer("waarom zouden werkgevers betrokken worden bij de regionale vsv-plannen?")
+    assert ans.rows[0].id == "1.3-05"
+    assert ans.quotes[0].cell == "wat"
+    lead = [q.text for q in ans.quotes if q.cell == "wat"]
+    assert any("ongediplomeerd" in t for t in lead) and any("regionale plannen" in t for t in lead)
+    assert ans.text.index("Uit de actie") < ans.text.index("Voortgang (2025)")
+    # Asked how it is going, the status leads.
+    progress = engine.answer("hoe staat het met de regionale vsv-plannen?")
+    assert progress.rows[0].id == "1.3-05"
+    assert progress.quotes[0].cell == "voortgang"

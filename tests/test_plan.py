@@ -387,3 +387,10 @@ def test_more_everyday_shapes_of_the_third_session():
     # a generic party named as a party in the Wie column is the filter, its descriptors no topic
     wie = p("bij hoeveel acties worden de mbo-scholen zelf als partij in de kolom Wie genoemd?")
     assert (wie.operation, wie.filters.partij, wie.topic) == ("count", "mbo-scholen", "")
+
+
+def test_passive_betrokken_worden_is_not_a_list():
+    # "betrokken worden bij" is passive like "worden betrokken": the question is about one action.
+    p = plan("waarom zouden werkgevers betrokken worden bij de regionale vsv-plannen?", [], Filters(),
+             known_parties=["werkgevers"])
+    assert p.operation == "lookup"
