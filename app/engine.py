@@ -138,6 +138,9 @@ FIGURE_MIN_RELEVANCE = 0.2
 # question's words (see _compose). Measured on development: one more conversation turn right, who/when/figure
 # median answer 44 -> 49.5 words; 0.35 gave the same.
 WHO_SENTENCE_RELEVANCE = 0.5
+# A doer sentence longer than this is no short who-answer. 45 -> 50 on the development questions:
+# +1 conversation turn (a 46-word status sentence that names the doer), median length unchanged.
+WHO_SENTENCE_WORDS = 50
 # A sentence of the action itself that answers a detail question ("welke rol krijgt de
 # centrumgemeente?"), quoted with the sentence it points back to. 0.5 of the question's weighted
 # words: on the development questions 0.6 -> 0.5 gave +1 conversation turn, no loss elsewhere
@@ -1040,7 +1043,12 @@ class Engine:
         if not qterms:
             return 0.0
         terms = self._sentence_terms(sentence)
-        return sum(self._idf(t) for t in qterms & terms) / sum(self._idf(t) for t in qterms)
+        shared = qterms & terms
+        if len(shared) < len(qterms):
+            # Snowball leaves a verb's -t/-d: "ondersteunt" must meet "ondersteund".
+            loose = {_verb_base(t) for t in terms}
+            shared |= {t for t in qterms - shared if _verb_base(t) in loose}
+        return sum(self._idf(t) for t in shared) / sum(self._idf(t) for t in qterms)
 
     def _lookup(self, p: Plan, prev: Answer | None) -> Answer:
         if not p.followup and p.refers_back and prev is not None and prev.rows and p.topic and \
@@ -1473,7 +1481,7 @@ class Engine:
             # the one before it, which says what "hiervoor" is.
             named = [(rel, cell, sents) for cell in ("voortgang", "status", "wat")
                      for rel, sents in self._in_context(row, cell, qterms, _names_a_doer)
-                     if rel >= WHO_SENTENCE_RELEVANCE and word_count(" ".join(sents)) <= 45]
+                     if rel >= WHO_SENTENCE_RELEVANCE and word_count(" ".join(sents)) <= WHO_SENTENCE_WORDS]
             if named and qterms:
                 # A doer the question does not already name first ("samen met SURF", not "het
                 # programma Cyberveiligheid" the question asks about), then the most relevant.
@@ -1699,6 +1707,11 @@ def _names(sentence: str) -> list[str]:
 
 # A doer said without a proper name: "Hiervoor is de beroepsgroep aan zet."
 _DOER_SAID = re.compile(r"\baan zet\b|\bverantwoordelijk\w*\b|\bhet voortouw\b|\btrekker\b|\bis aan de beurt\b", re.I)
+
+
+def _verb_base(term: str) -> str:
+    """A stem without the -t/-d of a verb form ("ondersteunt", "ondersteund" -> "ondersteun")."""
+    return term[:-1] if len(term) >= 6 and term[-1] in "td" and term[-2] not in "aeiou" else term
 
 
 def _names_a_doer(sentence: str, question: str = "") -> bool:

@@ -42,6 +42,8 @@ _QUESTION_WORDS = {
     # "zouden" was repaired to the corpus word "houden" and matched it. ("moet", "kan", "wil" as
     # stop words cost the BM25-only variant 1 Hit@1 of 93: left in.)
     "zouden", "zullen",
+    # conjunctions: "voordat" is no corpus word and was repaired to "doordat"
+    "voordat", "nadat", "zodat", "doordat", "terwijl", "zodra", "indien", "hoewel", "totdat",
 }
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | frozenset(_QUESTION_WORDS)
 

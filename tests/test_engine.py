@@ -293,3 +293,17 @@ def test_detail_of_the_plan_leads_with_the_action_sentence(engine):
     progress = engine.answer("hoe staat het met de regionale vsv-plannen?")
     assert progress.rows[0].id == "1.3-05"
     assert progress.quotes[0].cell == "voortgang"
+
+
+def test_verb_forms_meet_in_sentence_relevance():
+    from app.engine import _verb_base
+    assert _verb_base("ondersteunt") == _verb_base("ondersteund") == "ondersteun"
+    assert _verb_base("beleid") == "beleid"  # a vowel before the d: no verb ending
+    assert _verb_base("bond") == "bond"  # too short to tell
+
+
+def test_who_answer_names_the_doer_said_in_a_passive_sentence(engine):
+    # The Wie column names only the schools; the text says who supports them.
+    ans = engine.answer("door wie worden de scholen ondersteund bij het ontwikkelen van excellentietrajecten?")
+    assert ans.rows[0].id == "3.4-07"
+    assert "Stichting MBO Excellent" in ans.text

@@ -121,6 +121,12 @@ def test_typos_are_repaired_against_the_corpus(analyzer):
     assert analyzer.correct("erwtensoep") is None
 
 
+def test_function_words_are_not_repaired_into_corpus_words(analyzer):
+    # "voordat" and "zouden" are no corpus words; repaired, they became "doordat" and "houden".
+    assert analyzer.query_terms("voordat het werd overgedragen") == analyzer.query_terms("het werd overgedragen")
+    assert analyzer.query_terms("zouden werkgevers") == analyzer.query_terms("werkgevers")
+
+
 def test_apostrophe_endings(analyzer):
     assert analyzer.query_terms("mbo'ers") == analyzer.query_terms("mbo")
 
