@@ -18,6 +18,8 @@ Question files (written by reading the report, never by running the engine):
                                                    reported run (2026-12-01)
     eval/dev/*_fresh5.jsonl                        a batch written on 2026-12-01 (second session), before
                                                    that session's engine changes
+    eval/dev/*_fresh6|7.jsonl                      two more batches by readers of the report only (fresh7
+                                                   on 2026-12-01, third session); each first run out of sample
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
 The development split is what the rules were built against; the test split (the third one, written
@@ -45,7 +47,7 @@ SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
 def load(name: str, split: str) -> list[dict]:
     """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
-    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6")
+    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7")
     for path in (EVAL_DIR / split / name,
                  *(EVAL_DIR / split / name.replace(".jsonl", f"_{b}.jsonl") for b in batches)):
         if path.exists():
