@@ -28,7 +28,7 @@ from index.analyzer import fold, stem, words
 from index.structured import Filters
 from ingest import ActionRow
 
-from .plan import Plan, fits_size, plan as make_plan
+from .plan import _MINISTRY_NAMES, Plan, fits_size, plan as make_plan
 from .sentences import (PERIOD_CELLS, Quote, figure_neighbours, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
@@ -917,13 +917,25 @@ class Engine:
         quotes = []
         qterms = self._terms(p.topic)
         for r in changed[:LIST_SHOWN]:
-            new = self._new_sentences(r, qterms)[:1]
+            new = self._new_sentences(r, qterms)
+            if len(changed) <= 2:
+                # One or two changed actions: what is new in each, as in a one-action change answer
+                # (up to three sentences, about 80 words, in the report's order).
+                chosen: list[str] = []
+                for sent in new:
+                    if chosen and (len(chosen) >= 3 or word_count(" ".join(chosen + [sent])) > 80):
+                        break
+                    chosen.append(sent)
+                order = split_sentences(idem_rest(r))
+                new = sorted(chosen, key=lambda x: order.index(x) if x in order else 0)
+            else:
+                new = new[:1]
             lines.append(f"- **{r.id}** (Doelstelling {r.doelstelling}) {esc(shorten(r.wat, 90))}")
             if r.status.strip():
                 lines.append(f"  *{r.status_label}:* {esc(shorten(r.status, 140))}")
             if new:
-                lines.append(f"  *{r.voortgang_label}:* {esc(new[0])}")
-                quotes.append(Quote.of(r, "voortgang", new[0]))
+                lines.append(f"  *{r.voortgang_label}:* {esc(' '.join(new))}")
+                quotes.extend(Quote.of(r, "voortgang", x) for x in new)
         if len(changed) > LIST_SHOWN:
             lines.append(f"… en nog {len(changed) - LIST_SHOWN} gewijzigde acties: zie het tabblad *Alle acties*.")
         cites = [Citation.of(r, ["status", "voortgang"]) for r in changed]
@@ -1755,7 +1767,12 @@ def _scope_words(p: Plan) -> str:
     if p.recent:
         parts.append("die pas in de latere periode afgerond zijn")
     if p.any_of:
-        other = f"een ander ministerie dan {' en '.join(p.besides)}" if p.besides else "een ministerie"
+        if p.besides:
+            other = f"een ander ministerie dan {' en '.join(p.besides)}"
+        elif all(x in _MINISTRY_NAMES for x in p.any_of):
+            other = "een ministerie"
+        else:
+            other = ", ".join(p.any_of[:-1]) + f" of {p.any_of[-1]}"
         parts.append(f"met {other} in de kolom Wie")
     if f.partij and p.primary:
         parts.append(f"waarbij {f.partij} primair verantwoordelijk is")

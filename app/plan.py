@@ -220,7 +220,7 @@ _RECENT = re.compile(r"\bpas\b|\b(?:in )?het afgelopen jaar\b|\bsinds (?:de |vor
                      r"\bna de zomer(?: van 20\d\d)?\b|\bdit jaar\b|\bsinds vorig jaar\b|\bnieuw afgerond\b|\bdus\b", re.I)
 _PRIMARY = re.compile(r"\bprim(?:air|aire)\b(?:\s+(?:verantwoordelijke?|trekker|partij))?|\bhoofdverantwoordelijke?\b|"
                       r"\beerstverantwoordelijke?\b|\bde trekker\b", re.I)
-_MINISTRIES = re.compile(r"\b(?:welke\s+)?(?:andere\s+)?ministeries\b|\bdepartementen\b", re.I)
+_MINISTRIES = re.compile(r"\b(?:welke\s+)?(?:andere\s+)?ministeries\b|\bdepartementen\b|\b(?:een|ander|enig)\s+(?:ander\s+)?(?:ministerie|departement)\b(?!\s+van\b)", re.I)
 # The ministries the Wie cells name (ingest.parties); "welke ministeries doen mee?" means any of them.
 _MINISTRY_NAMES = ("OCW", "SZW", "VWS", "BZK", "EZK", "EZ", "JenV", "IenW", "LNV", "Financiën", "Defensie", "BZ")
 _ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
@@ -260,6 +260,7 @@ uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
 stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren
 percentage procent aandeel deel
+kort korte kortweg lijstje lijstjes alsjeblieft alstublieft aub svp please puntsgewijs samengevat bondig beknopt
 zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake moment tekst teksten voortouw concreet concrete geldbedrag
 evenveel buiten waarvan waarvoor waarover waarmee waarop
 richten richt gericht richtten spelen speelt speelde betrekking raken raakt maken gemaakt hebben
@@ -683,15 +684,18 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 
     def _negated(a: int, b: int) -> bool:
         after = rest[b:next((x for x in starts if x > a), len(rest))]  # up to the next party named
-        return bool(re.search(r"\bzonder\s+(?:de\s+|het\s+)?$", rest[max(0, a - 12):a], re.I) or
+        return bool(re.search(r"\b(?:zonder|ontbreekt|ontbreken|mist)\s+(?:de\s+|het\s+)?$", rest[max(0, a - 16):a], re.I) or
                     re.match(r"\W+(?:[\w'’-]+\W+){0,3}?n[ií]et\s+(?:[\w'’-]+\s+)?(?:bij|genoemd|betrokken|vermeld|"
-                             r"mee|aan|in\b(?=\s+[a-z]))\b(?!\s+(?:de\s+|het\s+)?(?:prio|doel|\d))", after, re.I))
+                             r"mee|aan|als|in\b(?=\s+[a-z]))\b(?!\s+(?:de\s+|het\s+)?(?:prio|doel|\d))", after, re.I) or
+                    # "waar OCW ontbreekt in de kolom Wie"
+                    re.match(r"\W+(?:[\w'’-]+\W+){0,4}?(?:ontbreekt|ontbreken)\b", after, re.I))
 
     without = tuple(dict.fromkeys(name for a, b, name in spans if a >= 0 and _negated(a, b)))
     alone = bool(parties) and bool(_ALONE.search(q))
     if alone:
         rest = _ALONE.sub(" ", rest)
-    rest = re.sub(r"\bn[ií]et\b(?=[^?]*\b(?:bij|genoemd|betrokken|staat|staan)\b)", " ", rest) if without else rest
+    rest = re.sub(r"\bn[ií]et\b(?=[^?]*\b(?:bij|genoemd|betrokken|staat|staan|als)\b)|\bontbr\w+|\bmist\b", " ", rest) \
+        if without else rest
     # "waar zijn studenten bij betrokken?" asks what they take part in; "hoe docenten worden
     # betrokken bij …" (passive) is about them, they are the subject.
     passive = re.search(r"\b(?:worden|wordt|werd|werden)\b(?:\s+[\w'’-]+){0,3}?\s+betrokken\b", q, re.I)
@@ -722,7 +726,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     ministries = bool(_MINISTRIES.search(rest))
     if ministries:
         rest = _MINISTRIES.sub(" ", rest)
-        if parties and re.search(r"\bandere\b|\bbehalve\b|\bnaast\b", q, re.I):
+        if parties and re.search(r"\bandere?\b|\bbehalve\b|\bnaast\b", q, re.I):
             # "welke andere ministeries dan OCW": the ministry named is left out of the ministries
             besides = tuple(parties)
             parties = []
@@ -829,6 +833,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 
     # About the report itself.
     meta = _meta(q, topic, f)
+    if meta == "actions" and (without or alone):
+        meta = None  # "bij welke acties ontbreekt OCW, en hoeveel zijn het?": a count of that scope
     if meta:
         size = _size(q) if meta == "doelstellingen" else None
         return Plan(operation="meta", field="status", filters=f, topic="", meta=meta, size=size,
@@ -867,7 +873,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if stand and topic and _YES_NO.match(q) and not _PLURAL.search(q):
         # "Is de open aanpak MBO in 2030 inmiddels afgerond?": the state of one action, not a list.
         op, f = "lookup", replace(f, stand=chat.stand)
-    if op == "lookup" and topic and not chat.partij and f.partij:
+    if op == "lookup" and topic and not chat.partij and f.partij and not _IN_WIE.search(q):
         # One action about a topic: a party the question names is part of the subject, not a
         # filter that could hide the answer ("wie zijn betrokken bij het onderzoek naar … docenten").
         f = replace(f, partij=None)
@@ -895,8 +901,15 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if f.partij and parties and _IN_WIE.search(q) and op in ("lookup", "list", "count") and not chat.partij:
         # "bij hoeveel acties worden de mbo-scholen zelf (bekostigd of niet) als partij in de kolom
         # Wie genoemd?": the party's rows; what else is said describes the party.
-        return Plan(operation="count" if op == "count" or _COUNT.search(q) else "list", field="wie", filters=f,
-                    topic="", question=q, also=tuple(parties[1:]), alone=alone, without=without)
+        either = len(parties) > 1 and bool(re.search(r"\bof\b", q, re.I))  # "VWS, de GGD'en of …"
+        if _CHANGE.search(q) and not _COUNT.search(q):
+            # "bij de acties waar VWS in de Wie-kolom staat: wat is er veranderd?"
+            op2, fld2 = "compare", "change"
+        else:
+            op2, fld2 = ("count" if op == "count" or _COUNT.search(q) else "list"), "wie"
+        return Plan(operation=op2, field=fld2, filters=replace(f, partij=None) if either else f,
+                    topic="", question=q, also=() if either else tuple(parties[1:]),
+                    any_of=tuple(parties) if either else (), alone=alone, without=without)
     if topic and not parties and not f.partij and _IN_WIE.search(q) and op in ("lookup", "list", "count"):
         # "staat er bij een van de acties een expertisepunt als partij in de kolom Wie?": a party the
         # party list does not know by that word, looked up in the Wie cells themselves.

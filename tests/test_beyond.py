@@ -530,3 +530,49 @@ def test_a_change_shows_the_new_figure_in_its_sentence(engine):
     ans = engine.answer("wat is er sinds zomer 2024 veranderd bij de LLO-Katalysator?")
     new = [q for q in ans.quotes if q.cell == "voortgang"]
     assert new and any("93" in q.text for q in new), ans.text
+
+
+def test_a_party_missing_from_the_wie_column(engine):
+    # "ontbreekt", "mist" and "niet als partij" leave the party out; the count is of that scope.
+    expected = [r.id for r in engine.rows if "MBO Raad" not in r.partijen]
+    for q in ("in welke acties ontbreekt de MBO Raad?", "waar staat de MBO Raad niet als partij bij?"):
+        ans = engine.answer(q)
+        assert ids(ans) == expected, q
+    count = engine.answer("hoeveel acties zijn het waarbij de MBO Raad in de kolom Wie ontbreekt?")
+    assert count.count == len(expected)
+
+
+def test_either_party_in_the_wie_column_and_what_changed_there(engine):
+    rows = [r for r in engine.rows if "JOB" in r.partijen or "SBB" in r.partijen]
+    ans = engine.answer("welke acties hebben JOB of SBB in de wie-kolom?")
+    assert set(ids(ans)) == {r.id for r in rows}
+    changed = engine.answer("waar JOB of SBB in de Wie-kolom staat: wat is daar sinds zomer 2024 veranderd?")
+    assert changed.kind == "compare"
+    assert set(ids(changed)) == {r.id for r in rows if engine._reports_new(r)}
+
+
+def test_another_ministry_than_ocw(engine):
+    ministries = {"SZW", "VWS", "BZK", "EZK", "EZ", "JenV", "IenW", "LNV"}
+    ans = engine.answer("zijn er acties met een ander ministerie dan OCW erbij?")
+    assert set(ids(ans)) == {r.id for r in engine.rows if ministries & set(r.partijen)}
+
+
+def test_a_request_for_a_short_list_is_no_topic(engine):
+    ans = engine.answer("geef een kort lijstje van doelstelling 1.4 alsjeblieft")
+    assert ids(ans) == [r.id for r in engine.rows if r.doelstelling == "1.4"]
+
+
+def test_a_compare_of_one_or_two_actions_shows_what_is_new_in_each(engine):
+    # Few changed actions in scope: their new sentences (up to three each), not only the first.
+    by_doel = {}
+    for r in engine.rows:
+        by_doel.setdefault(r.doelstelling, []).append(r)
+    small = [(d, [r for r in rs if engine._reports_new(r)]) for d, rs in by_doel.items()]
+    small = [(d, ch) for d, ch in small if 1 <= len(ch) <= 2]
+    assert small, "the report has a doelstelling with one or two changed actions"
+    doel, changed = small[0]
+    ans = engine.answer(f"wat is er in doelstelling {doel} veranderd?")
+    assert ans.kind == "compare" and set(ids(ans)) == {r.id for r in changed}
+    for r in changed:
+        new = engine._new_sentences(r, set())
+        assert len([q for q in ans.quotes if q.row_id == r.id]) >= min(2, len(new))
