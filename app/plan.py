@@ -800,6 +800,13 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                     followup=True, question=q, not_new=not_new and op == "list",
                     unfinished=unfinished and op == "list", recent=recent and op == "list")
     # "en welke daarvan zijn verder gekomen?" / "wat doet JOB daarbij?": within the previous rows.
+    if prev is not None and _INTO_PREV.search(q) and prev.operation == "lookup" and prev.topic and not topic and \
+            re.search(r"\bwelke\b", q, re.I) and (stand or unfinished or not_new or recent):
+        # "staat er iets over sportverenigingen in?" - "welke daarvan loopt achter?": the actions
+        # about that subject (the answer and its "Zie ook"), as a topic list, narrowed.
+        return Plan(operation="count" if _COUNT.search(q) else "list", field="status",
+                    filters=_merge(prev.filters, f), topic=prev.topic, followup=True, question=q,
+                    unfinished=unfinished, recent=recent, not_new=not_new)
     if prev is not None and _INTO_PREV.search(q) and prev.operation in ("list", "count", "compare") and \
             not (topic and _names_new_action(q)):
         # "welke daarvan gaan over burgerschap?", "welke van deze hebben doorlopend als planning?",

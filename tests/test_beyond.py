@@ -576,3 +576,15 @@ def test_a_compare_of_one_or_two_actions_shows_what_is_new_in_each(engine):
     for r in changed:
         new = engine._new_sentences(r, set())
         assert len([q for q in ans.quotes if q.row_id == r.id]) >= min(2, len(new))
+
+
+def test_which_of_those_after_one_action_narrows_the_actions_on_that_subject(engine):
+    # After a one-action answer, "welke daarvan …?" means the actions about that subject (the
+    # answer and its "Zie ook"), narrowed by the stand asked: not every action of that stand.
+    first = engine.answer("staat er iets in over burgerschapsonderwijs?")
+    assert first.kind == "lookup"
+    ans = engine.answer("welke daarvan lopen nog?", history=[first])
+    subject = {r.id for r in engine.topic_rows(first.plan.topic)}
+    assert ids(ans) and set(ids(ans)) <= subject
+    assert all(engine.stands[i] == "loopt" for i in ids(ans))
+    assert len(ids(ans)) < sum(1 for s in engine.stands.values() if s == "loopt")
