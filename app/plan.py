@@ -189,7 +189,8 @@ _ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier
           r"contactpersoon|wethouder|burgemeester|baas|leider|hoofd|coördinator|coordinator|secretaris)")
 # A question for a person's name: the report names organisations, never people.
 _PERSON = re.compile(rf"^\s*wie\s+(?:is|zijn|was|waren)\s+(?:de|het|onze|die)?\s*(?:huidige\s+)?{_ROLES}\b|"
-                     rf"\bhoe heet\b|\b(?:de )?naam van (?:de|het)\b.{{0,30}}{_ROLES}|\bwelke persoon\b|"
+                     rf"\bhoe heet\b.{{0,30}}\b{_ROLES}|\b(?:de )?naam van (?:de|het)\b.{{0,30}}{_ROLES}|\bwelke persoon\b|"
+                     rf"\bwelke\s+(?:\w+\s+)?{_ROLES}\b|"
                      rf"\bwie\b.{{0,20}}\b(?:persoonlijk|als persoon)\b", re.I)
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
 _STATUS_WORDS = re.compile(r"\brapportage|\bstatus\b|\bstand\b|\bstond\b|\bstaat\b|\bstaan\b|voortgang|"

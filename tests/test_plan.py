@@ -394,3 +394,13 @@ def test_passive_betrokken_worden_is_not_a_list():
     p = plan("waarom zouden werkgevers betrokken worden bij de regionale vsv-plannen?", [], Filters(),
              known_parties=["werkgevers"])
     assert p.operation == "lookup"
+
+
+@pytest.mark.parametrize("question,person", [
+    ("hoe heet de staatssecretaris die over het mbo gaat?", True),
+    ("welke wethouder heeft het convenant getekend?", True),
+    ("hoe heet dat expertisepunt voor loopbaanoriëntatie tegenwoordig?", False),  # a name, not a person's
+    ("welke ministeries doen mee?", False),
+])
+def test_a_persons_name_is_asked_only_with_a_role(question, person):
+    assert plan(question, [], Filters()).person is person
