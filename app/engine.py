@@ -45,6 +45,9 @@ _START_ASKED = re.compile(r"\bvanaf wanneer\b|\bper wanneer\b|\bsinds wanneer\b|
                           r"\bvoor het eerst\b|\bde eerste keer\b", re.I)
 _START_SAID = re.compile(r"inwerkingtreding|in werking|\bingaan|\bgaat\b.{0,30}\bin\b|\bingang|\bvanaf\b|\bper \d|"
                          r"\bstart\w*\b|\bbegint\b|\bvan kracht\b|\bde eerste\b|\bvoor het eerst\b", re.I)
+# "wanneer is … gelanceerd/besloten/aangevraagd?": a finished event (a participle closes the question).
+_PAST_ASKED = re.compile(r"\b(?:is|zijn|werd|werden)\b.*\b(?:\w*ge\w{3,}(?:d|t|en)|besloten|verleend|vastgesteld|"
+                         r"opgericht|ingediend|ondertekend|gepubliceerd)\s*\?\s*$", re.I)
 _END_ASKED = re.compile(r"\btot wanneer\b|\bhoe lang\b|\beinddatum\b|\bwanneer (?:stopt|eindigt|afgelopen)\b|"
                         r"\bloopt\b.{0,40}\baf\b", re.I)
 _END_SAID = re.compile(r"\btot (?:en met |eind |\d)|\bt/m\b|\beinddatum|\bloopt af\b|\beindigt\b|\bafgerond\b", re.I)
@@ -1522,7 +1525,12 @@ class Engine:
 
                 # A sentence of the asked kind may share fewer of the question's words.
                 near += [d for d in dated if fits(d) and 0.25 * top <= d[0] < 0.5 * top]
-                rel, cell, sents = max(near, key=lambda d: (fits(d), latest_year(d[2][-1]), d[1] == "voortgang", d[0]))
+                if _PAST_ASKED.search(p.question):
+                    # "wanneer is het actieplan gelanceerd?" asks when something happened: the
+                    # sentence that says it, not the latest date of the action.
+                    rel, cell, sents = max(near, key=lambda d: (fits(d), d[0], latest_year(d[2][-1])))
+                else:
+                    rel, cell, sents = max(near, key=lambda d: (fits(d), latest_year(d[2][-1]), d[1] == "voortgang", d[0]))
                 quote(cell, sents)
             if row.wanneer:
                 body.append(f"**Planning (Wanneer):** {esc(row.wanneer)}")

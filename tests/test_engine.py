@@ -307,3 +307,22 @@ def test_who_answer_names_the_doer_said_in_a_passive_sentence(engine):
     ans = engine.answer("door wie worden de scholen ondersteund bij het ontwikkelen van excellentietrajecten?")
     assert ans.rows[0].id == "3.4-07"
     assert "Stichting MBO Excellent" in ans.text
+
+
+def test_when_did_it_happen_quotes_the_event_not_the_latest_date(engine):
+    # 1.3-05 has "Actieplan vsv gelanceerd in najaar 2023." and a later "medio 2025": a question
+    # about a past event wants the first.
+    ans = engine.answer("wanneer werd het actieplan vsv gelanceerd?")
+    assert ans.rows[0].id == "1.3-05"
+    assert "najaar 2023" in ans.quotes[0].text
+    # A question about what is planned still gets the latest date first.
+    plan = engine.answer("wanneer wordt de vsv-aanpak uitgebreid?")
+    assert "medio 2025" in plan.quotes[0].text
+
+
+def test_past_event_questions():
+    from app.engine import _PAST_ASKED
+    assert _PAST_ASKED.search("Wanneer is de verlenging aangevraagd?")
+    assert _PAST_ASKED.search("wanneer is daarover besloten?")
+    assert not _PAST_ASKED.search("wanneer wordt de wet van kracht?")
+    assert not _PAST_ASKED.search("wanneer is het klaar?")
