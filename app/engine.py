@@ -55,6 +55,9 @@ _END_SAID = re.compile(r"\btot (?:en met |eind |\d)|\bt/m\b|\beinddatum|\bloopt 
 _INJECTION = re.compile(r"negeer|ignore (all|previous)|vergeet (alle|je) |system prompt|je bent nu|"
                         r"you are now|jailbreak|instructies", re.I)
 _HTML = re.compile(r"<[^>]+>")
+# "bij die actie" points back; "bij die actie over teamleren" names another one.
+_THIS_ACTION = re.compile(r"\b(?:die|deze|dezelfde|diezelfde) (?:actie|maatregel)\b"
+                          r"(?!\s+(?:over|rond|om|met|voor|van|die|waar|in|uit|bij|op)\b)", re.I)
 
 # Topic lists: a row is about the topic when it holds enough of the topic's words (IDF-weighted
 # coverage, word families included, see _coverage) and its fused score is near the best row's.
@@ -1289,6 +1292,9 @@ class Engine:
         - "en wat wordt er gedaan tegen discriminatie bij stages?": another action matches the
           words better: no, a new question."""
         own = self._terms(p.topic)
+        if _THIS_ACTION.search(p.question):
+            # "welk ministerie staat er naast OCW bij die actie?" names the action it asks about.
+            return True
         if p.refers_back == "strong":
             # "wie werken er in zo'n centrum samen?": the noun pointed at names the thing just
             # talked about, in the asker's word for it ("centrum" for "Hybride Techniek Centra").
@@ -1525,12 +1531,16 @@ class Engine:
 
                 # A sentence of the asked kind may share fewer of the question's words.
                 near += [d for d in dated if fits(d) and 0.25 * top <= d[0] < 0.5 * top]
+                # "per welke datum zou het volgens de stand van zomer 2024 afronden?": the period the
+                # question names leads over the latest date.
+                asked = self._asked_period(p.question)
                 if _PAST_ASKED.search(p.question):
                     # "wanneer is het actieplan gelanceerd?" asks when something happened: the
                     # sentence that says it, not the latest date of the action.
-                    rel, cell, sents = max(near, key=lambda d: (fits(d), d[0], latest_year(d[2][-1])))
+                    rel, cell, sents = max(near, key=lambda d: (fits(d), d[1] == asked, d[0], latest_year(d[2][-1])))
                 else:
-                    rel, cell, sents = max(near, key=lambda d: (fits(d), latest_year(d[2][-1]), d[1] == "voortgang", d[0]))
+                    rel, cell, sents = max(near, key=lambda d: (fits(d), d[1] == asked, latest_year(d[2][-1]),
+                                                                d[1] == "voortgang", d[0]))
                 quote(cell, sents)
             if row.wanneer:
                 body.append(f"**Planning (Wanneer):** {esc(row.wanneer)}")

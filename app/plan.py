@@ -34,7 +34,7 @@ from ingest.parties import normalise_parties
 # -- vocabulary ----------------------------------------------------------------------------------
 
 _WHO = re.compile(r"\bwie\b|\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b|\bwiens\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|\bvoortouw\b|"
-                  r"\bwelke? (?:onderzoeks)?(?:bureau|organisatie|instantie)\b|"
+                  r"\bwelke? (?:onderzoeks)?(?:bureau|organisatie|instantie|ministerie)\b|"
                   r"wie (?:doet|doen|gaat|moet)", re.I)
 _WHEN = re.compile(r"\bwanneer\b|planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)(?! met)|moet(?:en)? .{0,30}klaar(?! met)|"

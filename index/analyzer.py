@@ -44,6 +44,9 @@ _QUESTION_WORDS = {
     "zouden", "zullen",
     # conjunctions: "voordat" is no corpus word and was repaired to "doordat"
     "voordat", "nadat", "zodat", "doordat", "terwijl", "zodra", "indien", "hoewel", "totdat",
+    # the report is the werkagenda: "wat doet de werkagenda voor …" names no subject; split, "werk"
+    # matched "we werken toe" (a studentenkaart row for a question about volwassenen)
+    "werkagenda", "bijvoorbeeld",
 }
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | frozenset(_QUESTION_WORDS)
 

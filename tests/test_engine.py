@@ -326,3 +326,28 @@ def test_past_event_questions():
     assert _PAST_ASKED.search("wanneer is daarover besloten?")
     assert not _PAST_ASKED.search("wanneer wordt de wet van kracht?")
     assert not _PAST_ASKED.search("wanneer is het klaar?")
+
+
+def test_when_question_naming_a_period_quotes_that_period(engine):
+    # 1.3-05: the 2024 status plans the extension "medio 2025"; the 2025 text has its own date
+    # ("voorjaar 2025"). Asked for the summer-2024 view, the 2024 sentence leads.
+    ans = engine.answer("wanneer zou de vsv-aanpak volgens de status van zomer 2024 uitgebreid worden?")
+    assert ans.rows[0].id == "1.3-05"
+    assert ans.quotes[0].cell == "status" and "medio 2025" in ans.quotes[0].text
+
+
+def test_the_agenda_itself_is_no_subject_word():
+    from index.analyzer import STOPWORDS
+    # "wat doet de werkagenda voor …": split into "werk" + "agenda", it matched "we werken toe".
+    assert "werkagenda" in STOPWORDS and "bijvoorbeeld" in STOPWORDS
+
+
+def test_a_question_about_that_action_stays_with_it(engine):
+    first = engine.answer("hoe staat het met de LLO-Katalysator en de terugkeer naar school?")
+    assert first.rows[0].id == "1.3-02"
+    # "naast" and "ministerie" are words of their own, but "die actie" says which action is meant.
+    follow = engine.answer("welk ministerie doet naast OCW nog mee aan die actie?", history=[first])
+    assert follow.rows[0].id == "1.3-02" and "SZW" in follow.text
+    # "die actie over …" names another action: a new question.
+    other = engine.answer("en wat staat er bij die actie over de studentenkaart?", history=[first])
+    assert other.rows[0].id == "1.1-05"

@@ -68,6 +68,8 @@ CASES = [
     ("in welke periode wordt de nieuwe regeling getoetst?", "lookup", "wanneer", Filters(), "regeling getoetst"),
     ("welk bureau voert het onderzoek naar studentenwelzijn uit?", "lookup", "wie", Filters(),
      "bureau onderzoek studentenwelzijn"),
+    ("welk ministerie betaalt de subsidie voor de leerbanen?", "lookup", "wie", Filters(),
+     "ministerie betaalt subsidie leerbanen"),
     # "wie zit er achter": who is behind it, not what is behind schedule
     ("wie zit er achter de studentenkaart?", "lookup", "wie", Filters(), "studentenkaart"),
     ("wat is de streefdatum voor de nieuwe wet?", "lookup", "wanneer", Filters(), "streefdatum wet"),
