@@ -20,6 +20,8 @@ Question files (written by reading the report, never by running the engine):
                                                    that session's engine changes
     eval/dev/*_fresh6|7.jsonl                      two more batches by readers of the report only (fresh7
                                                    on 2026-12-01, third session); each first run out of sample
+    eval/dev/*_fresh8.jsonl                        a batch by readers of the report only (fourth session,
+                                                   "ordinary questions, no puzzles"); first run out of sample
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
 The development split is what the rules were built against; the test split (the third one, written
@@ -47,7 +49,7 @@ SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
 def load(name: str, split: str) -> list[dict]:
     """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
-    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7")
+    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8")
     for path in (EVAL_DIR / split / name,
                  *(EVAL_DIR / split / name.replace(".jsonl", f"_{b}.jsonl") for b in batches)):
         if path.exists():
