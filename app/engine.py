@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 
+import os
 import re
 import threading
 import time
@@ -57,7 +58,7 @@ _INJECTION = re.compile(r"negeer|ignore (all|previous)|vergeet (alle|je) |system
 _HTML = re.compile(r"<[^>]+>")
 # "bij die actie" points back; "bij die actie over teamleren" names another one.
 _THIS_ACTION = re.compile(r"\b(?:die|deze|dezelfde|diezelfde) (?:actie|maatregel)\b"
-                          r"(?!\s+(?:over|rond|om|met|voor|van|die|waar|in|uit|bij|op)\b)", re.I)
+                          r"(?!\s+(?:over|rond|om|met|voor|van|die|waar|in|uit|bij|op)\s+\w)", re.I)
 
 # Topic lists: a row is about the topic when it holds enough of the topic's words (IDF-weighted
 # coverage, word families included, see _coverage) and its fused score is near the best row's.
@@ -69,6 +70,10 @@ _THIS_ACTION = re.compile(r"\b(?:die|deze|dezelfde|diezelfde) (?:actie|maatregel
 TOPIC_MIN_COVERAGE = 0.45
 TOPIC_REL_SCORE = 0.6
 PREFIX_FAMILY = 8
+# ... and only when the shared beginning is at least this share of the shorter word (_family). On the
+# development questions: 0.75 topic F1 0.740 and 294/346 turns; 0 (any shared 8 letters) 0.736 and
+# 293; 0.9 0.735 and one more refusal.
+FAMILY_SHARE = 0.75
 # A one-action answer whose best row holds less than this share of the question's topic words
 # (and no strong dense match) is not an answer to that question.
 LOOKUP_MIN_COVERAGE = 0.3
@@ -593,7 +598,8 @@ class Engine:
             return 0.0
         row_terms = self.index.lexical.row_terms[self._pos[row.id]]
         prefixes = self._prefixes(row.id, row_terms)
-        hit = sum(w for t, w, prefix in weighted if t in row_terms or (prefix is not None and prefix in prefixes))
+        hit = sum(w for t, w, prefix in weighted
+                  if t in row_terms or (prefix is not None and prefix in prefixes and _family(t, prefixes[prefix])))
         return hit / total
 
     def _reports_new(self, row: ActionRow) -> bool:
@@ -604,11 +610,14 @@ class Engine:
             got = self._new_cache[row.id] = _reports_new(row)
         return got
 
-    def _prefixes(self, row_id: str, row_terms) -> frozenset[str]:
+    def _prefixes(self, row_id: str, row_terms) -> dict[str, tuple[str, ...]]:
         cached = self._prefix_cache.get(row_id)
         if cached is None:
-            cached = self._prefix_cache[row_id] = frozenset(t[:PREFIX_FAMILY] for t in row_terms
-                                                            if len(t) >= PREFIX_FAMILY)
+            family: dict[str, list[str]] = {}
+            for t in sorted(set(row_terms)):
+                if len(t) >= PREFIX_FAMILY:
+                    family.setdefault(t[:PREFIX_FAMILY], []).append(t)
+            cached = self._prefix_cache[row_id] = {k: tuple(v) for k, v in family.items()}
         return cached
 
     def topic_rows(self, topic: str, filters=None) -> list[ActionRow]:
@@ -1737,6 +1746,18 @@ def _names(sentence: str) -> list[str]:
 
 # A doer said without a proper name: "Hiervoor is de beroepsgroep aan zet."
 _DOER_SAID = re.compile(r"\baan zet\b|\bverantwoordelijk\w*\b|\bhet voortouw\b|\btrekker\b|\bis aan de beurt\b", re.I)
+
+
+def _family(term: str, candidates: tuple[str, ...]) -> bool:
+    """Is one of the row's words (sharing the first PREFIX_FAMILY letters) of the term's family?
+    Only when the shared beginning is most of the shorter word: "internationale" for
+    "internationalisering", "excellent" for "excellentie", but not "studentenkaart" for
+    "studentenhuisvesting", whose shared "studenten" is only the first part of two compounds."""
+    for c in candidates:
+        n = len(os.path.commonprefix((term, c)))
+        if n >= FAMILY_SHARE * min(len(term), len(c)):
+            return True
+    return False
 
 
 def _verb_base(term: str) -> str:

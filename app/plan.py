@@ -45,7 +45,8 @@ _CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de |vorige |afgelopen 
                      r"vorige (?:keer|rapportage)|\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b|toen (?:en|vs\.?|versus) nu|bijgekomen|"
                      r"(?:het )?afgelopen jaar|nieuw in 20\d\d|in 20\d\d nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
                      r"anders dan (?:vorig|in 20\d\d|zomer)|nieuwe voortgang|voortgang (?:laten |te )?zien|"
-                     r"ten opzichte van (?:vorig|20\d\d|zomer|de vorige)|t\.o\.v\.", re.I)
+                     r"ten opzichte van (?:vorig|20\d\d|zomer|de vorige)|t\.o\.v\.|"
+                     r"\b(?:welke|nieuwe) ontwikkelingen\b", re.I)
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
                      r"\bwat kost|\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
@@ -147,6 +148,12 @@ _PARTY_ALIASES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\blerarenopleiding(?:en)?\b", re.I), "lerarenopleidingen"),
     (re.compile(r"\bggd(?:'?en|s)?\b", re.I), "GGD'en"),
     (re.compile(r"\buwv\b", re.I), "UWV"),
+    # The parties by what they are: the NRTO speaks for the private training providers, JOB for
+    # the mbo students, the BVMBO for the teachers' profession.
+    (re.compile(r"\bprivate (?:opleiders|opleidingsinstituten|onderwijsaanbieders|aanbieders)\b|"
+                r"\bnederlandse raad voor training en opleiding\b", re.I), "NRTO"),
+    (re.compile(r"\b(?:mbo-?)?studentenorganisatie\b|\bstudentenbond\b", re.I), "JOB"),
+    (re.compile(r"\bberoepsvereniging (?:van )?(?:mbo-?)?(?:docenten|leraren|mbo)\b", re.I), "BVMBO"),
 ]
 # Parties named by a common noun ("scholen", "gemeenten"): in a question about a topic they are
 # part of the topic ("hoe zetten scholen hun practoraatmiddelen in?"), not a filter.
@@ -237,7 +244,7 @@ _ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3}
 _FRAME = frozenset(words("""acties actie maatregelen maatregel afspraken afspraak werkagenda rapportage rapport
 voortgangsrapportage mbo alle allemaal alles overzicht lijst opsomming betrokken bezig doen doet gedaan moet moeten
 gaat gaan zit zitten welke wat wie waar staat staan stand status voortgang hoeveel aantal totaal verder gekomen
-veranderd verandering veranderingen veranderd verschil verschillen nieuw nieuwe sinds zomer vorig vorige jaar
+veranderd verandering veranderingen ontwikkelingen veranderd verschil verschillen nieuw nieuwe sinds zomer vorig vorige jaar
 keer opgeschoten vooruitgang geboekt lopen loopt liep zijn is er precies eigenlijk nou toch even graag
 vertel noem geef laat zien kun kunt kan me mij ons onze jullie hun ze zij daar daarvan daarvoor daarmee daarbij
 hiervan hiervoor ervan dat die dit deze het een de en of nog al ook wel dan toen nu momenteel inmiddels tot heden
@@ -909,7 +916,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if f.partij and parties and _IN_WIE.search(q) and op in ("lookup", "list", "count") and not chat.partij:
         # "bij hoeveel acties worden de mbo-scholen zelf (bekostigd of niet) als partij in de kolom
         # Wie genoemd?": the party's rows; what else is said describes the party.
-        either = len(parties) > 1 and bool(re.search(r"\bof\b", q, re.I))  # "VWS, de GGD'en of …"
+        either = _either(q, parties, alone)  # "VWS, de GGD'en of …"
         if _CHANGE.search(q) and not _COUNT.search(q):
             # "bij de acties waar VWS in de Wie-kolom staat: wat is er veranderd?"
             op2, fld2 = "compare", "change"
@@ -936,8 +943,25 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if op == "lookup" and (doelstellingen or prioriteiten or without or alone or len(parties) > 1) and not topic:
         op = "list"
         scopes.update(also=tuple(parties[1:]), alone=alone, without=without)
+    if op != "lookup" and f.partij and not chat.partij and _either(q, parties, alone):
+        # "de acties van gemeenten en de VNG", "gemeenten (of de VNG)": the rows of either party.
+        f = replace(f, partij=None)
+        scopes.update(also=(), any_of=tuple(parties))
     return Plan(operation=op, field=fld, filters=f, topic=topic, figure_kind=figure_kind,
                 uncovered_year=uncovered, person=person, refers_back=refers, question=q, **scopes)
+
+
+# Two parties in one question: "allebei", "zowel … als", "samen" ask for the rows naming both; "of",
+# and "en" in "de acties van X en Y" / "wat doen X en Y", for the rows of either.
+_BOTH = re.compile(r"\ballebei\b|\bbeide[n]?\b|\bzowel\b|\bsamen\b|\bgezamenlijk|\bmet z[’']?n (?:tweeën|tweeen|drieën|drieen)\b|"
+                   r"\bin combinatie\b|\btegelijk", re.I)
+_EITHER_AND = re.compile(r"\b(?:acties|rol|rollen|taken|inzet|bijdrage|werk) van\b|^\W*(?:en\s+)?wat (?:doen|moeten|gaan)\b", re.I)
+
+
+def _either(q: str, parties: list[str], alone: bool) -> bool:
+    if len(parties) < 2 or alone or _BOTH.search(q):
+        return False
+    return bool(re.search(r"\bof\b", q, re.I) or _EITHER_AND.search(q))
 
 
 _SIZE = re.compile(r"\b(maar|slechts|alleen|precies|exact|meer dan|minder dan|minstens|ten minste|minimaal|maximaal|"

@@ -351,3 +351,27 @@ def test_a_question_about_that_action_stays_with_it(engine):
     # "die actie over …" names another action: a new question.
     other = engine.answer("en wat staat er bij die actie over de studentenkaart?", history=[first])
     assert other.rows[0].id == "1.1-05"
+
+
+def test_word_family_needs_most_of_the_shorter_word():
+    from app.engine import _family
+    assert _family("internationaliser", ("international",))
+    assert _family("excellentie", ("excellent",))
+    # "studenten" is only the first part of both compounds: no family.
+    assert not _family("studentenhuisvest", ("studentenkaart", "studentenfonds"))
+
+
+def test_a_new_subject_after_a_pronoun_is_a_new_question(engine):
+    first = engine.answer("hoe zit het met de studentenkaart?")
+    assert first.rows[0].id == "1.1-05"
+    # "ze" points back, but studentenhuisvesting is another action's subject (1.1-02), not a word
+    # of the studentenkaart row's family.
+    follow = engine.answer("en wat doen ze aan studentenhuisvesting?", history=[first])
+    assert follow.rows[0].id == "1.1-02"
+
+
+def test_what_that_action_holds_stays_with_it(engine):
+    first = engine.answer("welke acties van SZW zijn ongewijzigd sinds zomer 2024?")
+    assert [r.id for r in first.rows] == ["1.3-04"]
+    follow = engine.answer("wat houdt die actie in?", history=[first])
+    assert follow.rows[0].id == "1.3-04" and not follow.abstained

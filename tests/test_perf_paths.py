@@ -11,13 +11,14 @@ No timings: `werkagenda bench` measures those.
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from pathlib import Path
 
 import pytest
 
-from app.engine import PREFIX_FAMILY, TOPIC_MIN_COVERAGE, TOPIC_REL_SCORE, Engine
+from app.engine import FAMILY_SHARE, PREFIX_FAMILY, TOPIC_MIN_COVERAGE, TOPIC_REL_SCORE, Engine
 from index import Filters, IndexConfig, open_index
 from index.structured import filter_rows
 
@@ -47,9 +48,14 @@ def reference_coverage(engine: Engine, text: str, row) -> float:
     if not total:
         return 0.0
     row_terms = lexical.row_terms[engine.rows.index(row)]
-    prefixes = {t[:PREFIX_FAMILY] for t in row_terms if len(t) >= PREFIX_FAMILY}
-    hit = sum(lexical.idf(t) for t in terms
-              if t in row_terms or (len(t) >= PREFIX_FAMILY and t[:PREFIX_FAMILY] in prefixes))
+    # the family rule spelled out: a row word with the same first PREFIX_FAMILY letters whose shared
+    # beginning with the term is at least FAMILY_SHARE of the shorter of the two
+    def family(t: str) -> bool:
+        return any(w[:PREFIX_FAMILY] == t[:PREFIX_FAMILY] and
+                   len(os.path.commonprefix((t, w))) >= FAMILY_SHARE * min(len(t), len(w))
+                   for w in row_terms if len(w) >= PREFIX_FAMILY)
+
+    hit = sum(lexical.idf(t) for t in terms if t in row_terms or (len(t) >= PREFIX_FAMILY and family(t)))
     return hit / total
 
 

@@ -406,3 +406,29 @@ def test_passive_betrokken_worden_is_not_a_list():
 ])
 def test_a_persons_name_is_asked_only_with_a_role(question, person):
     assert plan(question, [], Filters()).person is person
+
+
+@pytest.mark.parametrize("question,partij,also,any_of", [
+    # "of", and "de acties van X en Y" / "wat doen X en Y": the rows of either party
+    ("welke rol hebben gemeenten (of de VNG) in de werkagenda?", None, (), ("gemeenten", "VNG")),
+    ("wat is er veranderd bij de acties van gemeenten en de VNG?", None, (), ("gemeenten", "VNG")),
+    ("wat doen SBB en de MBO Raad?", None, (), ("SBB", "MBO Raad")),
+    # "allebei", "zowel … als", "samen": the rows naming both
+    ("bij welke acties zitten SBB en de MBO Raad allebei?", "SBB", ("MBO Raad",), ()),
+    ("waar trekken gemeenten en werkgevers samen op?", "gemeenten", ("werkgevers",), ()),
+    ("bij welke acties staan zowel JOB als de NRTO?", "JOB", ("NRTO",), ()),
+])
+def test_two_parties_either_or_both(question, partij, also, any_of):
+    got = p(question)
+    assert (got.filters.partij, tuple(got.also), tuple(got.any_of)) == (partij, also, any_of)
+
+
+def test_parties_by_what_they_are():
+    assert find_parties("wat doen de private opleiders?", PARTIES)[0] == ["NRTO"]
+    assert find_parties("waar zit de studentenorganisatie bij?", PARTIES)[0] == ["JOB"]
+    assert find_parties("wat moet de beroepsvereniging van docenten doen?", PARTIES)[0] == ["BVMBO"]
+
+
+def test_developments_in_a_year_ask_what_changed():
+    got = p("welke ontwikkelingen zijn er bij de acties van JOB?")
+    assert (got.operation, got.field, got.filters.partij, got.topic) == ("compare", "change", "JOB", "")
