@@ -375,3 +375,28 @@ def test_what_that_action_holds_stays_with_it(engine):
     assert [r.id for r in first.rows] == ["1.3-04"]
     follow = engine.answer("wat houdt die actie in?", history=[first])
     assert follow.rows[0].id == "1.3-04" and not follow.abstained
+
+
+def test_the_one_who_acts_leads_over_a_name_in_passing(engine):
+    from app.engine import _AGENT, _names_a_doer
+    # "… aan de Tweede Kamer worden verzonden": the Kamer is informed, it does not act.
+    assert not _names_a_doer("Een nadere analyse zal aan de Tweede Kamer worden verzonden.")
+    assert _AGENT.search("Scholen worden hierbij ondersteund door Stichting MBO Excellent.")
+    assert _AGENT.search("Het NRO en de Inspectie van het Onderwijs hebben de opdracht gekregen.")
+    assert not _AGENT.search("Middels de kwaliteitsagenda’s hebben mbo-scholen aangegeven hoe.")
+    ans = engine.answer("wie helpt de mbo scholen met hun excellentietrajecten?")
+    assert ans.rows[0].id == "3.4-07" and "Stichting MBO Excellent" in ans.text
+
+
+def test_a_sentence_about_what_the_one_before_named_is_read_with_it():
+    from app.engine import _names_earlier
+    assert _names_earlier("De stichting beheert de gemaakte afspraken.", "Sinds mei 2025 is de stichting Edu-V opgericht.")
+    assert not _names_earlier("De planning is dat de peiling in 2028 plaatsvindt.", "De voorbereidingen gaan van start.")
+
+
+def test_a_topic_in_the_sectors_abbreviation_finds_the_rows_that_write_it_out(engine):
+    # 2.1-02 writes "LOB", the question "loopbaanoriëntatie": the glossary counts one for the other.
+    rows = {r.id for r in engine.topic_rows("loopbaanoriëntatie en studiekeuze")}
+    assert "2.1-02" in rows
+    rows = {r.id for r in engine.topic_rows("regionale mobiliteitsteams")}
+    assert "2.3-05" in rows
