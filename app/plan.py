@@ -273,6 +273,7 @@ zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede spr
 evenveel buiten waarvan waarvoor waarover waarmee waarop
 richten richt gericht richtten spelen speelt speelde betrekking raken raakt maken gemaakt hebben
 peilmoment peilmomenten meetmoment meetmomenten peildatum peildata
+gebied vlak
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 

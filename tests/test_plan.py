@@ -432,3 +432,8 @@ def test_parties_by_what_they_are():
 def test_developments_in_a_year_ask_what_changed():
     got = p("welke ontwikkelingen zijn er bij de acties van JOB?")
     assert (got.operation, got.field, got.filters.partij, got.topic) == ("compare", "change", "JOB", "")
+
+
+def test_op_het_gebied_van_names_no_subject():
+    got = p("wat is er veranderd op het gebied van burgerschap sinds de vorige rapportage?")
+    assert (got.operation, got.topic) == ("compare", "burgerschap")
