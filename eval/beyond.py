@@ -22,6 +22,8 @@ Question files (written by reading the report, never by running the engine):
                                                    on 2026-12-01, third session); each first run out of sample
     eval/dev/*_fresh8.jsonl                        a batch by readers of the report only (fourth session,
                                                    "ordinary questions, no puzzles"); first run out of sample
+    eval/dev/*_fresh9.jsonl                        the same, fifth session (2026-12-02), written while that
+                                                   session's first engine changes were made, not for them
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
 The development split is what the rules were built against; the test split (the third one, written
