@@ -49,7 +49,7 @@ _CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de |vorige |afgelopen 
                      r"\b(?:welke|nieuwe) ontwikkelingen\b", re.I)
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
-                     r"\bwat kost|\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
+                     r"\bwat kost|(?<!aan de )(?<!tegen de )(?<!over de )(?<!rond de )\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
 _AMOUNT = re.compile(r"\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
                      r"hoeveel.*\bsubsidie(?:s|geld|bedrag|bedragen|budget)?\b|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest", re.I)
 _DURATION = re.compile(r"\bhoeveel (?:tijd|jaar|jaren|maanden|weken)\b|\bhoe lang (?:duurt|wordt)\b", re.I)
@@ -57,7 +57,8 @@ _FREQUENCY = re.compile(r"\bhoe vaak\b|\bhoe dikwijls\b|\bhoeveel keer\b", re.I)
 _PERCENT = re.compile(r"percentage|procent|\b%", re.I)
 
 _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten|onderdelen|dingen|taken)\b|"
-                     r"\w-acties\b|\bacties (?:met|van|waar)\b|\bergens\b|"
+                     r"\w-acties\b|\bacties (?:met|van|waar|over|rond|voor|tegen)\b|\bergens\b|"
+                     r"\b(?:zijn|staan) er (?:ook |nog |al )?acties\b|"
                      r"\bwelke (?:van )?(?:deze|die|daarvan|hiervan)\b|"
                      r"\balle (?:acties|maatregelen|afspraken)\b|\ballemaal\b|\balles\b|\boverzicht\b|"
                      r"\bopsomming\b|\blijst\b|\bwelke\b.*\bacties\b|\bacties\b.*\b(?:zijn|lopen|staan)\b|"
@@ -236,6 +237,7 @@ _ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b|\bin (?:z'n|zij
                     r"\bzelfstandig\b|\bde enige (?:partij|betrokkene|uitvoerder)\b|\bmet (?:z[’']n|zijn|hun) (?:tweeën|tweeen|drieën|drieen|beiden|twee|drie)\b|"
                     r"\bzonder (?:andere|overige) (?:partners|organisaties|betrokkenen)\b|\bzonder anderen\b", re.I)
 _LABEL_DOEL = re.compile(r"\(\s*(?:doel(?:stelling)?\s*)?[1-3]\s*[.,]\s*[1-9]\s*\)", re.I)
+_DESCRIBED_DOEL = re.compile(r"\bdoel(?:stelling)?\s*[1-3]\s*[.,]\s*[1-9]\s+(?:over|rond|rondom|inzake|:)\s+([^?,;:()]+)", re.I)
 _LOOSE_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])(?![\d-]|\.\d)")
 _ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3}
 
@@ -274,6 +276,7 @@ evenveel buiten waarvan waarvoor waarover waarmee waarop
 richten richt gericht richtten spelen speelt speelde betrekking raken raakt maken gemaakt hebben
 peilmoment peilmomenten meetmoment meetmomenten peildatum peildata
 gebied vlak
+zoals enzo bijv
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -880,6 +883,12 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         topic = " ".join(w for w in topic.split() if not _PARTICIPLE.match(fold(w).lower()))
     if len(alternatives) > 1 and op in ("list", "compare", "count") and topic:
         topic = " | ".join(alternatives)
+    described = _DESCRIBED_DOEL.search(q)
+    if topic and f.doelstelling and op in ("list", "compare", "count") and described and \
+            set(topic.split()) <= set(topic_of(described.group(1)).split()):
+        # "hoeveel acties telt doelstelling 1.2 over welzijn en veiligheid?": the words say what the
+        # doelstelling is about, like a label in brackets.
+        topic = ""
     if topic and f.doelstelling and op in ("list", "compare", "count") and _LABEL_DOEL.search(q):
         # "lob en studiekeuze (2.1): wat is er nieuw?": the words name the doelstelling in brackets,
         # they do not narrow it.

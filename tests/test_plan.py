@@ -437,3 +437,24 @@ def test_developments_in_a_year_ask_what_changed():
 def test_op_het_gebied_van_names_no_subject():
     got = p("wat is er veranderd op het gebied van burgerschap sinds de vorige rapportage?")
     assert (got.operation, got.topic) == ("compare", "burgerschap")
+
+
+@pytest.mark.parametrize("question, operation, field", [
+    # the costs as a subject, not an amount asked for
+    ("wat doet de werkagenda aan de kosten voor mbo studenten, zoals lesgeld en schoolboeken?", "list", "status"),
+    ("wat zijn de kosten van de studentenkaart?", "lookup", "figure"),
+    # "acties over …" and "zijn er acties …" ask for a list
+    ("zijn er acties over onderzoek door mbo-scholen zelf, zoals practoraten?", "list", "status"),
+])
+def test_costs_and_actions_about_a_subject(question, operation, field):
+    got = p(question)
+    assert (got.operation, got.field) == (operation, field)
+    assert "zoals" not in got.topic
+
+
+def test_words_after_a_doelstelling_describe_it():
+    got = p("Hoeveel acties telt doelstelling 1.2 over welzijn en veiligheid?")
+    assert (got.operation, got.filters.doelstelling, got.topic) == ("count", "1.2", "")
+    # words elsewhere in the question still narrow it
+    got = p("welke acties in doelstelling 1.2 gaan over de gezonde school?")
+    assert got.filters.doelstelling == "1.2" and "gezond" in got.topic.lower()
