@@ -26,7 +26,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
 from index.analyzer import fold, stem, words
-from index.glossary import Glossary
+from index.glossary import Glossary, standalone_terms
 from index.structured import Filters
 from ingest import ActionRow
 
@@ -118,6 +118,7 @@ _DAY = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|au
                   r"december)\b", re.I)
 _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeantwoord\b|\bwat (?:bleek|blijkt)\b|"
                       r"\bconclusies?\b|\bhoe (?:scoren|scoorden|scoort)\b|\bwat kwam (?:er )?uit\b|"
+                      r"\bwat (?:heeft|hebben)\b(?:\s+[\w'’-]+){0,8}\s+opgeleverd\b|"
                       r"\bwat (?:is|zijn|heeft|hebben)\b(?:\s+[\w'’-]+){0,4}\s+besloten\b|\bwelk(?:e)? besluit\b|"
                       r"\b(?:toegekend|goedgekeurd|afgewezen|gehonoreerd)\s*\?", re.I)
 _OUTCOME = re.compile(r"\bblijkt\b|\bbleek\b|\bbleken\b|\blaat zien\b|\blieten zien\b|\bliet zien\b|\bleverde\b|"
@@ -591,7 +592,7 @@ class Engine:
             lexical = self.index.lexical
             # The set's own order, as before: the float sums come out the same.
             terms = set(lexical.analyzer.query_terms(text))
-            alts = GLOSSARY.alternatives(terms)
+            alts = GLOSSARY.alternatives(standalone_terms(text))
             # A compound's parts ("loopbaan", "orientatie") stand for what the whole word does.
             if alts:
                 for w in words(text):
@@ -653,7 +654,7 @@ class Engine:
         # The glossary's other form joins the search ("LOB" for "loopbaanoriëntatie"), else the
         # rows that write it that way score under the floor before coverage could count them.
         lexical = getattr(self.index, "lexical", None)
-        extra = GLOSSARY.expansion(lexical.analyzer.query_terms(topic)) if lexical is not None else ""
+        extra = GLOSSARY.expansion(standalone_terms(topic)) if lexical is not None else ""
         with self._lock:
             res = self.index.search(f"{topic} {extra}" if extra else topic, k=len(scope),
                                     filters=None if filters is None or filters.is_empty() else filters,
@@ -873,6 +874,14 @@ class Engine:
         scope = _scope_words(p)
         if in_wanneer:
             scope = _scope_words(replace(p, topic="")) + f", met '{p.topic}' in de kolom Wanneer"
+        if not rows and p.topic and f.partij and p.operation == "compare" and not p.followup:
+            # "wat is er veranderd bij de skillstaal door UWV en SBB?": the text names the party as
+            # the doer while the Wie column does not; the actions about the subject that name it.
+            rows = [r for r in self.topic_rows(p.topic, replace(f, partij=None))
+                    if re.search(rf"\b{re.escape(f.partij)}\b", " ".join((r.wat, r.status, r.voortgang)), re.I)]
+            if rows:
+                scope = _scope_words(replace(p, filters=replace(f, partij=None))) + \
+                    f" (die {f.partij} in de tekst noemen; in de kolom Wie staat {f.partij} daar niet)"
         if not rows and p.topic and not p.followup and p.operation != "compare" and not f.stand:
             # "wat doen scholen tegen depressie?": no row names the party and the topic together;
             # the question is still about one subject, so answer it as one.
@@ -901,6 +910,12 @@ class Engine:
             return self._lookup(replace(p, operation="lookup"), prev)
         ordered = sorted(rows, key=lambda r: self._pos[r.id]) if not p.topic else rows
         title = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}{scope}"
+        if p.operation == "list" and len(rows) == 1 and not p.followup:
+            # "en wat doet BZK?": one action in scope; what it is and how it stands, not only its title.
+            one = self._compose(replace(p, operation="lookup"), rows[0], [])
+            one.text = f"**{esc(title)}:**\n\n{one.text}"
+            one.kind, one.count = p.operation, 1
+            return one
         lines = [f"**{esc(title)}**", ""]
         lines += self._list_lines(ordered, p)
         cites = [Citation.of(r, _periods_of(r)) for r in ordered]

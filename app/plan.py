@@ -178,7 +178,8 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
                        # "loopt dat nog?"), not when they are an article ("het stagepact").
                        r"\b(?:dat|dit|die|deze|het)\b(?=\s*[?.!,]|\s*$|\s+(?:wel|ook|nog|al|dan|nu|precies|eigenlijk|"
                        r"regelen|doen|trekken|klaar|af|uit|in|achter|geregeld|betalen|organiseren)\b)|"
-                       r"\b(?:doet|doen|is|gaat|loopt|komt|wordt|moet|moeten|kan|zit|staat)\s+(?:dat|dit|die|het)\b|"
+                       r"\b(?:doet|doen|is|gaat|loopt|komt|wordt|moet|moeten|kan|zit|staat|geldt|gelden|klopt|werkt|"
+                       r"lukt|duurt|betekent|houdt)\s+(?:dat|dit|die|het)\b|"
                        r"\ber\b[^?]*\s(?:over|van|aan|mee|bij)\s*\?\s*$", re.I)
 # "Is de open aanpak afgerond?" asks about one thing; "Zijn er acties die …" asks for a list.
 _YES_NO = re.compile(r"^\s*(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen|gaat)\b(?!\s+er\b)", re.I)
@@ -277,6 +278,7 @@ richten richt gericht richtten spelen speelt speelde betrekking raken raakt make
 peilmoment peilmomenten meetmoment meetmomenten peildatum peildata
 gebied vlak
 zoals enzo bijv
+iedereen niemand ieder iedere elke elk
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -579,6 +581,8 @@ def _field(q: str) -> str:
     if _CHANGE.search(q) and not (re.match(r"\s*(?:en\s+)?hoeveel\b", q, re.I) and not _ASKS_CHANGE.search(q)):
         # "hoeveel studenten kregen vorig jaar geld?" asks for a figure; "vorig jaar" is its time.
         return "change"
+    if re.match(r"\s*(?:en\s+)?(?:vanaf |per |tot )?wanneer\b", q, re.I):
+        return "wanneer"  # "wanneer weten we hoe vaak dat fonds gebruikt wordt?": the date is asked
     if _FIGURE.search(q) and not _COUNT.search(q):
         return "figure"
     if _WHEN.search(q):
@@ -728,6 +732,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if stand == AFGEROND and re.search(r"\b(?:nieuws|iets nieuws|nieuwe voortgang|updates?)\b", q, re.I) and \
             _CHANGE.search(q) and re.search(r"\b(?:op)?geleverd\b|\bbereikt\b", q, re.I):
         stand = None  # "hebben ze sinds vorige zomer nog nieuws opgeleverd?" asks what changed
+    if stand == AFGEROND and re.search(r"\bwat (?:heeft|hebben|heeft het|hebben de)\b(?:\s+[\w'’-]+){0,8}\s+opgeleverd\b", q, re.I):
+        stand = None  # "wat heeft de kwaliteitstafel opgeleverd?" asks for its results, not a list
     recent = stand == AFGEROND and bool(_RECENT.search(q))
     if recent:
         rest = _RECENT.sub(" ", rest)

@@ -14,6 +14,7 @@ form's terms when it holds the abbreviation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -41,6 +42,12 @@ def whole_terms(text: str) -> tuple[str, ...]:
     from .analyzer import STOPWORDS, stem, words
 
     return tuple(dict.fromkeys(stem(w) for w in words(text) if w not in STOPWORDS and len(w) >= 2))
+
+
+def standalone_terms(text: str) -> tuple[str, ...]:
+    """whole_terms of the words that stand alone: "bbl" in "bbl-offensief" is part of a name, and
+    "beroepsbegeleidende leerweg" would pull in every row about the bbl as such."""
+    return whole_terms(re.sub(r"[\w'’]*(?:-[\w'’]+)+", " ", text))
 
 
 @dataclass(frozen=True)

@@ -400,3 +400,22 @@ def test_a_topic_in_the_sectors_abbreviation_finds_the_rows_that_write_it_out(en
     assert "2.1-02" in rows
     rows = {r.id for r in engine.topic_rows("regionale mobiliteitsteams")}
     assert "2.3-05" in rows
+
+
+def test_a_list_of_one_action_shows_that_action(engine):
+    ans = engine.answer("en wat doet BZK?")
+    assert [r.id for r in ans.rows] == ["1.1-07"]
+    assert ans.text.startswith("**1 actie waarbij BZK betrokken is:**")
+    assert "Voortgang (2025):" in ans.text  # the row itself, not only its title
+
+
+def test_a_party_named_as_the_doer_in_the_text_scopes_a_change_question(engine):
+    # UWV is not in the Wie column of 2.3-06, but its text says "UWV en SBB ontwikkelen …"
+    ans = engine.answer("Wat is er sinds vorig jaar veranderd bij de ontwikkeling van de skillstaal door UWV en SBB?")
+    assert [r.id for r in ans.rows] == ["2.3-06"] and "budgetneutrale verlenging" in ans.text
+    assert "in de kolom Wie staat UWV daar niet" in ans.text
+
+
+def test_what_something_produced_is_refused_without_an_outcome(engine):
+    ans = engine.answer("Wat heeft de kwaliteitstafel over vsv opgeleverd?")
+    assert ans.abstained and "geen resultaten" in ans.text

@@ -22,3 +22,9 @@ def test_a_long_form_stands_for_the_abbreviation_only_when_whole():
     assert got["schoolverlat"] == got["vroegtijd"]
     assert g.alternatives({"schoolverlat"}) == {}
     assert g.expansion({"vroegtijd", "schoolverlat"}) == "vsv"
+
+
+def test_an_abbreviation_inside_a_name_is_no_abbreviation():
+    from index.glossary import standalone_terms
+    assert standalone_terms("status bbl-offensief") == ()
+    assert standalone_terms("de bbl en het LOB") == ("bbl", "lob")

@@ -458,3 +458,14 @@ def test_words_after_a_doelstelling_describe_it():
     # words elsewhere in the question still narrow it
     got = p("welke acties in doelstelling 1.2 gaan over de gezonde school?")
     assert got.filters.doelstelling == "1.2" and "gezond" in got.topic.lower()
+
+
+def test_a_verb_with_dat_and_no_new_subject_stays_with_the_previous_action():
+    first = p("wat doet de werkagenda aan gratis schoolboeken voor mbo'ers?")
+    got = plan("geldt dat voor iedereen?", [first], Filters())
+    assert got.followup and got.topic == first.topic
+
+
+def test_a_question_that_opens_with_wanneer_asks_for_a_date():
+    # an embedded "hoe vaak" is what will be known, not what is asked
+    assert p("wanneer weten we hoe vaak het studentenfonds gebruikt wordt?").field == "wanneer"
