@@ -1112,6 +1112,7 @@ class Engine:
         return sum(self._idf(t) for t in shared) / sum(self._idf(t) for t in qterms)
 
     def _lookup(self, p: Plan, prev: Answer | None) -> Answer:
+        own_topic = p.topic
         if not p.followup and p.refers_back and prev is not None and prev.rows and p.topic and \
                 self._continues(p, prev.rows[0]):
             # "wanneer wordt daarover besloten?": "daarover" is the earlier subject, whose words
@@ -1121,6 +1122,10 @@ class Engine:
             earlier = prev.subject if p.field in ("wanneer", "wie") else ""
             p = replace(p, followup=True, topic=" ".join(dict.fromkeys(f"{earlier} {p.topic}".split())))
         if p.followup and prev is not None and prev.rows:
+            if p.field in ("wie", "wanneer") and prev.kind in ("list", "compare") and \
+                    2 <= len(prev.rows) <= LIST_SHOWN and not own_topic:
+                # "wie is daarvoor aan zet?" after a short list: the parties (or planning) of each.
+                return self._many(replace(p, operation="list", topic=prev.plan.topic if prev.plan else ""), prev)
             return self._compose(p, prev.rows[0], [])
         if p.person:
             return self._refuse(p, "De rapportage noemt geen namen van personen.", self._search(p.question, None).hits)

@@ -278,7 +278,7 @@ richten richt gericht richtten spelen speelt speelde betrekking raken raakt make
 peilmoment peilmomenten meetmoment meetmomenten peildatum peildata
 gebied vlak
 zoals enzo bijv
-iedereen niemand ieder iedere elke elk
+iedereen niemand ieder iedere elke elk zet
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 

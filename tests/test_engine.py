@@ -419,3 +419,14 @@ def test_a_party_named_as_the_doer_in_the_text_scopes_a_change_question(engine):
 def test_what_something_produced_is_refused_without_an_outcome(engine):
     ans = engine.answer("Wat heeft de kwaliteitstafel over vsv opgeleverd?")
     assert ans.abstained and "geen resultaten" in ans.text
+
+
+def test_who_after_a_short_list_answers_for_each_action(engine):
+    first = engine.answer("welke acties zijn er rond de kwalificatiestructuur van het mbo?")
+    assert {r.id for r in first.rows} == {"2.1-07", "2.3-06"}
+    follow = engine.answer("wie is daarvoor aan zet?", history=[first])
+    assert {r.id for r in follow.rows} == {"2.1-07", "2.3-06"}
+    assert follow.text.count("Wie:") == 2
+    # a follow-up that names one of them is about that one
+    one = engine.answer("die skillstaal, wanneer gaat die live?", history=[first])
+    assert [r.id for r in one.rows] == ["2.3-06"] and one.kind == "lookup"
