@@ -910,7 +910,7 @@ class Engine:
             return self._lookup(replace(p, operation="lookup"), prev)
         ordered = sorted(rows, key=lambda r: self._pos[r.id]) if not p.topic else rows
         title = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}{scope}"
-        if p.operation == "list" and len(rows) == 1 and not p.followup:
+        if p.operation == "list" and len(rows) == 1:
             # "en wat doet BZK?": one action in scope; what it is and how it stands, not only its title.
             one = self._compose(replace(p, operation="lookup"), rows[0], [])
             one.text = f"**{esc(title)}:**\n\n{one.text}"

@@ -430,3 +430,10 @@ def test_who_after_a_short_list_answers_for_each_action(engine):
     # a follow-up that names one of them is about that one
     one = engine.answer("die skillstaal, wanneer gaat die live?", history=[first])
     assert [r.id for r in one.rows] == ["2.3-06"] and one.kind == "lookup"
+
+
+def test_a_follow_up_that_narrows_a_list_to_one_shows_that_one(engine):
+    first = engine.answer("Geef me de acties van doelstelling 3.3.")
+    assert len(first.rows) == 9
+    follow = engine.answer("welke daarvan zijn sinds vorig jaar hetzelfde gebleven?", history=[first])
+    assert [r.id for r in follow.rows] == ["3.3-07"] and "opleidingsberaad leraren" in follow.text
