@@ -165,6 +165,11 @@ WHO_NEW_NAME = 0.15  # a doer sentence naming someone the question does not: a s
 # Inspectie hebben …") over a name said in passing ("… aan de Tweede Kamer verzonden"), between
 # sentences that answer about as well.
 WHO_AGENT = 0.1
+# Such a sentence answers a who-question with fewer of the question's words ("Trimbos en Pharos
+# ontwikkelen extra passend materiaal voor het mbo" holds 0.27 of "wie maken extra lesmateriaal over
+# welzijn …"). Half the plain threshold: on all development questions this added that one answer
+# and changed no other.
+WHO_AGENT_RELEVANCE = 0.25
 FIGURE_SAID_OF = 0.25  # bonus for a figure next to a word of the question (see _figure_candidates)
 
 
@@ -280,6 +285,7 @@ class Engine:
         self.reports: "OrderedDict[str, Engine]" = OrderedDict([(self.rapport, self)])
         self._walks: dict[tuple[str, str], object] = {}
         self._weighted_cache: dict[str, tuple] = {}
+        self._lower_words: frozenset[str] | None = None
         self._new_cache: dict[str, bool] = {}
         self._column_terms: dict[tuple[str, str], frozenset[str]] = {}  # (column, row id)
         self._row_sentences: dict[str, tuple] = {}
@@ -1522,6 +1528,20 @@ class Engine:
             out.append((rel, quoted))
         return out
 
+    def _acts(self, sentence: str) -> bool:
+        """The sentence names the one who acts: "door Stichting MBO Excellent", "Het NRO en …", or
+        it opens with a name ("Trimbos en Pharos ontwikkelen …", "AEF voert …"): a first word the
+        report never writes in lower case."""
+        if _AGENT.search(sentence):
+            return True
+        first = re.match(r"([A-Z][\w’'-]*)\s", sentence)
+        if first is None:
+            return False
+        if self._lower_words is None:
+            self._lower_words = frozenset(w for r in self.rows for cell in (r.wat, r.status, r.voortgang, r.wie)
+                                          for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", cell))
+        return first.group(1).lower() not in self._lower_words
+
     def _compose(self, p: Plan, row: ActionRow, related: list[ActionRow], hits=None) -> Answer:
         qterms = self._terms(p.topic or p.question)
         stand = self.stands.get(row.id, "")
@@ -1550,12 +1570,13 @@ class Engine:
             # the one before it, which says what "hiervoor" is.
             named = [(rel, cell, sents) for cell in ("voortgang", "status", "wat")
                      for rel, sents in self._in_context(row, cell, qterms, _names_a_doer)
-                     if rel >= WHO_SENTENCE_RELEVANCE and word_count(" ".join(sents)) <= WHO_SENTENCE_WORDS]
+                     if (rel >= WHO_SENTENCE_RELEVANCE or (rel >= WHO_AGENT_RELEVANCE and self._acts(sents[-1])))
+                     and word_count(" ".join(sents)) <= WHO_SENTENCE_WORDS]
             if named and qterms:
                 # A doer the question does not already name first ("samen met SURF", not "het
                 # programma Cyberveiligheid" the question asks about), then the most relevant.
                 rel, cell, sents = max(named, key=lambda n: n[0] + (WHO_NEW_NAME if _names_a_doer(n[2][-1], p.question)
-                                                                    else 0) + (WHO_AGENT if _AGENT.search(n[2][-1]) else 0))
+                                                                    else 0) + (WHO_AGENT if self._acts(n[2][-1]) else 0))
                 if fold(" ".join(sents)) not in fold(row.wie):
                     quote(cell, sents)
         elif p.field == "wanneer":

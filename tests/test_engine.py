@@ -437,3 +437,10 @@ def test_a_follow_up_that_narrows_a_list_to_one_shows_that_one(engine):
     assert len(first.rows) == 9
     follow = engine.answer("welke daarvan zijn sinds vorig jaar hetzelfde gebleven?", history=[first])
     assert [r.id for r in follow.rows] == ["3.3-07"] and "opleidingsberaad leraren" in follow.text
+
+
+def test_a_sentence_that_opens_with_a_name_names_the_doer(engine):
+    assert engine._acts("Trimbos en Pharos ontwikkelen extra passend materiaal voor het mbo.")
+    assert not engine._acts("Scholen worden nog steeds via de nieuwsbrief geattendeerd.")
+    ans = engine.answer("Wie maken extra lesmateriaal over welzijn speciaal voor het mbo?")
+    assert ans.rows[0].id == "1.2-04" and "Trimbos en Pharos" in ans.text
