@@ -94,6 +94,9 @@ _MEMBERS = re.compile(r"\bwelke (\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|ti
                       # "welke best practices kwamen er precies uit …", "welke maatregelen staan er in het actieplan"
                       r"\bwelke\b(?!\s+(?:datum|dag|dagen|jaar|maand|week|tijd|periode|moment)\b)"
                       r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:\w+\s+){0,3}precies\b)", re.I)
+# Money spent, not made available: the question and the text that could answer it.
+_SPENT = re.compile(r"\bhoeveel\b[^?]*\b(?:uitgegeven|besteed|uitgekeerd|opgemaakt|verbruikt)\b", re.I)
+_SPENT_TEXT = re.compile(r"\b(?:uitgegeven|besteed|uitgekeerd|opgemaakt|verbruikt|uitgeput)\b", re.I)
 _CURRENT = re.compile(r"\bop dit moment\b|\bmomenteel\b|\bnu\b|\bhuidige?\b|\binmiddels\b|\bop het moment\b", re.I)
 _TARGET = re.compile(r"\bstreven|\bstreef|\bdoel\b|\bdoelstelling|\bambitie|\bbeoog|\bwillen\b|\bmoet(?:en)?\b|"
                      r"\bnaar\s+\d+\s*%|\btoe naar\b", re.I)
@@ -1298,6 +1301,12 @@ class Engine:
         if _OPINION.search(p.question) and not any(_OPINION_TEXT.search(s) for s in relevant):
             return "De rapportage geeft geen meningen of standpunten van partijen weer."
         with_figure = [s for s in relevant if has_figure(s, p.figure_kind or "count")]
+        if _SPENT.search(p.question) and not any(_SPENT_TEXT.search(s) for s in sentences):
+            # "hoeveel van de 142 miljoen hebben scholen al uitgegeven?": the report gives the sums
+            # made available, never what was spent of them.
+            return ("De rapportage noemt wel het beschikbare bedrag, niet hoeveel daarvan is uitgegeven."
+                    if any(has_figure(s, "amount") for s in sentences) else
+                    "De rapportage noemt niet hoeveel hiervan is uitgegeven.")
         if p.field == "figure" and _CURRENT.search(p.question) and with_figure and \
                 all(_TARGET.search(s) for s in with_figure):
             return "De rapportage noemt hiervoor alleen een doel of streefcijfer, geen cijfer van nu."

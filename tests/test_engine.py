@@ -444,3 +444,11 @@ def test_a_sentence_that_opens_with_a_name_names_the_doer(engine):
     assert not engine._acts("Scholen worden nog steeds via de nieuwsbrief geattendeerd.")
     ans = engine.answer("Wie maken extra lesmateriaal over welzijn speciaal voor het mbo?")
     assert ans.rows[0].id == "1.2-04" and "Trimbos en Pharos" in ans.text
+
+
+def test_money_spent_is_not_money_made_available(engine):
+    ans = engine.answer("Hoeveel van de 142 miljoen voor carrièreperspectief hebben de scholen inmiddels uitgegeven?")
+    assert ans.abstained and ans.rows[0].id == "3.3-01" and "niet hoeveel daarvan is uitgegeven" in ans.text
+    # the sum itself is answered
+    ans = engine.answer("hoeveel geld is er beschikbaar voor carrièreperspectief van docenten?")
+    assert not ans.abstained and "142 miljoen" in ans.text
