@@ -55,7 +55,22 @@ def reference_coverage(engine: Engine, text: str, row) -> float:
                    len(os.path.commonprefix((t, w))) >= FAMILY_SHARE * min(len(t), len(w))
                    for w in row_terms if len(w) >= PREFIX_FAMILY)
 
-    hit = sum(lexical.idf(t) for t in terms if t in row_terms or (len(t) >= PREFIX_FAMILY and family(t)))
+    # the glossary rule spelled out: a term (or a part of a compound whose whole word has them)
+    # also counts when every term of one of its glossary groups is in the row
+    from app.engine import GLOSSARY
+    from index.analyzer import stem, words
+    from index.glossary import standalone_terms
+
+    alts = dict(GLOSSARY.alternatives(standalone_terms(text)))
+    for w in words(text):
+        if stem(w) in alts:
+            for part in lexical.analyzer.compound_parts(w):
+                alts.setdefault(stem(part), alts[stem(w)])
+
+    def glossary(t: str) -> bool:
+        return any(set(group) <= set(row_terms) for group in alts.get(t, ()))
+
+    hit = sum(lexical.idf(t) for t in terms if t in row_terms or (len(t) >= PREFIX_FAMILY and family(t)) or glossary(t))
     return hit / total
 
 
@@ -65,7 +80,12 @@ def reference_topic_rows(engine: Engine, topic: str, filters=None) -> list[str]:
     scope = filter_rows(engine.rows, f, engine.index.stands)
     if not scope:
         return []
-    res = engine.index.search(topic, k=len(scope), filters=f, mode=engine.retrieval_mode)
+    from app.engine import GLOSSARY
+    from index.glossary import standalone_terms
+
+    extra = GLOSSARY.expansion(standalone_terms(topic))  # the glossary's other forms join the search
+    res = engine.index.search(f"{topic} {extra}" if extra else topic, k=len(scope), filters=f,
+                              mode=engine.retrieval_mode)
     if not res.hits:
         return []
     top = res.hits[0].score
