@@ -72,6 +72,7 @@ TOPIC_MIN_COVERAGE = 0.45
 TOPIC_REL_SCORE = 0.6
 PREFIX_FAMILY = 8
 GLOSSARY = Glossary.of()
+WHOLE_WAT_WORDS = 60  # a Wat cell up to this length is shown whole where the action is what is asked
 # ... and only when the shared beginning is at least this share of the shorter word (_family). On the
 # development questions: 0.75 topic F1 0.740 and 294/346 turns; 0 (any shared 8 letters) 0.736 and
 # 293; 0.9 0.735 and one more refusal.
@@ -921,7 +922,7 @@ class Engine:
         title = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}{scope}"
         if p.operation == "list" and len(rows) == 1:
             # "en wat doet BZK?": one action in scope; what it is and how it stands, not only its title.
-            one = self._compose(replace(p, operation="lookup"), rows[0], [])
+            one = self._compose(replace(p, operation="lookup"), rows[0], [], whole_wat=True)
             one.text = f"**{esc(title)}:**\n\n{one.text}"
             one.kind, one.count = p.operation, 1
             return one
@@ -1551,10 +1552,13 @@ class Engine:
                                           for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", cell))
         return first.group(1).lower() not in self._lower_words
 
-    def _compose(self, p: Plan, row: ActionRow, related: list[ActionRow], hits=None) -> Answer:
+    def _compose(self, p: Plan, row: ActionRow, related: list[ActionRow], hits=None,
+                 whole_wat: bool = False) -> Answer:
         qterms = self._terms(p.topic or p.question)
         stand = self.stands.get(row.id, "")
-        title = shorten(row.wat, 90 if p.field in ("wie", "wanneer", "figure") else 140)
+        # "wat doet BZK?": when the action itself is what is asked, a short Wat cell is shown whole.
+        title = row.wat if whole_wat and word_count(row.wat) <= WHOLE_WAT_WORDS else \
+            shorten(row.wat, 90 if p.field in ("wie", "wanneer", "figure") else 140)
         header = [f"**Actie {row.id}** · Doelstelling {row.doelstelling} (prioriteit {row.prioriteit})"
                   + (f" · stand: {stand}" if stand else ""),
                   f"*{esc(title)}*", ""]

@@ -407,6 +407,7 @@ def test_a_list_of_one_action_shows_that_action(engine):
     assert [r.id for r in ans.rows] == ["1.1-07"]
     assert ans.text.startswith("**1 actie waarbij BZK betrokken is:**")
     assert "Voortgang (2025):" in ans.text  # the row itself, not only its title
+    assert "Algemene wet gelijke behandeling" in ans.text  # a short Wat cell whole
 
 
 def test_a_party_named_as_the_doer_in_the_text_scopes_a_change_question(engine):
