@@ -469,3 +469,7 @@ def test_a_verb_with_dat_and_no_new_subject_stays_with_the_previous_action():
 def test_a_question_that_opens_with_wanneer_asks_for_a_date():
     # an embedded "hoe vaak" is what will be known, not what is asked
     assert p("wanneer weten we hoe vaak het studentenfonds gebruikt wordt?").field == "wanneer"
+
+
+def test_which_age_asks_for_a_figure():
+    assert p("De leeftijdsgrens van de RMC gaat omhoog. Van welke leeftijd naar welke?").field == "figure"
