@@ -289,7 +289,6 @@ class Engine:
         self.reports: "OrderedDict[str, Engine]" = OrderedDict([(self.rapport, self)])
         self._walks: dict[tuple[str, str], object] = {}
         self._weighted_cache: dict[str, tuple] = {}
-        self._lower_words: frozenset[str] | None = None
         self._new_cache: dict[str, bool] = {}
         self._column_terms: dict[tuple[str, str], frozenset[str]] = {}  # (column, row id)
         self._row_sentences: dict[str, tuple] = {}
@@ -306,6 +305,10 @@ class Engine:
         self._name_df = Counter(n for r in index.rows for n in set(_names(" ".join([r.wat, r.status, r.voortgang]))))
         self._corpus_text = " ".join(" ".join(words(r.text())) for r in index.rows)
         self._primary = {r.id: self._primary_parties(r) for r in index.rows}
+        # The words the report writes in lower case: a sentence that opens with any other word opens
+        # with a name (_acts).
+        self._lower_words = frozenset(w for r in index.rows for cell in (r.wat, r.status, r.voortgang, r.wie)
+                                      for w in _LOWER_WORD.findall(cell))
         # What is built at load lives as long as the engine: leave it out of the collector's full
         # passes, which at 100x (a million posting entries) paused single answers for 100+ ms.
         gc.freeze()
@@ -1547,9 +1550,6 @@ class Engine:
         first = re.match(r"([A-Z][\w’'-]*)\s", sentence)
         if first is None:
             return False
-        if self._lower_words is None:
-            self._lower_words = frozenset(w for r in self.rows for cell in (r.wat, r.status, r.voortgang, r.wie)
-                                          for w in re.findall(r"\b[a-zà-ÿ][\w’'-]*", cell))
         return first.group(1).lower() not in self._lower_words
 
     def _compose(self, p: Plan, row: ActionRow, related: list[ActionRow], hits=None,
@@ -1828,6 +1828,7 @@ def _names_earlier(sentence: str, before: str) -> bool:
     return bool(m) and re.search(rf"\b{re.escape(m.group(1))}\b", before, re.I) is not None
 
 
+_LOWER_WORD = re.compile(r"\b[a-zà-ÿ][\w’'-]*")
 _RECIPIENT = re.compile(r"(?:Tweede |Eerste )?Kamer\b")
 # The one who acts: "(ondersteund) door Stichting MBO Excellent", "samen met SURF", or a sentence
 # that opens with an organisation ("Het NRO en de Inspectie …", "OCW verleent …").
