@@ -113,7 +113,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"achter(?:stand|lopen|op schema)?\b|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
                 r"gerealiseerd|gestart|opgepakt|begonnen|haalbaar)|\bgeschrapt|stopgezet|\bblijf?t? liggen|"
                 r"\bblijven liggen|niet gedaan|mislukt|niet van de grond|gestrand|\bvast(?:gelopen)?\b|"
-                r"\bstagn\w+|\bligt stil\b|\bliggen stil\b|\bgestopt\b|\bachterhaald\b|\bproblemen\b|"
+                r"\bstagn\w+|\bligt stil\b|\bliggen stil\b|\bgestopt\b|\bachterhaald\b|(?<![a-z]e )(?<!ische )\bproblemen\b|"
                 r"\bniet (?:op|volgens) schema\b|\bte laat\b|\blater dan gepland\b|\bniet volgens plan\b|"
                 r"\bniet (?:goed|lekker|zoals gepland)\b|\bvastzitten\b|\bmis(?:gaan|gegaan|loopt|gelopen)\b", re.I), VERTRAAGD),
     (re.compile(r"afgerond|gerealiseerd|\b(?:al|inmiddels|reeds|nu)\b(?:\s+\w+)?\s+klaar\b|voltooid|\bafgevinkt|\bbehaald|"
@@ -278,7 +278,7 @@ richten richt gericht richtten spelen speelt speelde betrekking raken raakt make
 peilmoment peilmomenten meetmoment meetmomenten peildatum peildata
 gebied vlak
 zoals enzo bijv
-iedereen niemand ieder iedere elke elk zet
+iedereen niemand ieder iedere elke elk zet hele heel gehele
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 

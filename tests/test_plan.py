@@ -473,3 +473,11 @@ def test_a_question_that_opens_with_wanneer_asks_for_a_date():
 
 def test_which_age_asks_for_a_figure():
     assert p("De leeftijdsgrens van de RMC gaat omhoog. Van welke leeftijd naar welke?").field == "figure"
+
+
+def test_problems_of_students_are_a_subject_and_the_whole_agenda_no_topic():
+    got = p("wat doet de werkagenda aan mentale problemen bij studenten")
+    assert got.filters.stand is None and "problemen" in got.topic
+    assert p("welke acties lopen tegen problemen aan?").filters.stand == VERTRAAGD
+    got = p("Welke acties in de hele werkagenda zijn vertraagd of niet uitgevoerd?")
+    assert (got.operation, got.topic, got.filters.stand) == ("list", "", VERTRAAGD)
