@@ -30,7 +30,7 @@ from index.glossary import Glossary, standalone_terms
 from index.structured import Filters
 from ingest import ActionRow
 
-from .plan import _MINISTRY_NAMES, Plan, fits_size, plan as make_plan
+from .plan import _MINISTRY_NAMES, _PARTICIPLE, Plan, fits_size, plan as make_plan
 from .sentences import (PERIOD_CELLS, Quote, figure_neighbours, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
@@ -555,6 +555,11 @@ class Engine:
             return Answer("Stel een vraag over de voortgang van de Werkagenda mbo, bijvoorbeeld: "
                           "*Wat is de status van het bbl-offensief?*", abstained=True, kind="empty", plan=p)
         prev = next((h for h in reversed(history) if h.rows and not h.abstained), None)
+        if prev is not None and p.operation == "lookup" and not (p.refers_back or p.followup) and \
+                self._points_at(p.question, prev.rows[0]):
+            # "wanneer is de kamer over dat offensief bijgepraat?": "dat" with a word of the action
+            # just answered points at it, whatever the word (the planner knows only common ones).
+            p = replace(p, refers_back="strong")
         if p.operation == "meta":
             ans = self._meta(p)
         elif p.operation in ("list", "count", "compare"):
@@ -1367,6 +1372,8 @@ class Engine:
             # talked about, in the asker's word for it ("centrum" for "Hybride Techniek Centra").
             own -= self._terms(" ".join(re.findall(r"\b(?:die|deze|dat|dit|zo[’']n|zulke?)\s+([\w-]+)",
                                                    p.question, re.I)))
+        # A past participle the report never uses ("bijgepraat") is the question's verb, not a subject.
+        own -= {stem(w) for w in words(p.topic) if _PARTICIPLE.match(w)}
         prev_terms = set(self.index.lexical.row_terms[self._pos[previous.id]])
         specific_new = [t for t in own - prev_terms if self.index.lexical.doc_freq.get(t, 0) <= 2]
         if p.refers_back == "strong" and not specific_new:
@@ -1379,6 +1386,15 @@ class Engine:
         res = self._search(p.topic, None, k=3)
         best = max((self._coverage(p.topic, h.row) for h in res.hits), default=0.0)
         return mine >= best
+
+    def _points_at(self, question: str, row: ActionRow) -> bool:
+        """A demonstrative with a noun of the row: "dat offensief" after the bbl-offensief."""
+        row_terms = self.index.lexical.row_terms[self._pos[row.id]]
+        for noun in re.findall(r"\b(?:die|dat|deze|dit)\s+([\w-]{4,})", question, re.I):
+            terms = self._terms(noun)
+            if terms and terms <= set(row_terms) and not _PARTICIPLE.match(fold(noun).lower()):
+                return True
+        return False
 
     def _names_a_subject(self, text: str) -> bool:
         """Does the text hold a word of its own beyond the verbs people use to ask about an action

@@ -453,3 +453,12 @@ def test_money_spent_is_not_money_made_available(engine):
     # the sum itself is answered
     ans = engine.answer("hoeveel geld is er beschikbaar voor carrièreperspectief van docenten?")
     assert not ans.abstained and "142 miljoen" in ans.text
+
+
+def test_that_with_a_word_of_the_previous_action_points_at_it(engine):
+    first = engine.answer("hoeveel procent van de studenten moet uiteindelijk bbl doen?")
+    assert first.rows[0].id == "2.3-01"
+    # "offensief" is no word the planner knows for an action, but it is this action's word;
+    # "bijgepraat" (never in the report) is the verb, not a new subject
+    follow = engine.answer("wanneer is de kamer over dat offensief bijgepraat?", history=[first])
+    assert follow.rows[0].id == "2.3-01" and not follow.abstained and "4 juli" in follow.text
