@@ -1834,7 +1834,9 @@ def _names(sentence: str) -> list[str]:
 
 
 # A doer said without a proper name: "Hiervoor is de beroepsgroep aan zet."
-_DOER_SAID = re.compile(r"\baan zet\b|\bverantwoordelijk\w*\b|\bhet voortouw\b|\btrekker\b|\bis aan de beurt\b", re.I)
+_DOER_SAID = re.compile(r"\baan zet\b|\bverantwoordelijk\w*\b|\bhet voortouw\b|\btrekker\b|\bis aan de beurt\b|"
+                        # who holds it now: "Het beheer … is overgedragen aan een externe partij."
+                        r"\bovergedragen aan\b|\bondergebracht bij\b|\bbelegd bij\b|\bin handen van\b", re.I)
 
 
 def _names_earlier(sentence: str, before: str) -> bool:
@@ -1865,8 +1867,9 @@ def _family(term: str, candidates: tuple[str, ...]) -> bool:
 
 
 def _verb_base(term: str) -> str:
-    """A stem without the -t/-d of a verb form ("ondersteunt", "ondersteund" -> "ondersteun")."""
-    return term[:-1] if len(term) >= 6 and term[-1] in "td" and term[-2] not in "aeiou" else term
+    """A stem without the -t/-d of a verb form ("ondersteunt", "ondersteund" -> "ondersteun"),
+    stemmed again so that it meets the noun's stem ("beheert" -> "beher", as "beheer")."""
+    return stem(term[:-1]) if len(term) >= 6 and term[-1] in "td" and term[-2] not in "aeiou" else term
 
 
 def _names_a_doer(sentence: str, question: str = "") -> bool:

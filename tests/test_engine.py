@@ -462,3 +462,13 @@ def test_that_with_a_word_of_the_previous_action_points_at_it(engine):
     # "bijgepraat" (never in the report) is the verb, not a new subject
     follow = engine.answer("wanneer is de kamer over dat offensief bijgepraat?", history=[first])
     assert follow.rows[0].id == "2.3-01" and not follow.abstained and "4 juli" in follow.text
+
+
+def test_who_holds_it_now_is_a_doer_said_in_words(engine):
+    from app.engine import _verb_base, _names_a_doer
+    from index.analyzer import stem
+    assert _verb_base("beheert") == stem("beheer")  # the verb meets the noun
+    assert _names_a_doer("Het beheer van Leeroverzicht is overgedragen aan een externa partij.")
+    first = engine.answer("hoe staat het met het platform Leeroverzicht?")
+    follow = engine.answer("en wie beheert het platform nu?", history=[first])
+    assert follow.rows[0].id == "2.1-04" and "overgedragen aan een externa partij" in follow.text
