@@ -90,7 +90,7 @@ _DETAIL = re.compile(r"\bwat houd(?:t|en)\b|\bwat (?:staat|stond) er (?:precies 
 # The members of a set: "welke twee taalinterventies", "wie zitten er in de expertgroep".
 _NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
                  "twintig": 20}
-_MEMBERS = re.compile(r"\bwelke (\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig)\b|"
+_MEMBERS = re.compile(r"\b(?:welke|wat (?:zijn|waren) (?:de|die)) (\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig)\b|"
                       r"\bwie (?:zitten|zit) (?:er )?in\b|\bwie zijn de leden van\b|\bleden van\b|"
                       # "welke best practices kwamen er precies uit …", "welke maatregelen staan er in het actieplan"
                       r"\bwelke\b(?!\s+(?:datum|dag|dagen|jaar|maand|week|tijd|periode|moment)\b)"

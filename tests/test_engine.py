@@ -472,3 +472,8 @@ def test_who_holds_it_now_is_a_doer_said_in_words(engine):
     first = engine.answer("hoe staat het met het platform Leeroverzicht?")
     follow = engine.answer("en wie beheert het platform nu?", history=[first])
     assert follow.rows[0].id == "2.1-04" and "overgedragen aan een externa partij" in follow.text
+
+
+def test_the_members_of_a_numbered_set_need_an_enumeration(engine):
+    ans = engine.answer("Wat zijn de vijf actielijnen van het bbl-offensief?")
+    assert ans.abstained and ans.rows[0].id == "2.3-01" and "somt niet op" in ans.text
