@@ -77,6 +77,8 @@ WHOLE_WAT_WORDS = 60  # a Wat cell up to this length is shown whole where the ac
 # development questions: 0.75 topic F1 0.740 and 294/346 turns; 0 (any shared 8 letters) 0.736 and
 # 293; 0.9 0.735 and one more refusal.
 FAMILY_SHARE = 0.75
+SHORT_KIN = 6  # the shortest row stem that can head a longer word's family (_short_kin)
+KIN_SUFFIX = 5  # at most this much may follow it: "-iser", "-ering", not a second word
 # A one-action answer whose best row holds less than this share of the question's topic words
 # (and no strong dense match) is not an answer to that question.
 LOOKUP_MIN_COVERAGE = 0.3
@@ -633,7 +635,7 @@ class Engine:
         prefixes = self._prefixes(row.id, row_terms)
         hit = sum(w for t, w, prefix, alts in weighted
                   if t in row_terms or (prefix is not None and prefix in prefixes and _family(t, prefixes[prefix]))
-                  or any(all(g in row_terms for g in group) for group in alts))
+                  or _short_kin(t, row_terms) or any(all(g in row_terms for g in group) for group in alts))
         return hit / total
 
     def _reports_new(self, row: ActionRow) -> bool:
@@ -1864,6 +1866,14 @@ def _family(term: str, candidates: tuple[str, ...]) -> bool:
         if n >= FAMILY_SHARE * min(len(term), len(c)):
             return True
     return False
+
+
+def _short_kin(term: str, row_terms) -> bool:
+    """A row stem shorter than the family prefix that begins the term and leaves only a suffix:
+    "digital" (digitale) for "digitaliser" (digitalisering). Not "student" for
+    "studentenhuisvest": what is left there is a word of its own."""
+    return len(term) > SHORT_KIN and any(term[:k] in row_terms for k in range(max(SHORT_KIN, len(term) - KIN_SUFFIX),
+                                                                              min(PREFIX_FAMILY, len(term))))
 
 
 def _verb_base(term: str) -> str:

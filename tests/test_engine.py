@@ -477,3 +477,10 @@ def test_who_holds_it_now_is_a_doer_said_in_words(engine):
 def test_the_members_of_a_numbered_set_need_an_enumeration(engine):
     ans = engine.answer("Wat zijn de vijf actielijnen van het bbl-offensief?")
     assert ans.abstained and ans.rows[0].id == "2.3-01" and "somt niet op" in ans.text
+
+
+def test_a_short_stem_heads_its_derivations_not_compounds():
+    from app.engine import _short_kin
+    assert _short_kin("digitaliser", {"digital"})  # digitalisering ~ digitale
+    assert not _short_kin("studentenhuisvest", {"student"})  # a second word follows
+    assert not _short_kin("digital", {"digital"})  # the same word is no kin (it is the word)

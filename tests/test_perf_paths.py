@@ -70,7 +70,14 @@ def reference_coverage(engine: Engine, text: str, row) -> float:
     def glossary(t: str) -> bool:
         return any(set(group) <= set(row_terms) for group in alts.get(t, ()))
 
-    hit = sum(lexical.idf(t) for t in terms if t in row_terms or (len(t) >= PREFIX_FAMILY and family(t)) or glossary(t))
+    # the short-kin rule spelled out: a row stem of 6 or 7 letters that begins the term, followed by
+    # at most 5 more letters
+    def short_kin(t: str) -> bool:
+        return any(len(w) < PREFIX_FAMILY and len(w) >= 6 and len(t) > len(w) and t.startswith(w)
+                   and len(t) - len(w) <= 5 for w in row_terms)
+
+    hit = sum(lexical.idf(t) for t in terms
+              if t in row_terms or (len(t) >= PREFIX_FAMILY and family(t)) or short_kin(t) or glossary(t))
     return hit / total
 
 
