@@ -279,6 +279,8 @@ peilmoment peilmomenten meetmoment meetmomenten peildatum peildata
 gebied vlak
 zoals enzo bijv
 iedereen niemand ieder iedere elke elk zet hele heel gehele
+zegt zeggen zei makkelijker moeilijker beter betere slecht slechte idee mensen vinden vindt willen wil nodig
+manier manieren tijdens ander plannen
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 

@@ -481,3 +481,9 @@ def test_problems_of_students_are_a_subject_and_the_whole_agenda_no_topic():
     assert p("welke acties lopen tegen problemen aan?").filters.stand == VERTRAAGD
     got = p("Welke acties in de hele werkagenda zijn vertraagd of niet uitgevoerd?")
     assert (got.operation, got.topic, got.filters.stand) == ("list", "", VERTRAAGD)
+
+
+def test_words_about_the_asking_name_no_subject():
+    assert p("Wat zegt de rapportage over de onderwijsregio's?").topic.lower() == "onderwijsregio's"
+    got = p("mijn stagebegeleiding was echt slecht.. doet de werkagenda iets aan betere begeleiding tijdens je stage?")
+    assert not {"slecht", "betere", "tijdens"} & set(got.topic.split())
