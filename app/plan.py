@@ -205,6 +205,10 @@ _YEAR = re.compile(r"\b(20[0-4]\d)\b")
 _STATUS_WORDS = re.compile(r"\brapportage|\bstatus\b|\bstand\b|\bstond\b|\bstaat\b|\bstaan\b|voortgang|"
                            r"\bverslag|\bhoe (?:ging|gaat|liep|loopt)\b|\bgerapporteerd|\bgemeld|\bhoe ver\b|"
                            r"\bhoe (?:zit|zat) het\b|\bwat is (?:de|het) (?:situatie|resultaat)\b", re.I)
+# Something done and over, asked in the past tense: "heeft … vastgesteld", "is … besloten".
+_DONE_THEN = re.compile(r"\b(?:heeft|hebben|is|zijn|werd|werden)\b[^?]*\b(?:vastgesteld|besloten|genomen|gewonnen|"
+                        r"ingevoerd|gepubliceerd|gekozen|aangenomen|ondertekend|uitgereikt|bekendgemaakt|"
+                        r"toegekend|goedgekeurd)\b", re.I)
 _PLANNING_WORDS = re.compile(r"gepland|planning|\bklaar\b|\bmoet|\bmoeten\b|\bwanneer\b|deadline|"
                              r"\bstart|\bbegint|\bloopt (?:af|tot)|\bin werking|\bverschijnt|\bgebeur", re.I)
 # The years the report's two status periods name (the shipped report: 2024 and 2025); the engine
@@ -767,8 +771,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     jaar = None
     if uncovered is not None and _PLANNING_WORDS.search(q) and not re.search(r"\brapportage|\bstond\b", q, re.I):
         jaar, uncovered = uncovered, None  # "wat moet er in 2026 klaar zijn?": planning, a filter
-    elif uncovered is not None and not _STATUS_WORDS.search(q):
-        uncovered = None  # a year without a question about the state then: just a word
+    elif uncovered is not None and not _STATUS_WORDS.search(q) and \
+            not (covered_years and uncovered > max(covered_years) and _DONE_THEN.search(q)):
+        # A year without a question about the state then: just a word. But "welke taaleisen heeft
+        # de minister begin 2026 vastgesteld?" asks what happened after the report was written.
+        uncovered = None
     rest = _YEAR.sub(" ", rest)
 
     fld = _field(q)

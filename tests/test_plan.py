@@ -487,3 +487,10 @@ def test_words_about_the_asking_name_no_subject():
     assert p("Wat zegt de rapportage over de onderwijsregio's?").topic.lower() == "onderwijsregio's"
     got = p("mijn stagebegeleiding was echt slecht.. doet de werkagenda iets aan betere begeleiding tijdens je stage?")
     assert not {"slecht", "betere", "tijdens"} & set(got.topic.split())
+
+
+def test_something_done_after_the_report_is_a_year_it_does_not_cover():
+    assert p("Welke nieuwe taaleisen heeft de minister begin 2026 vastgesteld?").uncovered_year == 2026
+    # planning for that year is asked about, not refused
+    got = p("wat moet er in 2026 klaar zijn?")
+    assert got.uncovered_year is None and got.filters.jaar == 2026
