@@ -1574,9 +1574,12 @@ class Engine:
                  whole_wat: bool = False) -> Answer:
         qterms = self._terms(p.topic or p.question)
         stand = self.stands.get(row.id, "")
-        # "wat doet BZK?": when the action itself is what is asked, a short Wat cell is shown whole.
-        title = row.wat if whole_wat and word_count(row.wat) <= WHOLE_WAT_WORDS else \
-            shorten(row.wat, 90 if p.field in ("wie", "wanneer", "figure") else 140)
+        # "wat doet BZK?", "wat houdt die actie in?": when the action itself is what is asked, its
+        # Wat cell is shown in whole sentences, up to WHOLE_WAT_WORDS.
+        if whole_wat or (p.field == "status" and _ABOUT_ACTION.search(p.question)):
+            title = _lead(row.wat, WHOLE_WAT_WORDS)
+        else:
+            title = shorten(row.wat, 90 if p.field in ("wie", "wanneer", "figure") else 140)
         header = [f"**Actie {row.id}** · Doelstelling {row.doelstelling} (prioriteit {row.prioriteit})"
                   + (f" · stand: {stand}" if stand else ""),
                   f"*{esc(title)}*", ""]
@@ -1866,6 +1869,21 @@ def _family(term: str, candidates: tuple[str, ...]) -> bool:
         if n >= FAMILY_SHARE * min(len(term), len(c)):
             return True
     return False
+
+
+def _lead(text: str, max_words: int) -> str:
+    """The first sentences of a cell, whole, up to max_words (at least the first sentence)."""
+    out: list[str] = []
+    for sent in split_sentences(text):
+        if out and word_count(" ".join(out + [sent])) > max_words:
+            break
+        out.append(sent)
+    return " ".join(out) if out else text
+
+
+# A question about what an action is: "wat houdt die actie in?", "waar gaat dat over?"
+_ABOUT_ACTION = re.compile(r"\bwat houd(?:t|en)\b(?:\s+[\w'’-]+){1,4}\s+in\b|\bwaar gaat\b(?:\s+[\w'’-]+){1,4}\s+over\b|"
+                           r"\bwat (?:is|zijn|betekent|betekenen) (?:dat|dit|die|deze)(?: actie| plan)?\s*(?:precies|eigenlijk)?\s*\?", re.I)
 
 
 def _short_kin(term: str, row_terms) -> bool:

@@ -484,3 +484,13 @@ def test_a_short_stem_heads_its_derivations_not_compounds():
     assert _short_kin("digitaliser", {"digital"})  # digitalisering ~ digitale
     assert not _short_kin("studentenhuisvest", {"student"})  # a second word follows
     assert not _short_kin("digital", {"digital"})  # the same word is no kin (it is the word)
+
+
+def test_what_an_action_holds_shows_its_wat_in_whole_sentences(engine):
+    from app.engine import _lead
+    assert _lead("Een twee drie. Vier vijf zes. Zeven.", 6) == "Een twee drie. Vier vijf zes."
+    assert _lead("Een twee drie vier.", 2) == "Een twee drie vier."  # at least the first sentence
+    first = engine.answer("Bij welke acties is SZW betrokken?")
+    second = engine.answer("welke daarvan zijn niet veranderd sinds vorig jaar?", history=[first])
+    third = engine.answer("wat houdt die actie in?", history=[first, second])
+    assert third.rows[0].id == "1.3-04" and "van 23 naar 27 jaar" in third.text
