@@ -1139,7 +1139,10 @@ class Engine:
             # help pick the sentence that answers ("Begin 2026 … een besluit over de nieuwe taaleisen").
             # Only for the date or the doer: a status question's own words pick its sentences
             # ("welk bestuursakkoord …", "wat waren de thema's daarvan?").
-            earlier = prev.subject if p.field in ("wanneer", "wie") else ""
+            # A figure asked of it with no subject of its own ("hoeveel geld gaat daarnaar toe?")
+            # is a figure of that subject too.
+            earlier = prev.subject if p.field in ("wanneer", "wie") or \
+                (p.field == "figure" and not self._subject_terms(p)) else ""
             p = replace(p, followup=True, topic=" ".join(dict.fromkeys(f"{earlier} {p.topic}".split())))
         if p.followup and prev is not None and prev.rows:
             if p.field in ("wie", "wanneer") and prev.kind in ("list", "compare") and \
@@ -1365,7 +1368,8 @@ class Engine:
         - "en bij rekenen?": the previous action is as good a match for the words as any: yes;
         - "en wat wordt er gedaan tegen discriminatie bij stages?": another action matches the
           words better: no, a new question."""
-        own = self._terms(p.topic)
+        # "geld" in "hoeveel geld gaat daarnaar toe?" asks for the figure, it names nothing
+        own = self._subject_terms(p) if p.field == "figure" else self._terms(p.topic)
         if _THIS_ACTION.search(p.question):
             # "welk ministerie staat er naast OCW bij die actie?" names the action it asks about.
             return True
@@ -1377,8 +1381,10 @@ class Engine:
         # A past participle the report never uses ("bijgepraat") is the question's verb, not a subject.
         own -= {stem(w) for w in words(p.topic) if _PARTICIPLE.match(w)}
         prev_terms = set(self.index.lexical.row_terms[self._pos[previous.id]])
-        specific_new = [t for t in own - prev_terms if self.index.lexical.doc_freq.get(t, 0) <= 2]
-        if p.refers_back == "strong" and not specific_new:
+        # A new subject is one another action has: a word the report never uses ("ingaan",
+        # "soepeler") names no other action to switch to.
+        specific_new = [t for t in own - prev_terms if 1 <= self.index.lexical.doc_freq.get(t, 0) <= 2]
+        if p.refers_back == "strong" and not specific_new or (p.field == "figure" and not own):
             return True
         if not self._names_a_subject(p.topic):
             return True

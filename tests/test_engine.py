@@ -494,3 +494,15 @@ def test_what_an_action_holds_shows_its_wat_in_whole_sentences(engine):
     second = engine.answer("welke daarvan zijn niet veranderd sinds vorig jaar?", history=[first])
     third = engine.answer("wat houdt die actie in?", history=[first, second])
     assert third.rows[0].id == "1.3-04" and "van 23 naar 27 jaar" in third.text
+
+
+def test_a_figure_or_date_asked_of_the_previous_action_stays_with_it(engine):
+    first = engine.answer("Hoe staat het met de practoraten in het mbo?")
+    assert first.rows[0].id == "3.4-02"
+    # "geld" asks for the figure; it names no other subject
+    money = engine.answer("hoeveel geld gaat daarnaar toe?", history=[first])
+    assert money.rows[0].id == "3.4-02" and not money.abstained and "€3 mln" in money.text
+    first = engine.answer("Wat gebeurt er met de RMC voor jongeren tot 27 jaar?")
+    # "ingaan" is a word the report never uses: it names no other action to switch to
+    when = engine.answer("wanneer zou die uitbreiding ingaan?", history=[first])
+    assert when.rows[0].id == "1.3-04" and "per 2025" in when.text
