@@ -286,6 +286,7 @@ iedereen niemand ieder iedere elke elk zet hele heel gehele
 zegt zeggen zei makkelijker moeilijker beter betere slecht slechte idee mensen vinden vindt willen wil nodig
 manier manieren tijdens ander plannen
 daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit toe
+vergeleken vergelijking vergelijk vergelijken
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 

@@ -102,6 +102,12 @@ def has_figure(sentence: str, kind: str | None, noun_terms: set[str] = frozenset
         return bool(DURATION.search(sentence))
     if kind == "frequency":
         return bool(FREQUENCY.search(sentence))
+    if kind == "count" and noun_terms and analyzer is not None:
+        # "hoeveel scholen …?" answered as a share: "inmiddels 61% van de scholen"
+        for m in PERCENT.finditer(sentence):
+            window = " ".join(re.findall(r"[\w'’]+", sentence[m.end():])[:4])
+            if noun_terms & set(analyzer.document_terms(window)):
+                return True
     plain = AMOUNT_FULL.sub(" ", PERCENT.sub(" ", sentence))  # a sum of money is no count
     for m in NUMBER.finditer(plain):
         tok = m.group(0)

@@ -506,3 +506,13 @@ def test_a_figure_or_date_asked_of_the_previous_action_stays_with_it(engine):
     # "ingaan" is a word the report never uses: it names no other action to switch to
     when = engine.answer("wanneer zou die uitbreiding ingaan?", history=[first])
     assert when.rows[0].id == "1.3-04" and "per 2025" in when.text
+
+
+def test_how_many_is_answered_by_a_share_of_them(engine):
+    from app.sentences import has_figure
+    analyzer = engine.index.lexical.analyzer
+    s = "Uit een analyse blijkt dat inmiddels 61% van de scholen een studentenkaart verschaft."
+    assert has_figure(s, "count", {"schol"}, analyzer)
+    assert not has_figure("Dat geldt voor 61% van de docenten.", "count", {"schol"}, analyzer)
+    ans = engine.answer("hoeveel scholen geven inmiddels een studentenkaart?")
+    assert ans.rows[0].id == "1.1-05" and not ans.abstained and "61%" in ans.text

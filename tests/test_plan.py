@@ -494,3 +494,8 @@ def test_something_done_after_the_report_is_a_year_it_does_not_cover():
     # planning for that year is asked about, not refused
     got = p("wat moet er in 2026 klaar zijn?")
     assert got.uncovered_year is None and got.filters.jaar == 2026
+
+
+def test_vergeleken_names_no_subject():
+    got = p("wat is er nieuw bij doelstelling 2.3 vergeleken met vorig jaar?")
+    assert (got.operation, got.filters.doelstelling, got.topic) == ("compare", "2.3", "")
