@@ -1389,7 +1389,7 @@ class Engine:
         if not self._names_a_subject(p.topic):
             return True
         mine = self._coverage(p.topic, previous)
-        if mine < 0.5:
+        if mine < 0.5 and (specific_new or p.refers_back != "weak"):
             return False
         res = self._search(p.topic, None, k=3)
         best = max((self._coverage(p.topic, h.row) for h in res.hits), default=0.0)

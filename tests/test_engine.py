@@ -516,3 +516,10 @@ def test_how_many_is_answered_by_a_share_of_them(engine):
     assert not has_figure("Dat geldt voor 61% van de docenten.", "count", {"schol"}, analyzer)
     ans = engine.answer("hoeveel scholen geven inmiddels een studentenkaart?")
     assert ans.rows[0].id == "1.1-05" and not ans.abstained and "61%" in ans.text
+
+
+def test_a_weak_pointer_without_a_new_subject_stays_when_the_action_fits_as_well_as_any(engine):
+    first = engine.answer("komt er nog een campagne voor leeroverzicht?")
+    assert first.rows[0].id == "2.1-04"
+    follow = engine.answer("en wat is er in 2025 verder op de site bijgekomen?", history=[first])
+    assert follow.rows[0].id == "2.1-04"
