@@ -291,6 +291,7 @@ class Engine:
         self.reports: "OrderedDict[str, Engine]" = OrderedDict([(self.rapport, self)])
         self._walks: dict[tuple[str, str], object] = {}
         self._weighted_cache: dict[str, tuple] = {}
+        self._alt_cache: dict[frozenset, dict] = {}
         self._new_cache: dict[str, bool] = {}
         self._column_terms: dict[tuple[str, str], frozenset[str]] = {}  # (column, row id)
         self._row_sentences: dict[str, tuple] = {}
@@ -1129,7 +1130,20 @@ class Engine:
             # Snowball leaves a verb's -t/-d: "ondersteunt" must meet "ondersteund".
             loose = {_verb_base(t) for t in terms}
             shared |= {t for t in qterms - shared if _verb_base(t) in loose}
+        if len(shared) < len(qterms):
+            # The sector's other form: "LOB" in the sentence for "loopbaanoriëntatie" asked.
+            alts = self._alternatives(qterms)
+            shared |= {t for t in qterms - shared if any(set(g) <= terms for g in alts.get(t, ()))}
         return sum(self._idf(t) for t in shared) / sum(self._idf(t) for t in qterms)
+
+    def _alternatives(self, qterms: set[str]) -> dict:
+        key = frozenset(qterms)
+        got = self._alt_cache.get(key)
+        if got is None:
+            if len(self._alt_cache) >= 1024:
+                self._alt_cache.clear()
+            got = self._alt_cache[key] = GLOSSARY.alternatives(qterms)
+        return got
 
     def _lookup(self, p: Plan, prev: Answer | None) -> Answer:
         own_topic = p.topic
@@ -1461,8 +1475,14 @@ class Engine:
         # A figure about a named subject must stand with that name: "hoeveel subsidie is toegekend
         # aan de projecten van de LLO-Katalysator?" is not answered by "40 mln … voor LLO collectief"
         # in the same row (the figure "near the question's subject").
-        named = [self._head_terms(n) for n in _question_names(p.question)]
-        named = [t for t in named if t]
+        # A party ("hoeveel investeert OCW …") is who pays, not what the figure is about: the
+        # report often says "wordt … geïnvesteerd" without naming it.
+        parties = {fold(x).lower() for x in self.parties}
+        df = self.index.lexical.doc_freq
+        # A name the report never writes ("Comeniusbeurzen" for its "Comeniusprogramma … beurzen")
+        # cannot be required next to the figure.
+        named = [t for t in (self._head_terms(n) for n in _question_names(p.question)
+                             if fold(n).lower() not in parties) if t and all(df.get(x, 0) for x in t)]
         if named:
             def near_name(c) -> bool:
                 # the sentence itself, or the one before it ("Vaardig Met Vaardigheden lanceert …
@@ -1903,7 +1923,10 @@ def _short_kin(term: str, row_terms) -> bool:
 def _verb_base(term: str) -> str:
     """A stem without the -t/-d of a verb form ("ondersteunt", "ondersteund" -> "ondersteun"),
     stemmed again so that it meets the noun's stem ("beheert" -> "beher", as "beheer")."""
-    return stem(term[:-1]) if len(term) >= 6 and term[-1] in "td" and term[-2] not in "aeiou" else term
+    if len(term) >= 6 and term[-1] in "td" and term[-2] not in "aeiou":
+        term = stem(term[:-1])
+    # a participle meets its verb: "geïnvesteerd" ~ "investeert"
+    return term[2:] if term.startswith("ge") and len(term) >= 8 else term
 
 
 def _names_a_doer(sentence: str, question: str = "") -> bool:

@@ -523,3 +523,13 @@ def test_a_weak_pointer_without_a_new_subject_stays_when_the_action_fits_as_well
     assert first.rows[0].id == "2.1-04"
     follow = engine.answer("en wat is er in 2025 verder op de site bijgekomen?", history=[first])
     assert follow.rows[0].id == "2.1-04"
+
+
+def test_who_pays_is_not_what_a_figure_is_about(engine):
+    # "wordt jaarlijks structureel €33 mln. geïnvesteerd om LOB te versterken": no OCW in the
+    # sentence, LOB for loopbaanoriëntatie, and the participle meets "investeert"
+    ans = engine.answer("Hoeveel investeert OCW jaarlijks in loopbaanoriëntatie en -begeleiding in het mbo?")
+    assert ans.rows[0].id == "2.1-01" and not ans.abstained and "€33 mln" in ans.text
+    # a name the report never writes is not required next to the figure
+    ans = engine.answer("hoeveel geld steekt OCW tot en met 2027 in de Comeniusbeurzen en de onderwijspremie?")
+    assert ans.rows[0].id == "3.4-03" and "€22" in ans.text
