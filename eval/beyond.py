@@ -27,6 +27,7 @@ Question files (written by reading the report, never by running the engine):
     eval/dev/*_fresh10.jsonl                       the same, written after the fresh9 changes (topics
                                                    also in everyday words); first run out of sample
     eval/dev/*_fresh11.jsonl                       the same, written after the fresh10 changes
+    eval/dev/*_fresh12.jsonl                       the same, written after the fresh11 changes
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
 The development split is what the rules were built against; the test split (the third one, written
@@ -54,7 +55,7 @@ SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
 def load(name: str, split: str) -> list[dict]:
     """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
-    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
+    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
     for path in (EVAL_DIR / split / name,
                  *(EVAL_DIR / split / name.replace(".jsonl", f"_{b}.jsonl") for b in batches)):
         if path.exists():
