@@ -132,6 +132,8 @@ _OUTCOME = re.compile(r"\bblijkt\b|\bbleek\b|\bbleken\b|\blaat zien\b|\blieten z
                       r"\bopgeleverd\b|\btoont\b|\buitkomst|\bresultaat|"
                       r"\bresultaten\b|\bconclu|\d\s*%|\bscore|\bgemiddeld|\bbesloten (?:om|tot|dat|voor|de|het)\b|"
                       r"\bbesluit (?:genomen|om|tot|over)\b|\btoegekend\b|\bgoedgekeurd\b|\bafgewezen\b|\bgehonoreerd\b", re.I)
+_DELIVERED = re.compile(_OUTCOME.pattern + r"|\bontwikkeld\b|\bafgesloten\b|\bgerealiseerd\b|\bgelanceerd\b|"
+                        r"\bopgezet\b|\bgepubliceerd\b|\buitgebracht\b|\bingevoerd\b|\bin gebruik\b", re.I)
 # Not "per jaar": the report gives yearly sums as "jaarlijks", "structureel" or a bare sum per year
 # (measured: "per jaar" refused 2 answerable questions).
 _UNITS = "student|leerling|school|instelling|deelnemer|docent|persoon|regio|bedrijf|werkgever|opleiding|traject|project"
@@ -1323,8 +1325,21 @@ class Engine:
         if _RESULTS.search(p.question) and p.field in ("status", "change"):
             # An outcome usually follows the sentence that introduces the study ("… een onderzoek
             # gedaan naar X. Hieruit kwam naar voren dat …"): the next two sentences count too.
-            near = {i + d for i, s in enumerate(sentences) if s in relevant for d in (0, 1, 2)}
-            if not any(_OUTCOME.search(sentences[i]) for i in sorted(near) if i < len(sentences)):
+            # What a programme "heeft opgeleverd" may also be what it made ("diensten ontwikkeld").
+            outcome, anchors = _OUTCOME, relevant
+            if re.search(r"\bopgeleverd\b", p.question, re.I):
+                # ... said of the thing asked about: from the sentences that name it best on
+                outcome = _DELIVERED
+                subject = self._subject_terms(p)
+                if subject and sentences:
+                    best = max(self._relevance(x, subject) for x in sentences)
+                    anchors = [x for x in sentences if self._relevance(x, subject) == best] or relevant
+            # the next sentences of the same cell (a Voortgang's last sentence is not followed by
+            # the 2024 status)
+            cell_of = [ci for ci, c in enumerate(cells) for _ in split_sentences(c)]
+            near = {i + d for i, s in enumerate(sentences) if s in anchors for d in (0, 1, 2)
+                    if i + d < len(sentences) and cell_of[i + d] == cell_of[i]}
+            if not any(outcome.search(sentences[i]) for i in sorted(near)):
                 return "De rapportage noemt hiervan geen resultaten of uitkomsten."
         if _OPINION.search(p.question) and not any(_OPINION_TEXT.search(s) for s in relevant):
             return "De rapportage geeft geen meningen of standpunten van partijen weer."
@@ -1440,12 +1455,14 @@ class Engine:
         # The counted thing is the word after "hoeveel" ("hoeveel meldingen …", "hoeveel extra
         # practoraten"), not every word of the subject: "twee workshops over stagediscriminatie"
         # counts workshops, not meldingen.
-        noun = set()
+        noun: set[str] = set()
+        head = None
         if p.figure_kind == "count":
             head = re.search(r"\bhoeveel\s+(?:(?:extra|nieuwe|verschillende|andere|echte)\s+)?([\w'’-]+)", p.question, re.I)
             # The whole word, not its compound parts: "studiepunten" is not "studie".
             counted = {t for t in self._terms(head.group(1)) if len(t) >= len(stem(fold(head.group(1)))) - 2} & subject \
                 if head else set()
+
             noun = {t for t in (counted or subject) if t in self.index.lexical.doc_freq}
             if counted and not noun:
                 noun = counted  # a word the report never uses: the fallback below decides
@@ -1465,6 +1482,12 @@ class Engine:
             return found
 
         out = collect(noun, FIGURE_MIN_RELEVANCE)
+        if not out and noun and p.figure_kind == "count" and head:
+            # A compound's head is what is counted: "burgerschapsdocenten" are docenten
+            # ("750-800 (voornamelijk burgerschaps)docenten zijn bereikt").
+            parts = analyzer.compound_parts(fold(head.group(1)).lower())
+            if parts:
+                out = collect({stem(parts[-1])}, FIGURE_MIN_RELEVANCE)
         unit_elsewhere = all(not (noun & set(self.index.lexical.row_terms[self._pos[r.id]])) for r in rows)
         if not out and noun and unit_elsewhere:
             # "hoeveel studiepunten …": the report says "10 ECTS" and never "studiepunten". A number in

@@ -287,6 +287,7 @@ zegt zeggen zei makkelijker moeilijker beter betere slecht slechte idee mensen v
 manier manieren tijdens ander plannen
 daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit toe
 vergeleken vergelijking vergelijk vergelijken
+rijtje rij zetten
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -591,6 +592,9 @@ def _field(q: str) -> str:
         return "change"
     if re.match(r"\s*(?:en\s+)?(?:vanaf |per |tot )?wanneer\b", q, re.I):
         return "wanneer"  # "wanneer weten we hoe vaak dat fonds gebruikt wordt?": the date is asked
+    if re.match(r"\s*(?:en\s+)?(?:wordt|worden|houdt|houden|weet|weten|meet|meten)\b(?:\s+[\w'’-]+){1,4}\s+"
+                r"(?:hoeveel|hoe vaak|hoe groot)\b", q, re.I):
+        return "status"  # "wordt er bijgehouden hoeveel docenten er tekort zijn?": whether, not how many
     if _FIGURE.search(q) and not _COUNT.search(q):
         return "figure"
     if _WHEN.search(q):

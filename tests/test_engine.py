@@ -533,3 +533,19 @@ def test_who_pays_is_not_what_a_figure_is_about(engine):
     # a name the report never writes is not required next to the figure
     ans = engine.answer("hoeveel geld steekt OCW tot en met 2027 in de Comeniusbeurzen en de onderwijspremie?")
     assert ans.rows[0].id == "3.4-03" and "€22" in ans.text
+
+
+def test_what_a_programme_produced_is_what_it_made(engine):
+    ans = engine.answer("Wat heeft het programma Cyberveiligheid mbo tot nu toe opgeleverd?")
+    assert ans.rows[0].id == "3.4-08" and not ans.abstained and "convenant" in ans.text
+    # the kwaliteitstafel's sentence reports no result, and the 2024 status after it does not count
+    assert engine.answer("Wat heeft de kwaliteitstafel over vsv opgeleverd?").abstained
+
+
+def test_counted_compounds_and_whether_something_is_tracked(engine):
+    ans = engine.answer("hoeveel burgerschapsdocenten zijn er met de leergang bereikt?")
+    assert ans.rows[0].id == "3.2-03" and "750-800" in ans.text
+    ans = engine.answer("wordt er eigenlijk bijgehouden hoeveel docenten er tekort zijn in het mbo?")
+    assert ans.rows[0].id == "3.3-06" and not ans.abstained and "personeelstekorten" in ans.text
+    ans = engine.answer("kun je alle acties van doelstelling 3.2 op een rijtje zetten?")
+    assert len(ans.rows) == 7 and {r.doelstelling for r in ans.rows} == {"3.2"}
