@@ -361,13 +361,23 @@ def test_word_family_needs_most_of_the_shorter_word():
     assert not _family("studentenhuisvest", ("studentenkaart", "studentenfonds"))
 
 
-def test_a_new_subject_after_a_pronoun_is_a_new_question(engine):
-    first = engine.answer("hoe zit het met de studentenkaart?")
-    assert first.rows[0].id == "1.1-05"
+@pytest.mark.parametrize("first_q, first_id, follow_q, follow_id, said", [
     # "ze" points back, but studentenhuisvesting is another action's subject (1.1-02), not a word
-    # of the studentenkaart row's family.
-    follow = engine.answer("en wat doen ze aan studentenhuisvesting?", history=[first])
-    assert follow.rows[0].id == "1.1-02"
+    # of the studentenkaart row's family
+    ("hoe zit het met de studentenkaart?", "1.1-05", "en wat doen ze aan studentenhuisvesting?", "1.1-02", ""),
+    # a weak pointer without a new subject stays when the action fits the words as well as any
+    ("komt er nog een campagne voor leeroverzicht?", "2.1-04", "en wat is er in 2025 verder op de site bijgekomen?",
+     "2.1-04", ""),
+    # "offensief" is no word the planner knows for an action, but it is this action's word;
+    # "bijgepraat" (never in the report) is the verb, not a new subject
+    ("hoeveel procent van de studenten moet uiteindelijk bbl doen?", "2.3-01",
+     "wanneer is de kamer over dat offensief bijgepraat?", "2.3-01", "4 juli"),
+])
+def test_a_follow_up_stays_or_moves_by_its_subject(engine, first_q, first_id, follow_q, follow_id, said):
+    first = engine.answer(first_q)
+    assert first.rows[0].id == first_id
+    follow = engine.answer(follow_q, history=[first])
+    assert follow.rows[0].id == follow_id and not follow.abstained and said in follow.text
 
 
 def test_what_that_action_holds_stays_with_it(engine):
@@ -455,14 +465,6 @@ def test_money_spent_is_not_money_made_available(engine):
     assert not ans.abstained and "142 miljoen" in ans.text
 
 
-def test_that_with_a_word_of_the_previous_action_points_at_it(engine):
-    first = engine.answer("hoeveel procent van de studenten moet uiteindelijk bbl doen?")
-    assert first.rows[0].id == "2.3-01"
-    # "offensief" is no word the planner knows for an action, but it is this action's word;
-    # "bijgepraat" (never in the report) is the verb, not a new subject
-    follow = engine.answer("wanneer is de kamer over dat offensief bijgepraat?", history=[first])
-    assert follow.rows[0].id == "2.3-01" and not follow.abstained and "4 juli" in follow.text
-
 
 def test_who_holds_it_now_is_a_doer_said_in_words(engine):
     from app.engine import _verb_base, _names_a_doer
@@ -517,12 +519,6 @@ def test_how_many_is_answered_by_a_share_of_them(engine):
     ans = engine.answer("hoeveel scholen geven inmiddels een studentenkaart?")
     assert ans.rows[0].id == "1.1-05" and not ans.abstained and "61%" in ans.text
 
-
-def test_a_weak_pointer_without_a_new_subject_stays_when_the_action_fits_as_well_as_any(engine):
-    first = engine.answer("komt er nog een campagne voor leeroverzicht?")
-    assert first.rows[0].id == "2.1-04"
-    follow = engine.answer("en wat is er in 2025 verder op de site bijgekomen?", history=[first])
-    assert follow.rows[0].id == "2.1-04"
 
 
 def test_who_pays_is_not_what_a_figure_is_about(engine):
