@@ -28,10 +28,12 @@ Question files (written by reading the report, never by running the engine):
                                                    also in everyday words); first run out of sample
     eval/dev/*_fresh11.jsonl                       the same, written after the fresh10 changes
     eval/dev/*_fresh12.jsonl                       the same, written after the fresh11 changes
+    eval/dev/*_seen3.jsonl                         the third test split, retired to development on 2026-12-02
+                                                   after two reported runs (its failures were never read before)
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
-The development split is what the rules were built against; the test split (the third one, written
-on 2026-12-01 by readers of the report only, before the second session's engine changes) is only run
+The development split is what the rules were built against; the test split (the fourth one, written
+on 2026-12-02 by readers of the report only, before the rest of that session's engine changes) is only run
 to report.
 """
 
@@ -55,7 +57,7 @@ SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
 def load(name: str, split: str) -> list[dict]:
     """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
-    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
+    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "seen3")
     for path in (EVAL_DIR / split / name,
                  *(EVAL_DIR / split / name.replace(".jsonl", f"_{b}.jsonl") for b in batches)):
         if path.exists():
