@@ -96,7 +96,7 @@ _META_TOTAL = re.compile(r"\bhoeveel (?:acties|maatregelen|actiepunten)\b(?:\s+(
 
 # Status categories, in the words people use. Order matters: "niet uitgevoerd" before "uitgevoerd".
 _STAND_WORDS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"geen (?:voortgang\w*|update\w*|stand|nieuws|status|informatie|tekst)|"
+    (re.compile(r"geen (?:enkele )?(?:voortgang\w*|update\w*|stand|nieuws|status|informatie|tekst)|"
                 r"(?:niets|niks)\s+(?:[\w'’-]+\s+){0,2}?(?:gemeld|vermeld|gezegd|gerapporteerd|geschreven)\b|"
                 r"zonder (?:voortgang|update|tekst)|voortgang\w*(?:\s+\S+){0,2}?\s+(?:ontbreekt|leeg|open)\b|lege voortgang\w*|"
                 r"(?:niks|niets)\b.{0,30}\bvoortgang\w*|voortgang\w*\b.{0,20}\b(?:niks|niets)\b|"
@@ -110,7 +110,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 # "staan er nog hetzelfde voor als in zomer 2024", "precies zo als toen"
                 r"\b(?:hetzelfde|gelijk|zo)\b(?:\s+[\w'’-]+){0,2}?\s+(?:als|aan)\s+(?:in\s+)?(?:de\s+)?"
                 r"(?:(?:die|dat|de tekst|het) van\s+(?:de\s+)?)?(?:zomer|vorig|vorige|toen|20\d\d)", re.I), ONGEWIJZIGD),
-    (re.compile(r"achter(?:stand|lopen|op schema)?\b|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
+    (re.compile(r"\bachter(?:stand|lopen|op schema)?\b|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
                 r"gerealiseerd|gestart|opgepakt|begonnen|haalbaar)|\bgeschrapt|stopgezet|\bblijf?t? liggen|"
                 r"\bblijven liggen|niet gedaan|mislukt|niet van de grond|gestrand|\bvast(?:gelopen)?\b|"
                 r"\bstagn\w+|\bligt stil\b|\bliggen stil\b|\bgestopt\b|\bachterhaald\b|(?<![a-z]e )(?<!ische )\bproblemen\b|"
@@ -287,7 +287,7 @@ zegt zeggen zei makkelijker moeilijker beter betere slecht slechte idee mensen v
 manier manieren tijdens ander plannen
 daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit toe
 vergeleken vergelijking vergelijk vergelijken
-rijtje rij zetten
+rijtje rij zetten weggelegd vermeldt vermelden
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -408,9 +408,16 @@ def _fuzzy_parties(text: str, known: set[str]) -> tuple[list[str], str]:
                 if len(part) < 3 or part.lower() in {"van", "en", "de"}:
                     continue
                 exact_caps = part.isupper() and w.isupper() and len(w) == len(part)
+                # A short abbreviation typed in lower case with a slip ("ssb" for SBB, "vgn" for
+                # VNG): same length, the same letters or one changed after the first, and no vowel,
+                # so no Dutch word ("cow" is left alone).
+                short_slip = part.isupper() and 3 <= len(part) <= 4 and len(w) == len(part) and \
+                    w.lower() != part.lower() and not re.search(r"[aeiouy]", w.lower()) and \
+                    (sorted(w.lower()) == sorted(part.lower()) or
+                     (w[0].lower() == part[0].lower() and OSA.distance(w.lower(), part.lower()) == 1))
                 # Same length only: "vmbo" is a word of its own, not "BVMBO" missing a letter.
                 if (len(part) >= 5 and len(w) == len(part) and OSA.distance(w.lower(), part.lower()) == 1) or \
-                        (exact_caps and w != part and sorted(w) == sorted(part)):
+                        (exact_caps and w != part and sorted(w) == sorted(part)) or short_slip:
                     if name not in out:
                         out.append(name)
                         text = text.replace(w, " ")
@@ -530,10 +537,13 @@ def find_stand(question: str) -> tuple[str | None, str]:
     question = re.sub(r"\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b", " ", question, flags=re.I)
     found = None
     planning = re.search(r"\bmoet(?:en)?\b|\bmoest(?:en)?\b|\bwanneer\b|\bgepland\b", question, re.I)
+    # "als je gestopt bent met je opleiding, …": the asker's own situation, not an action's state
+    personal = [m.span() for m in re.finditer(r"\b(?:als|toen|nadat|zodra|omdat)\s+(?:je|jij|ik|u)\b[^,?.]*",
+                                              question, re.I)]
     for pattern, stand in _STAND_WORDS:
         if stand == AFGEROND and planning:
             continue  # "wat moet in 2026 klaar zijn?" asks for planning, not for what is finished
-        if pattern.search(question):
+        if any(not any(a <= m.start() < b for a, b in personal) for m in pattern.finditer(question)):
             found = found or stand
             if stand == found:  # the whole word: "afgerondt" (a typo) leaves no "t" behind as a topic
                 question = re.sub(rf"(?:{pattern.pattern})[\w-]*", " ", question, flags=re.I)
@@ -712,13 +722,18 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 
     def _negated(a: int, b: int) -> bool:
         after = rest[b:next((x for x in starts if x > a), len(rest))]  # up to the next party named
-        return bool(re.search(r"\b(?:zonder|ontbreekt|ontbreken|mist)\s+(?:de\s+|het\s+)?$", rest[max(0, a - 16):a], re.I) or
+        return bool(re.search(r"\b(?:zonder|ontbreekt|ontbreken|mist)\s+(?:dat\s+)?(?:de\s+|het\s+)?$", rest[max(0, a - 16):a], re.I) or
                     re.match(r"\W+(?:[\w'’-]+\W+){0,3}?n[ií]et\s+(?:[\w'’-]+\s+)?(?:bij|genoemd|betrokken|vermeld|"
                              r"mee|aan|als|in\b(?=\s+[a-z]))\b(?!\s+(?:de\s+|het\s+)?(?:prio|doel|\d))", after, re.I) or
                     # "waar OCW ontbreekt in de kolom Wie"
                     re.match(r"\W+(?:[\w'’-]+\W+){0,4}?(?:ontbreekt|ontbreken)\b", after, re.I))
 
     without = tuple(dict.fromkeys(name for a, b, name in spans if a >= 0 and _negated(a, b)))
+    # "de studenten zelf, dus los van JOB": a party set aside is neither required nor excluded
+    aside = {name for a, b, name in spans
+             if a >= 0 and re.search(r"\b(?:los van|afgezien van)\s+(?:de\s+|het\s+)?$", rest[max(0, a - 16):a], re.I)}
+    if aside and len(parties) > len(aside):
+        parties = [x for x in parties if x not in aside]
     alone = bool(parties) and bool(_ALONE.search(q))
     if alone:
         rest = _ALONE.sub(" ", rest)
@@ -1052,7 +1067,8 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
     if _META_PERIODS.search(q) and (not topic or re.search(r"\brapport|\bverslag", q, re.I)):
         return "periods"  # not "voor welke periode staat het ondersteuningsprogramma gepland?"
     m = _META_STRUCT.search(q)
-    if m and not topic:
+    if m and not topic and not (re.search(r"\bhoeveel acties\b", q, re.I) and re.search(r"\d\.\d|\bprio\w*\s+\d", q, re.I)):
+        # not "hoeveel acties tellen de doelstellingen 1.4 en 1.5 samen?": those are counted
         return "doelstellingen" if m.group(1).lower().startswith("doel") else "prioriteiten"
     if (_META_TOTAL.search(q) or re.search(r"\bhoeveel acties\b", q, re.I)) and not f.partij and not f.stand \
             and f.jaar is None and not topic:

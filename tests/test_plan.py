@@ -499,3 +499,32 @@ def test_something_done_after_the_report_is_a_year_it_does_not_cover():
 def test_vergeleken_names_no_subject():
     got = p("wat is er nieuw bij doelstelling 2.3 vergeleken met vorig jaar?")
     assert (got.operation, got.filters.doelstelling, got.topic) == ("compare", "2.3", "")
+
+
+@pytest.mark.parametrize("question, operation, partij, also, without, stand", [
+    ("Welke rol is er voor de NRTO weggelegd binnen doelstelling 2.3?", "list", "NRTO", (), (), None),
+    ("wat doet ssb allemaal bij 2.1?", "list", "SBB", (), (), None),  # a slip in a short abbreviation
+    ("Worden de studenten zelf, dus los van JOB, ook ergens als betrokken partij genoemd?", "list", "studenten",
+     (), (), None),  # a party set aside is neither required nor left out
+    ("Bij welke acties werken werkgevers en mbo-scholen samen zonder dat OCW in de Wie-kolom staat?", "list",
+     "werkgevers", ("mbo-scholen",), ("OCW",), None),
+    ("Voor welke acties waarin gemeenten een rol hebben, vermeldt de rapportage over 2025 geen enkele voortgang?",
+     "list", "gemeenten", (), (), GEEN_VOORTGANG),
+])
+def test_parties_said_in_more_ways(question, operation, partij, also, without, stand):
+    got = plan(question, (), None, PARTIES + ["studenten"], DOELS)  # the report's Wie names "studenten"
+    assert (got.operation, got.filters.partij, got.also, got.without, got.filters.stand) == \
+        (operation, partij, also, without, stand)
+
+
+def test_the_askers_own_situation_is_no_stand():
+    # "rekenachterstand" is a subject, "als je gestopt bent" the asker's situation
+    assert p("wat doet de werkagenda voor studenten met een rekenachterstand?").filters.stand is None
+    assert p("als je gestopt bent met je opleiding, helpen ze je dan terug naar school?").filters.stand is None
+    assert p("welke acties zijn gestopt?").filters.stand == VERTRAAGD
+
+
+def test_counting_the_actions_of_named_doelstellingen():
+    got = p("Hoeveel acties tellen de doelstellingen 1.4 en 1.5 samen?")
+    assert (got.operation, got.meta, got.doelstellingen) == ("meta", "actions", ("1.4", "1.5"))
+    assert p("welke doelstellingen zijn er?").meta == "doelstellingen"
