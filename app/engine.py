@@ -87,13 +87,14 @@ LOOKUP_DENSE_SURE = 0.40
 _SPECIFIC = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,6}\b|\b[A-Z]{2,6}\b")
 # The thing whose content or members are asked for follows these words.
 _DETAIL = re.compile(r"\bwat houd(?:t|en)\b|\bwat (?:staat|stond) er (?:precies |inhoudelijk )?in\b|"
-                     r"\bwelke [\w'’-]+ (?:staan|zitten|vallen|stonden) (?:er )?(?:precies )?in\b|"
-                     r"\bwelke (?:zijn|waren) (?:dat|die|de)\b", re.I)
+                     r"\bwelke (?:[\w'’-]+ ){1,2}(?:staan|zitten|vallen|stonden) (?:er )?(?:precies )?in\b|"
+                     r"\bwelke (?:[\w'’-]+ ){1,2}(?:bevat|bevatten|bevatte|omvat|omvatten)\b|\bwat (?:bevat|omvat)\b|"
+                     r"\bwelke (?:[\w'’-]+ )?(?:zijn|waren) (?:dat|die|de)\b", re.I)
 # The members of a set: "welke twee taalinterventies", "wie zitten er in de expertgroep".
 _NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
                  "twintig": 20}
 _MEMBERS = re.compile(r"\b(?:welke|wat (?:zijn|waren) (?:de|die)) (\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig)\b|"
-                      r"\bwie (?:zitten|zit) (?:er )?in\b|\bwie zijn de leden van\b|\bleden van\b|"
+                      r"\bwie (?:zitten|zit) (?:er )?(?:eigenlijk |nou |precies |allemaal )?in\b|\bwie zijn de leden van\b|\bleden van\b|"
                       # "welke best practices kwamen er precies uit …", "welke maatregelen staan er in het actieplan"
                       r"\bwelke\b(?!\s+(?:datum|dag|dagen|jaar|maand|week|tijd|periode|moment)\b)"
                       r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:\w+\s+){0,3}precies\b)", re.I)
@@ -113,17 +114,19 @@ _ENUMERATION = re.compile(r"[^,;]+,[^,;]+(?:,[^,;]+)*\s(?:en|of)\s|:\s*[^:]+;|\(
 _ENTITY = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureaus?|bureaus?|bedrijf|bedrijven|organisaties?|externe partij|"
                      r"leveranciers?|scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s|"
                      r"gemeenten|roc's|roc’s|opleidingen|zorgopleidingen?|pabo's|pabo’s|hogescholen|universiteiten|"
+                     r"\w*advocaat|advocatenkantoor|adviesbureau|"
                      r"\w*regio's|\w*regio’s|provincies|branches|sectoren|landen)(?![\w'’])", re.I)
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)*")
 # Organisations are mostly acronyms ("OCW, EMMA en SZW hebben …", "JOBmbo"), anywhere in a sentence.
 _ACRONYM = re.compile(r"\b[A-Z]{2,}[\w-]*")
-_OPINION = re.compile(r"\bwat vind(?:t|en)\b|\bmening\b|\bstandpunt\b|\btevreden\b|\bvinden .{0,30}\bvan\b", re.I)
+_OPINION = re.compile(r"\bwat vind(?:t|en)\b|\bmening\b|\bstandpunt\b|\btevreden\b|\bvinden .{0,30}\bvan\b|"
+                      r"\bhoe sta(?:at|an)\b.{0,60}\btegenover\b|\bhoe kijk(?:t|en)\b.{0,60}\btegenaan\b", re.I)
 _OPINION_TEXT = re.compile(r"\bvind(?:t|en)\b|\bmening\b|\bstandpunt\b|\bpleit|\bkritisch|\bpositief|\bnegatief", re.I)
 _EXACT_DATE = re.compile(r"\bwelke datum\b|\bop welke dag\b|\bexacte datum\b|\bprecies wanneer\b|\bwelke dag\b", re.I)
 _DAY = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
                   r"december)\b", re.I)
 _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeantwoord\b|\bwat (?:bleek|blijkt)\b|"
-                      r"\bconclusies?\b|\bhoe (?:scoren|scoorden|scoort)\b|\bwat kwam (?:er )?uit\b|"
+                      r"\bconclusies?\b|\bconcludeer\w*\b|\bhoe (?:scoren|scoorden|scoort)\b|\bwat kwam (?:er )?uit\b|"
                       r"\bwat (?:heeft|hebben)\b(?:\s+[\w'’-]+){0,8}\s+opgeleverd\b|"
                       r"\bwat (?:is|zijn|heeft|hebben)\b(?:\s+[\w'’-]+){0,4}\s+besloten\b|\bwelk(?:e)? besluit\b|"
                       r"\b(?:toegekend|goedgekeurd|afgewezen|gehonoreerd)\s*\?", re.I)

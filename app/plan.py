@@ -208,7 +208,7 @@ _STATUS_WORDS = re.compile(r"\brapportage|\bstatus\b|\bstand\b|\bstond\b|\bstaat
 # Something done and over, asked in the past tense: "heeft … vastgesteld", "is … besloten".
 _DONE_THEN = re.compile(r"\b(?:heeft|hebben|is|zijn|werd|werden)\b[^?]*\b(?:vastgesteld|besloten|genomen|gewonnen|"
                         r"ingevoerd|gepubliceerd|gekozen|aangenomen|ondertekend|uitgereikt|bekendgemaakt|"
-                        r"toegekend|goedgekeurd)\b", re.I)
+                        r"toegekend|goedgekeurd|verlopen|uitgepakt)\b", re.I)
 _PLANNING_WORDS = re.compile(r"gepland|planning|\bklaar\b|\bmoet|\bmoeten\b|\bwanneer\b|deadline|"
                              r"\bstart|\bbegint|\bloopt (?:af|tot)|\bin werking|\bverschijnt|\bgebeur", re.I)
 # The years the report's two status periods name (the shipped report: 2024 and 2025); the engine

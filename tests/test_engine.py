@@ -545,3 +545,15 @@ def test_counted_compounds_and_whether_something_is_tracked(engine):
     assert ans.rows[0].id == "3.3-06" and not ans.abstained and "personeelstekorten" in ans.text
     ans = engine.answer("kun je alle acties van doelstelling 3.2 op een rijtje zetten?")
     assert len(ans.rows) == 7 and {r.doelstelling for r in ans.rows} == {"3.2"}
+
+
+@pytest.mark.parametrize("question, said", [
+    ("Wat concludeerde de midterm review van de kwaliteitsafspraken over het loopbaanbeleid van docenten?",
+     "geen resultaten"),
+    ("wie zitten er eigenlijk in het bestuur van stichting edu-v?", ""),
+    ("Hoe staat de beroepsvereniging BVMBO tegenover de keuze voor wettelijk aanvullende eisen voor docenten?",
+     "meningen"),
+])
+def test_more_ways_to_ask_what_the_report_does_not_hold(engine, question, said):
+    ans = engine.answer(question)
+    assert ans.abstained and said in ans.text

@@ -528,3 +528,8 @@ def test_counting_the_actions_of_named_doelstellingen():
     got = p("Hoeveel acties tellen de doelstellingen 1.4 en 1.5 samen?")
     assert (got.operation, got.meta, got.doelstellingen) == ("meta", "actions", ("1.4", "1.5"))
     assert p("welke doelstellingen zijn er?").meta == "doelstellingen"
+
+
+def test_how_something_went_after_the_report_is_not_covered():
+    got = p("Hoe is de invoering van de structurele nazorg in de eerste maanden van 2026 verlopen?")
+    assert got.uncovered_year == 2026
