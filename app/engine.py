@@ -1432,7 +1432,9 @@ class Engine:
         row_terms = self.index.lexical.row_terms[self._pos[row.id]]
         for noun in re.findall(r"\b(?:die|dat|deze|dit)\s+([\w-]{4,})", question, re.I):
             terms = self._terms(noun)
-            if terms and terms <= set(row_terms) and not _PARTICIPLE.match(fold(noun).lower()):
+            parts = terms - {stem(fold(noun).lower())}  # "groeifondsproject": "groeifonds", "project"
+            if terms and (terms <= set(row_terms) or (parts and parts <= set(row_terms))) and \
+                    not _PARTICIPLE.match(fold(noun).lower()):
                 return True
         return False
 

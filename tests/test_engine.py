@@ -372,6 +372,9 @@ def test_word_family_needs_most_of_the_shorter_word():
     # "bijgepraat" (never in the report) is the verb, not a new subject
     ("hoeveel procent van de studenten moet uiteindelijk bbl doen?", "2.3-01",
      "wanneer is de kamer over dat offensief bijgepraat?", "2.3-01", "4 juli"),
+    # "die burgerschapspeiling": a compound the report never writes, whose parts the action has
+    ("hoe staat het met de monitoring van burgerschap?", "3.2-06", "wie ontwikkelen die burgerschapspeiling?",
+     "3.2-06", "NRO"),
 ])
 def test_a_follow_up_stays_or_moves_by_its_subject(engine, first_q, first_id, follow_q, follow_id, said):
     first = engine.answer(first_q)
