@@ -616,8 +616,9 @@ class Engine:
         got = self._weighted_cache.get(text)
         if got is None:
             lexical = self.index.lexical
-            # The set's own order, as before: the float sums come out the same.
-            terms = set(lexical.analyzer.query_terms(text))
+            # Sorted: a set's order follows the process's string hashing, and float sums in another
+            # order can break a tie differently from one run to the next.
+            terms = sorted(set(lexical.analyzer.query_terms(text)))
             alts = GLOSSARY.alternatives(standalone_terms(text))
             # A compound's parts ("loopbaan", "orientatie") stand for what the whole word does.
             if alts:
@@ -1139,7 +1140,9 @@ class Engine:
             # The sector's other form: "LOB" in the sentence for "loopbaanoriëntatie" asked.
             alts = self._alternatives(qterms)
             shared |= {t for t in qterms - shared if any(set(g) <= terms for g in alts.get(t, ()))}
-        return sum(self._idf(t) for t in shared) / sum(self._idf(t) for t in qterms)
+        # Summed in a fixed order: a set's order follows the process's string hashing, and a tie
+        # between two sentences must not flip from one run to the next.
+        return sum(self._idf(t) for t in sorted(shared)) / sum(self._idf(t) for t in sorted(qterms))
 
     def _alternatives(self, qterms: set[str]) -> dict:
         key = frozenset(qterms)

@@ -288,6 +288,7 @@ manier manieren tijdens ander plannen
 daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit toe
 vergeleken vergelijking vergelijk vergelijken
 rijtje rij zetten weggelegd vermeldt vermelden
+hoor hoorde gehoord mega zo'n
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
 
 
@@ -652,6 +653,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     q = re.sub(r"\s+", " ", question or "").strip()
     if not q:
         return Plan(operation="empty", question=q)
+    # "een prio", "de prio's": the report's prioriteit(en); "prio 2" stays as it is
+    q = re.sub(r"\bprio(?:'|’)?s\b", "prioriteiten", re.sub(r"\bprio\b(?!\s*\d)", "prioriteit", q, flags=re.I),
+               flags=re.I)
     hedge = _HEDGE.match(q)
     if hedge and q[hedge.end():].strip():
         # "klopt het dat de GGD ergens een rol heeft?": the claim is the question.
@@ -1073,6 +1077,10 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
     if (_META_TOTAL.search(q) or re.search(r"\bhoeveel acties\b", q, re.I)) and not f.partij and not f.stand \
             and f.jaar is None and not topic:
         return "actions"
+    if re.search(r"\bacties\b", q, re.I) and not f.partij and not f.stand and not f.doelstelling and \
+            f.prioriteit is None and f.jaar is None and \
+            re.search(r"\bhoeveel (?:zijn|waren) het er\b|\b(?:zijn|is) het\b.{0,20}\b(?:meer|minder) dan \d+ acties\b", q, re.I):
+        return "actions"  # "ik hoorde zo'n 80 acties; hoeveel zijn het er precies?"
     return None
 
 

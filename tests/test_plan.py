@@ -533,3 +533,12 @@ def test_counting_the_actions_of_named_doelstellingen():
 def test_how_something_went_after_the_report_is_not_covered():
     got = p("Hoe is de invoering van de structurele nazorg in de eerste maanden van 2026 verlopen?")
     assert got.uncovered_year == 2026
+
+
+def test_prio_is_a_prioriteit():
+    got = p("hoeveel acties heeft een prio gemiddeld?")
+    assert (got.operation, got.meta) == ("meta", "actions")
+    assert p("hoeveel prios heeft de werkagenda en hoeveel doelstellingen zitten er in elke prio?").meta == "prioriteiten"
+    assert p("welke acties van prio 2 lopen achter?").filters.prioriteit == 2
+    got = p("Ik hoor vaak dat de werkagenda zo'n 80 acties bevat. Hoeveel zijn het er precies?")
+    assert (got.operation, got.meta) == ("meta", "actions")
