@@ -139,8 +139,10 @@ _DELIVERED = re.compile(_OUTCOME.pattern + r"|\bontwikkeld\b|\bafgesloten\b|\bge
                         r"\bopgezet\b|\bgepubliceerd\b|\buitgebracht\b|\bingevoerd\b|\bin gebruik\b", re.I)
 # Not "per jaar": the report gives yearly sums as "jaarlijks", "structureel" or a bare sum per year
 # (measured: "per jaar" refused 2 answerable questions).
-_UNITS = "student|leerling|school|instelling|deelnemer|docent|persoon|regio|bedrijf|werkgever|opleiding|traject|project"
-_RATE = re.compile(rf"\bper\s+({_UNITS})\b", re.I)
+_UNITS = "student|leerling|school|instelling|deelnemer|docent|persoon|regio|bedrijf|werkgever|opleiding|traject|project|team"
+# "per student", or the amount one of them receives: "welk bedrag ontvangt een mbo-team …?"
+_RATE = re.compile(rf"\bper\s+({_UNITS})\b|\b(?:ontvangt|krijgt)\s+(?:een|elk|elke|ieder|iedere)\s+(?:[\w]+-)?({_UNITS})\b",
+                   re.I)
 _PER_UNIT = re.compile(rf"\bper\s+(?:{_UNITS}|jaar|maand|bbl|leerbaan|\w+plaats)\b|\bp\.p\.|\bper stuk\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b", re.I)
 # Verbs that ask about an action without naming one: with a pointer back ("dat", "daarover") they
@@ -1364,7 +1366,7 @@ class Engine:
         rate = _RATE.search(p.question)
         if p.field == "figure" and rate and not any(_PER_UNIT.search(s) for s in relevant):
             # "hoeveel LOB-geld krijgt een school per student?": a total is no amount per student.
-            return f"De rapportage noemt geen bedrag of aantal per {rate.group(1)}; hooguit een totaal."
+            return f"De rapportage noemt geen bedrag of aantal per {rate.group(1) or rate.group(2)}; hooguit een totaal."
         return None
 
     def _unknown_words(self, topic: str) -> tuple[list[str], list[str]]:

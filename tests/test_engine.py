@@ -556,6 +556,8 @@ def test_counted_compounds_and_whether_something_is_tracked(engine):
     ("wie zitten er eigenlijk in het bestuur van stichting edu-v?", ""),
     ("Hoe staat de beroepsvereniging BVMBO tegenover de keuze voor wettelijk aanvullende eisen voor docenten?",
      "meningen"),
+    # the report gives one total for beurzen and premie, not what one team receives
+    ("Welk bedrag ontvangt een mbo-team dat de onderwijspremie wint?", "per team"),
 ])
 def test_more_ways_to_ask_what_the_report_does_not_hold(engine, question, said):
     ans = engine.answer(question)
