@@ -278,6 +278,7 @@ class Engine:
         self._pos = {r.id: i for i, r in enumerate(index.rows)}
         self.stands: dict[str, str] = dict(getattr(index, "stands", {}))
         self.parties = sorted({p for r in index.rows for p in r.partijen})
+        self._party_folds = frozenset(fold(x).lower() for x in self.parties)
         self.doelstellingen = list(dict.fromkeys(r.doelstelling for r in index.rows))
         self._term_cache: dict[str, frozenset[str]] = {}
         self._prefix_cache: dict[str, frozenset[str]] = {}
@@ -1340,8 +1341,8 @@ class Engine:
                 outcome = _DELIVERED
                 subject = self._subject_terms(p)
                 if subject and sentences:
-                    best = max(self._relevance(x, subject) for x in sentences)
-                    anchors = [x for x in sentences if self._relevance(x, subject) == best] or relevant
+                    rels = [self._relevance(x, subject) for x in sentences]
+                    anchors = [x for x, r in zip(sentences, rels) if r == max(rels)] or relevant
             # the next sentences of the same cell (a Voortgang's last sentence is not followed by
             # the 2024 status)
             cell_of = [ci for ci, c in enumerate(cells) for _ in split_sentences(c)]
@@ -1434,11 +1435,11 @@ class Engine:
 
     def _points_at(self, question: str, row: ActionRow) -> bool:
         """A demonstrative with a noun of the row: "dat offensief" after the bbl-offensief."""
-        row_terms = self.index.lexical.row_terms[self._pos[row.id]]
+        row_terms = set(self.index.lexical.row_terms[self._pos[row.id]])
         for noun in re.findall(r"\b(?:die|dat|deze|dit)\s+([\w-]{4,})", question, re.I):
             terms = self._terms(noun)
             parts = terms - {stem(fold(noun).lower())}  # "groeifondsproject": "groeifonds", "project"
-            if terms and (terms <= set(row_terms) or (parts and parts <= set(row_terms))) and \
+            if terms and (terms <= row_terms or (parts and parts <= row_terms)) and \
                     not _PARTICIPLE.match(fold(noun).lower()):
                 return True
         return False
@@ -1472,7 +1473,6 @@ class Engine:
             # The whole word, not its compound parts: "studiepunten" is not "studie".
             counted = {t for t in self._terms(head.group(1)) if len(t) >= len(stem(fold(head.group(1)))) - 2} & subject \
                 if head else set()
-
             noun = {t for t in (counted or subject) if t in self.index.lexical.doc_freq}
             if counted and not noun:
                 noun = counted  # a word the report never uses: the fallback below decides
@@ -1510,12 +1510,11 @@ class Engine:
         # in the same row (the figure "near the question's subject").
         # A party ("hoeveel investeert OCW …") is who pays, not what the figure is about: the
         # report often says "wordt … geïnvesteerd" without naming it.
-        parties = {fold(x).lower() for x in self.parties}
         df = self.index.lexical.doc_freq
         # A name the report never writes ("Comeniusbeurzen" for its "Comeniusprogramma … beurzen")
         # cannot be required next to the figure.
         named = [t for t in (self._head_terms(n) for n in _question_names(p.question)
-                             if fold(n).lower() not in parties) if t and all(df.get(x, 0) for x in t)]
+                             if fold(n).lower() not in self._party_folds) if t and all(df.get(x, 0) for x in t)]
         if named:
             def near_name(c) -> bool:
                 # the sentence itself, or the one before it ("Vaardig Met Vaardigheden lanceert …
