@@ -30,11 +30,13 @@ Question files (written by reading the report, never by running the engine):
     eval/dev/*_fresh12.jsonl                       the same, written after the fresh11 changes
     eval/dev/*_seen3.jsonl                         the third test split, retired to development on 2026-12-02
                                                    after two reported runs (its failures were never read before)
+    eval/dev/*_seen4.jsonl                         the fourth test split, retired to development on 2026-12-02
+                                                   (sixth session) after its one reported run
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
-The development split is what the rules were built against; the test split (the fourth one, written
-on 2026-12-02 by readers of the report only, before the rest of that session's engine changes) is only run
-to report.
+The development split is what the rules were built against; the test split (the fifth one, written
+on 2026-12-02 in the sixth session by readers of the report only, before that session's engine changes)
+is only run to report.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
 def load(name: str, split: str) -> list[dict]:
     """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
-    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "seen3")
+    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "seen3", "seen4", "fresh13")
     for path in (EVAL_DIR / split / name,
                  *(EVAL_DIR / split / name.replace(".jsonl", f"_{b}.jsonl") for b in batches)):
         if path.exists():
