@@ -40,7 +40,7 @@ _WHEN = re.compile(r"\bwanneer\b|planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)(?! met)|moet(?:en)? .{0,30}klaar(?! met)|"
                    r"\bin welke (?:periode|maand|maanden|kwartaal|fase van het jaar)\b|"
                    r"\b(?:streef|eind|start|ingangs|begin)datum\b|\binwerkingtreding\b", re.I)
-_CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de |vorige |afgelopen )?zomer|\bupdates? sinds\b|wat is er nieuw|nieuws\b|"
+_CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |afgelopen )?zomer|\bupdates? sinds\b|wat is er nieuw|nieuws\b|"
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
                      r"vorige (?:keer|rapportage)|\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b|toen (?:en|vs\.?|versus) nu|bijgekomen|"
                      r"(?:het )?afgelopen jaar|nieuw in 20\d\d|in 20\d\d nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
@@ -48,7 +48,7 @@ _CHANGE = re.compile(r"verander|verschil|vergele|sinds (?:de |vorige |afgelopen 
                      r"ten opzichte van (?:vorig|20\d\d|zomer|de vorige)|t\.o\.v\.|"
                      r"\b(?:welke|nieuwe) ontwikkelingen\b", re.I)
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
-_FIGURE = re.compile(r"\bhoeveel\b|bedrag\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
+_FIGURE = re.compile(r"\bhoeveel\b|bedrag(?:en)?\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
                      r"\bwelke? (?:leeftijd|leeftijdsgrens|getal|omvang|hoogte)\b|\bwat kost|(?<!aan de )(?<!tegen de )(?<!over de )(?<!rond de )\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
 _AMOUNT = re.compile(r"\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
                      r"hoeveel.*\bsubsidie(?:s|geld|bedrag|bedragen|budget)?\b|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest", re.I)
@@ -71,7 +71,7 @@ _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|acti
                     r"\bhoeveel\b.*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
 
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de|alle)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
-_META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen|doelstellingen)\b|\b(grootste|kleinste|grootst|kleinst)\b|"
+_META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen|doelstellingen)\b|\b(grootste|kleinste|grootst|kleinst|langste|kortste)\b|"
                         r"\bhet (vaakst|meest|minst)\b", re.I)
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
 _NOT_NEW = re.compile(r"\b(?:geen|niets|niks)\s+(?:nieuwe?\s+)?(?:nieuws|voortgang|update\w*|ontwikkelingen?)\b(?=[^?]*\b(?:20\d\d|sinds|meer|nieuw)\b)|"
@@ -105,6 +105,8 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bniets (?:over )?(?:bekend|te melden)\b|\bwaar(?:over|van)\b.{0,20}\bniets\b", re.I), GEEN_VOORTGANG),
     (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|hetzelfde gebleven|"
                 r"\bidem\b|stilgestaan|\bstaat stil\b|\bstaan stil\b|geen (?:verandering|wijziging|vooruitgang)|"
+                # "waar is sinds vorig jaar niks meer mee gebeurd?"
+                r"\b(?:niks|niets)\s+meer\s+(?:mee\s+|aan\s+)?(?:gebeurd|gedaan)\b|"
                 r"niets (?:veranderd|gewijzigd)|(?:precies )?(?:zo|hetzelfde) als (?:in )?(?:de )?zomer|"
                 r"(?:nog )?(?:steeds )?(?:hetzelfde|gelijk) (?:als|aan) (?:vorig jaar|20\d\d|de vorige)|"
                 # "staan er nog hetzelfde voor als in zomer 2024", "precies zo als toen"
@@ -129,10 +131,13 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
 
 # Question-side names for the parties: the Wie cells' own names come from ingest.parties.
 _PARTY_ALIASES: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\bministerie van (?:onderwijs|ocw)\b|\bonderwijsministerie\b|\bhet ministerie\b(?! van)", re.I), "OCW"),
-    (re.compile(r"\bministerie van (?:vws|volksgezondheid)\b", re.I), "VWS"),
-    (re.compile(r"\bministerie van (?:szw|sociale zaken)\b", re.I), "SZW"),
-    (re.compile(r"\bministerie van (?:bzk|binnenlandse zaken)\b", re.I), "BZK"),
+    # The ministries by their names, with or without "ministerie van": "Sociale Zaken (SZW)".
+    (re.compile(r"\bministerie van (?:onderwijs|ocw)\b|\bonderwijsministerie\b|\bhet ministerie\b(?! van)|"
+                r"\bonderwijs,? cultuur en wetenschap(?:pen)?\b", re.I), "OCW"),
+    (re.compile(r"\bministerie van (?:vws|volksgezondheid)\b|\bvolksgezondheid,? welzijn en sport\b", re.I), "VWS"),
+    (re.compile(r"\bministerie van (?:szw|sociale zaken)\b|\bsociale zaken(?: en werkgelegenheid)?\b", re.I), "SZW"),
+    (re.compile(r"\bministerie van (?:bzk|binnenlandse zaken)\b|\bbinnenlandse zaken(?: en koninkrijksrelaties)?\b",
+                re.I), "BZK"),
     (re.compile(r"\bwerkgever(?:s)?(?:organisaties?)?\b", re.I), "werkgevers"),
     (re.compile(r"\bgemeente(?:n|s)?\b", re.I), "gemeenten"),
     (re.compile(r"\bvereniging (?:van )?nederlandse gemeenten\b", re.I), "VNG"),
@@ -192,6 +197,9 @@ _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|
                               r"programma's|regelingen|onderzoeken|verkenning|handreiking|routekaart|tool|loket)\b|"
                               # "wie werken er in zo'n centrum samen?": the kind of thing just named
                               r"\bzo[’']n\s+[\w-]+|\bzulke?\s+[\w-]+", re.I)
+# "die acties", "ze allemaal": the set of actions the conversation is about, not one of them
+_PLURAL_POINTER = re.compile(r"\b(?:al\s+)?(?:die|deze)\s+(?:acties|maatregelen|afspraken|projecten|plannen)\b|"
+                             r"\b(?:ze|die|deze)\s+(?:nu\s+)?(?:allemaal|alle\s*(?:drie|twee|vier))\b", re.I)
 _INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|daarin|daaraan|daarmee|hiervan|hierbij|hierin|hieraan|hiermee|ervan|van die|van deze|welke daarvan)\b", re.I)
 _ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier|woordvoerder|projectleider|practor|"
           r"lector|rector|kwartiermaker|hoogleraar|programmamanager|"
@@ -215,7 +223,7 @@ _PLANNING_WORDS = re.compile(r"gepland|planning|\bklaar\b|\bmoet|\bmoeten\b|\bwa
 # passes those of the report it answers from.
 COVERED_YEARS = DEFAULT_PERIODS.years
 
-_DOEL = re.compile(r"\bdoel(?:stelling)?\s*([1-3])\s*[.,]\s*([1-9])\b", re.I)
+_DOEL = re.compile(r"\b(?:doel(?:stelling)?|onderdeel)\s*([1-3])\s*[.,]\s*([1-9])\b", re.I)
 _BARE_DOEL = re.compile(r"^\s*(?:doel(?:stelling)?\s*)?([1-3])\s*[.,]\s*([1-9])\s*\??\s*$", re.I)
 _PRIO = re.compile(r"\bprio(?:riteit)?\s*([1-3])\b|\b(eerste|tweede|derde) prio(?:riteit)?\b", re.I)
 # "hoeveel acties heeft 1.2", "burgerschap (3.2)": a doelstelling number on its own, not an action id
@@ -237,12 +245,18 @@ _PRIMARY = re.compile(r"\bprim(?:air|aire)\b(?:\s+(?:verantwoordelijke?|trekker|
 _MINISTRIES = re.compile(r"\b(?:welke\s+)?(?:andere\s+)?ministeries\b|\bdepartementen\b|\b(?:een|ander|enig)\s+(?:ander\s+)?(?:ministerie|departement)\b(?!\s+van\b)", re.I)
 # The ministries the Wie cells name (ingest.parties); "welke ministeries doen mee?" means any of them.
 _MINISTRY_NAMES = ("OCW", "SZW", "VWS", "BZK", "EZK", "EZ", "JenV", "IenW", "LNV", "Financiën", "Defensie", "BZ")
-_ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
+_ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b(?!\s+(?:of|en/of)\s+(?:samen|met|niet)\b)|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
                     r"\bzonder (?:andere|overige) partijen\b|\bals enige\b|\bniemand anders\b|\bhelemaal zelf\b|"
                     r"\bzelfstandig\b|\bde enige (?:partij|betrokkene|uitvoerder)\b|\bmet (?:z[’']n|zijn|hun) (?:tweeën|tweeen|drieën|drieen|beiden|twee|drie)\b|"
                     r"\bzonder (?:andere|overige) (?:partners|organisaties|betrokkenen)\b|\bzonder anderen\b", re.I)
 _LABEL_DOEL = re.compile(r"\(\s*(?:doel(?:stelling)?\s*)?[1-3]\s*[.,]\s*[1-9]\s*\)", re.I)
 _DESCRIBED_DOEL = re.compile(r"\bdoel(?:stelling)?\s*[1-3]\s*[.,]\s*[1-9]\s+(?:over|rond|rondom|inzake|:)\s+([^?,;:()]+)", re.I)
+# "bij 1.2 horen, dat ging toch over welzijn?", "onderdeel 3.3, dat over het personeel gaat": a relative
+# clause after the scope says what the scope is about (only with the comma and the pronoun: "bij 2.3
+# gaan over leven lang ontwikkelen" narrows 2.3 to a topic).
+_DESCRIBING_CLAUSE = re.compile(r"(?:\b(?:doel(?:stelling)?|onderdeel|prio(?:riteit)?)\s*[1-3](?:\s*[.,]\s*[1-9])?|"
+                                r"(?<![\d.])[1-3]\.[1-9](?!\d))(?:\s+[\w'’-]+){0,3}?\s*,\s*(?:dat|die|wat)\b"
+                                r"(?:\s+[\w'’-]+){0,3}?\s+(?:over|rond|rondom)\s+([^?,;:()]+)", re.I)
 _LOOSE_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])(?![\d-]|\.\d)")
 _ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3}
 
@@ -289,7 +303,9 @@ daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit t
 vergeleken vergelijking vergelijk vergelijken
 rijtje rij zetten weggelegd vermeldt vermelden
 hoor hoorde gehoord mega zo'n
-echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd""")) | STOPWORDS
+echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
+optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
+langste kortste lengte verhaal partner verschillende hoede anderen""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -448,7 +464,7 @@ _SEPARABLE_PREFIXES = ("af", "op", "uit", "vast", "stil", "door", "in", "mis")
 _SPLIT_BEHIND = re.compile(r"\b(?:loopt|lopen|liep|liepen|gaat|gaan|ging|gingen|ligt|liggen|lag|lagen|zit|zitten)\b"
                            r"(?:\s+[\w'’-]+){0,4}?\s+(?:uit|mis|stil|vast)\b"
                            r"(?!\s+(?:de|het|een|prioriteit|doelstelling|doel|\d))", re.I)
-_STILL_GOING = re.compile(r"\b(?:loopt|lopen)\b(?:\s+[\w'’-]+){0,2}?\s+nog\b|\bnog\s+(?:steeds\s+)?(?:lopen|loopt)\b", re.I)
+_STILL_GOING = re.compile(r"\b(?:loopt|lopen)\b(?:\s+[\w'’-]+){0,3}?\s+nog\b|\bnog\s+(?:steeds\s+)?(?:lopen|loopt)\b", re.I)
 # Questions whose form asks for a set of rows ("wat is …", "welke …", "zijn er …", "bij welke …"),
 # not the state of one named thing ("is de open aanpak afgerond?"): only there a family word is read
 # as a status category, so "wat doet de RMC voor jongeren die zijn gestopt?" keeps its topic.
@@ -591,7 +607,7 @@ def _frame_typo(word: str) -> bool:
                                OSA.distance(w, f) == 1 for f in _LONG_FRAME)
 
 
-_ASKS_CHANGE = re.compile(r"verander|verschil|vergele|\bnieuw|vooruitgang|verder gekomen|opgeschoten|bijgekomen|"
+_ASKS_CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|\bnieuw|vooruitgang|verder gekomen|opgeschoten|bijgekomen|"
                           r"\bupdate|toen (?:en|vs\.?|versus) nu|anders dan", re.I)
 
 
@@ -833,6 +849,15 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if prev is not None and _WHY.search(q) and _POINTER.search(q) and not (topic or parties or doel or prio):
         return Plan(operation="lookup", field="status", filters=_merge(prev.filters, chat), topic="",
                     followup=True, question=q)
+    if prev is not None and _PLURAL_POINTER.search(q) and _YES_NO.match(q) and prev.operation == "lookup" and \
+            prev.topic and not topic and not parties and (stand or unfinished or not_new or recent or _STILL_GOING.search(q)):
+        # "lopen die acties allemaal nog?" after one action and its related ones: the actions about
+        # that subject, each with its stand, so the answer shows which do and which don't. The
+        # subject is the last one asked about in general terms, not "bedragen practoraten".
+        about = next((h for h in reversed(history) if h.operation == "lookup" and h.field == "status" and h.topic), prev)
+        # Not a follow-up within the last answer's rows: that answer showed one action.
+        return Plan(operation="list", field="status", filters=_merge(about.filters, chat), topic=about.topic,
+                    question=q)
     names_something = bool(topic or parties or doel or prio or stand or jaar)
     # A bare "wat is er nieuw?" or "wie doet dat?" after an answer is about that answer.
     bare_field = fld in ("change", "wie", "wanneer") and not names_something and not _META_TOTAL.search(q)
@@ -923,8 +948,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         topic = " ".join(w for w in topic.split() if not _PARTICIPLE.match(fold(w).lower()))
     if len(alternatives) > 1 and op in ("list", "compare", "count") and topic:
         topic = " | ".join(alternatives)
-    described = _DESCRIBED_DOEL.search(q)
-    if topic and f.doelstelling and op in ("list", "compare", "count") and described and \
+    described = _DESCRIBED_DOEL.search(q) or _DESCRIBING_CLAUSE.search(q)
+    if topic and (f.doelstelling or f.prioriteit is not None) and op in ("list", "compare", "count") and described and \
             set(topic.split()) <= set(topic_of(described.group(1)).split()):
         # "hoeveel acties telt doelstelling 1.2 over welzijn en veiligheid?": the words say what the
         # doelstelling is about, like a label in brackets.
@@ -1063,16 +1088,23 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
             (not f.partij or re.search(r"\bdoelstelling", q, re.I)):
         # "in welke doelstelling zit JOB het vaakst?": the party's rows, counted per doelstelling
         word = (m.group(1) or m.group(2) or m.group(3)).lower()
-        return "most" if word.startswith(("meest", "groot", "vaak")) else "least"
+        return "most" if word.startswith(("meest", "groot", "vaak", "lang")) else "least"
     if re.search(r"\bgemiddeld\b", q, re.I) and re.search(r"\bdoelstelling|\bprioriteit", q, re.I) and not topic:
         return "actions"  # "hoeveel acties telt een doelstelling gemiddeld?"
+    if re.search(r"\bhoeveel\s+(?:[\w'’-]+\s+)?(?:doelstellingen|prioriteiten)\b", q, re.I) and not topic and \
+            not f.partij and not f.stand and not re.search(r"\bhoeveel\s+(?:acties|maatregelen)\b", q, re.I):
+        # "over hoeveel verschillende doelstellingen zijn de prioriteiten verdeeld?": the unit counted is
+        # the doelstelling, whatever else the question says about dividing
+        m = re.search(r"\b(doelstellingen|prioriteiten)\b", q, re.I)
+        return "doelstellingen" if m.group(1).lower().startswith("doel") else "prioriteiten"
     if _META_SIZE.search(q) and not f.partij and not f.stand and not topic:
         return "actions"
     if _META_PERIODS.search(q) and (not topic or re.search(r"\brapport|\bverslag", q, re.I)):
         return "periods"  # not "voor welke periode staat het ondersteuningsprogramma gepland?"
     m = _META_STRUCT.search(q)
-    if m and not topic and not (re.search(r"\bhoeveel acties\b", q, re.I) and re.search(r"\d\.\d|\bprio\w*\s+\d", q, re.I)):
-        # not "hoeveel acties tellen de doelstellingen 1.4 en 1.5 samen?": those are counted
+    if m and not topic and not re.search(r"\bhoeveel (?:acties|maatregelen)\b", q, re.I):
+        # not "hoeveel acties tellen de doelstellingen 1.4 en 1.5 samen?" nor "hoeveel acties staan onder
+        # de eerste prioriteit als je alle doelstellingen meetelt?": actions are counted
         return "doelstellingen" if m.group(1).lower().startswith("doel") else "prioriteiten"
     if (_META_TOTAL.search(q) or re.search(r"\bhoeveel acties\b", q, re.I)) and not f.partij and not f.stand \
             and f.jaar is None and not topic:

@@ -7,7 +7,7 @@ from index import Filters
 from index.stand import AFGEROND, GEEN_VOORTGANG, LOOPT, ONGEWIJZIGD, VERTRAAGD
 
 PARTIES = ["OCW", "JOB", "MBO Raad", "VWS", "VNG", "gemeenten", "werkgevers", "mbo-scholen", "SBB", "Ingrado",
-           "BVMBO", "UWV", "NRTO"]
+           "BVMBO", "UWV", "NRTO", "SZW", "BZK"]
 DOELS = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4"]
 
 
@@ -82,6 +82,15 @@ CASES = [
     # "over A of over B": a list takes either subject
     ("welke acties gaan over stages of over huisvesting?", "list", "status", Filters(), "stages | huisvesting"),
     ("welke van deze gaan over burgerschap?", "list", "status", Filters(), "burgerschap"),
+    # A ministry by its name; "alleen of samen" is no "alleen"; a relative clause describes the scope.
+    ("welke acties heeft Binnenlandse Zaken?", "list", "status", Filters(partij="BZK"), ""),
+    ("waar speelt Sociale Zaken en Werkgelegenheid een rol?", "list", "status", Filters(partij="SZW"), ""),
+    ("welke acties trekt SBB, alleen of samen met anderen?", "list", "status", Filters(partij="SBB"), ""),
+    ("welke acties horen bij 3.2, dat over burgerschap gaat?", "list", "status", Filters(doelstelling="3.2"), ""),
+    ("welke acties van onderdeel 2.2 gaan over stages?", "list", "status", Filters(doelstelling="2.2"), "stages"),
+    ("welke acties onder 2.3 lopen op dit moment nog?", "list", "status", Filters(doelstelling="2.3", stand=LOOPT), ""),
+    ("bij welke acties is sinds vorige zomer niks meer gebeurd?", "list", "status", Filters(stand=ONGEWIJZIGD), ""),
+    ("om wat voor bedragen gaat het bij de studentenkaart?", "lookup", "figure", Filters(), "bedragen studentenkaart"),
 ]
 
 
@@ -102,6 +111,10 @@ def test_plan_table(question, operation, field, filters, topic):
     ("welke prio heeft de meeste acties?", "most", Filters()),
     ("hebben doelstelling 1.2 en 3.2 evenveel acties?", "actions", Filters()),
     ("hoeveel acties vallen er buiten prioriteit 1?", "actions", Filters()),
+    # "verschillende" and "verdeeld" do not make a count of doelstellingen a count of actions
+    ("in hoeveel verschillende doelstellingen is de werkagenda verdeeld?", "doelstellingen", Filters()),
+    ("hoeveel acties telt de tweede prioriteit als je de doelstellingen optelt?", "actions", Filters(prioriteit=2)),
+    ("welk onderdeel van prioriteit 1 heeft de langste lijst?", "most", Filters(prioriteit=1)),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
@@ -167,6 +180,12 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     assert p("waarvoor kunnen werkgevers bij die regionale plannen worden betrokken?", [first]).refers_back == "strong"
     # "zo'n centrum" points back like "dat centrum"
     assert p("wie werken er in zo'n centrum samen?", [first]).refers_back == "strong"
+    # "lopen die acties allemaal nog?" after one action: the actions on the subject asked about in
+    # general terms, each with its stand, not the figure question in between
+    about = p("wat staat er over de studentenkaart?")
+    money = p("om wat voor bedragen gaat het bij die kaart?", [about])
+    still = p("lopen die acties allemaal nog?", [about, money])
+    assert (still.operation, still.topic, still.followup) == ("list", about.topic, False)
 
 
 def test_follow_up_narrows_a_list():
