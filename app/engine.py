@@ -50,9 +50,12 @@ _START_SAID = re.compile(r"inwerkingtreding|in werking|\bingaan|\bgaat\b.{0,30}\
 # "wanneer is … gelanceerd/besloten/aangevraagd?": a finished event (a participle closes the question).
 _PAST_ASKED = re.compile(r"\b(?:is|zijn|werd|werden)\b.*\b(?:\w*ge\w{3,}(?:d|t|en)|besloten|verleend|vastgesteld|"
                          r"opgericht|ingediend|ondertekend|gepubliceerd)\s*\?\s*$", re.I)
+_PLANNED = re.compile(r"\b(?:wordt|worden|zal|zullen|volgt|volgen|verwacht|gepland|naar verwachting)\b(?![^.]*\b(?:is|zijn)\b)",
+                      re.I)
 _END_ASKED = re.compile(r"\btot wanneer\b|\bhoe lang\b|\beinddatum\b|\bwanneer (?:stopt|eindigt|afgelopen)\b|"
-                        r"\bloopt\b.{0,40}\baf\b", re.I)
-_END_SAID = re.compile(r"\btot (?:en met |eind |\d)|\bt/m\b|\beinddatum|\bloopt af\b|\beindigt\b|\bafgerond\b", re.I)
+                        r"\bloopt\b.{0,40}\baf\b|\bwanneer\b.*\b(?:klaar|gereed|af|voltooid|opgeleverd)\s*\??\s*$", re.I)
+_END_SAID = re.compile(r"\btot (?:en met |eind |\d)|\bt/m\b|\beinddatum|\bloopt af\b|\beindigt\b|\bafgerond\b|"
+                       r"\bopgeleverd\b|\bgereed\b|\bklaar\b", re.I)
 
 _INJECTION = re.compile(r"negeer|ignore (all|previous)|vergeet (alle|je) |system prompt|je bent nu|"
                         r"you are now|jailbreak|instructies", re.I)
@@ -144,6 +147,11 @@ _UNITS = "student|leerling|school|instelling|deelnemer|docent|persoon|regio|bedr
 _RATE = re.compile(rf"\bper\s+({_UNITS})\b|\b(?:ontvangt|krijgt)\s+(?:een|elk|elke|ieder|iedere)\s+(?:[\w]+-)?({_UNITS})\b",
                    re.I)
 _PER_UNIT = re.compile(rf"\bper\s+(?:{_UNITS}|jaar|maand|bbl|leerbaan|\w+plaats)\b|\bp\.p\.|\bper stuk\b", re.I)
+_HAPPENED_ASKED = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn)\b(?:\s+[\w'’-]+)*?\s+"
+                             r"(?!gebaseerd|gericht|bedoeld|gevestigd|verbonden|gekoppeld)"
+                             r"(?:over|op|aan|af|in|uit|door|mee|toe|vast|bij|terug)?ge[a-z]{3,}(?:d|t|en)\b", re.I)
+_OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)?(?:middelen|gelden|geld|bedrag|investering|subsidie)\b|"
+                         r"(?:Daarmee|Hiermee|Daarvan|Hiervan)\b")
 _POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b", re.I)
 # Verbs that ask about an action without naming one: with a pointer back ("dat", "daarover") they
 # leave the question on the previous action. Data, not a rule per question.
@@ -173,6 +181,11 @@ WHO_SENTENCE_WORDS = 50
 # words: on the development questions 0.6 -> 0.5 gave +1 conversation turn, no loss elsewhere
 # (0.4 the same as 0.5, with longer answers).
 WAT_SENTENCE_RELEVANCE = 0.5
+# "wanneer is het onderzoek … klaar?": a dated sentence that says the asked kind of moment ("Onderzoek
+# wordt januari 2026 opgeleverd") answers when it shares this share of the best sentence's relevance
+# (it often repeats only the head noun). On the development questions 0.25 -> 0.15 gave +1 answerable
+# question and +1 turn, nothing lost; 0.10 the same as 0.15.
+WHEN_KIND_SHARE = 0.15
 WHO_NEW_NAME = 0.15  # a doer sentence naming someone the question does not: a small lead, not a veto
 # A name said as the one who acts ("ondersteund door Stichting MBO Excellent", "Het NRO en de
 # Inspectie hebben …") over a name said in passing ("… aan de Tweede Kamer verzonden"), between
@@ -1139,6 +1152,8 @@ class Engine:
             # Snowball leaves a verb's -t/-d: "ondersteunt" must meet "ondersteund".
             loose = {_verb_base(t) for t in terms}
             shared |= {t for t in qterms - shared if _verb_base(t) in loose}
+            # Snowball keeps the -s of a plural after a vowel: "niveaus" must meet "niveau".
+            shared |= {t for t in qterms - shared if len(t) >= 5 and t.endswith("s") and t[-2] in "aeiou" and t[:-1] in terms}
         if len(shared) < len(qterms):
             # The sector's other form: "LOB" in the sentence for "loopbaanoriëntatie" asked.
             alts = self._alternatives(qterms)
@@ -1469,7 +1484,7 @@ class Engine:
         noun: set[str] = set()
         head = None
         if p.figure_kind == "count":
-            head = re.search(r"\bhoeveel\s+(?:(?:extra|nieuwe|verschillende|andere|echte)\s+)?([\w'’-]+)", p.question, re.I)
+            head = re.search(r"\bhoeveel\s+(?:(?:extra|nieuwe|verschillende|andere|echte|mbo|bekostigde)\s+)*([\w'’-]+)", p.question, re.I)
             # The whole word, not its compound parts: "studiepunten" is not "studie".
             counted = {t for t in self._terms(head.group(1)) if len(t) >= len(stem(fold(head.group(1)))) - 2} & subject \
                 if head else set()
@@ -1486,7 +1501,8 @@ class Engine:
             for rank, row in enumerate(rows):
                 for cell in ("voortgang", "status", "wat"):
                     for rel, quoted in self._in_context(
-                            row, cell, about, lambda x: has_figure(x, kind, kind_noun, analyzer, given)):
+                            row, cell, about, lambda x: has_figure(x, kind, kind_noun, analyzer, given),
+                            forward=p.figure_kind == "amount"):
                         if rel >= min_rel:
                             found.append((rel, rank, cell, quoted, row))
             return found
@@ -1598,9 +1614,13 @@ class Engine:
         scored.sort(key=lambda t: (-t[0], t[1]))
         return scored
 
-    def _in_context(self, row: ActionRow, cell: str, qterms: set[str], want) -> list[tuple[float, list[str]]]:
+    def _in_context(self, row: ActionRow, cell: str, qterms: set[str], want,
+                    forward: bool = False) -> list[tuple[float, list[str]]]:
         """Sentences that pass `want`, each scored with the one or two sentences before it when it
-        points back ("Die regeling loopt tot 1 juli 2027."): (relevance, sentences to quote)."""
+        points back ("Die regeling loopt tot 1 juli 2027."): (relevance, sentences to quote). With
+        `forward`, also with the next sentence when that one opens by pointing back at it: "… in
+        totaal €47,2 miljoen. De extra middelen helpen instellingen om taal- en rekenachterstanden
+        … aan te pakken" says what the sum is for."""
         sents = split_sentences(idem_rest(row) if cell == "voortgang" else row.cell(cell))
         out = []
         for i, sent in enumerate(sents):
@@ -1614,6 +1634,12 @@ class Engine:
                     joined = self._relevance(" ".join(sents[i - back:i + 1]), qterms)
                     if joined > rel:
                         rel, quoted = joined, sents[i - back:i + 1]
+            if forward and i + 1 < len(sents) and _OPENS_BACK.match(sents[i + 1]):
+                # the shortest quote among the best: the sentence and its sequel may do without
+                # what came before
+                options = [(rel, quoted)] + [(self._relevance(" ".join(x), qterms), x)
+                                             for x in ([sent, sents[i + 1]], [*quoted, sents[i + 1]])]
+                rel, quoted = max(options, key=lambda o: (round(o[0], 6), -len(o[1])))
             out.append((rel, quoted))
         return out
 
@@ -1660,10 +1686,17 @@ class Engine:
             # not in the Wie column. A sentence about the subject that names organisations follows.
             # A sentence that points back ("Hiervoor is de beroepsgroep aan zet.") is judged with
             # the one before it, which says what "hiervoor" is.
+            happened = bool(_HAPPENED_ASKED.search(p.question))
             named = [(rel, cell, sents) for cell in ("voortgang", "status", "wat")
                      for rel, sents in self._in_context(row, cell, qterms, _names_a_doer)
-                     if (rel >= WHO_SENTENCE_RELEVANCE or (rel >= WHO_AGENT_RELEVANCE and self._acts(sents[-1])))
+                     if (rel >= WHO_SENTENCE_RELEVANCE or (rel >= WHO_AGENT_RELEVANCE and
+                                                           (self._acts(sents[-1]) or (happened and cell != "wat"))))
                      and word_count(" ".join(sents)) <= WHO_SENTENCE_WORDS]
+            if named and qterms and happened and \
+                    any(c != "wat" and r >= WHO_AGENT_RELEVANCE for r, c, _ in named):
+                # "wie heeft de portfoliosystematiek overgenomen nu de subsidie is afgelopen?" asks
+                # what happened: a status says it, the action's plan (Wat) does not.
+                named = [n for n in named if n[1] != "wat"]
             if named and qterms:
                 # A doer the question does not already name first ("samen met SURF", not "het
                 # programma Cyberveiligheid" the question asks about), then the most relevant.
@@ -1691,14 +1724,22 @@ class Engine:
                     return edge is not None and bool(said.search(" ".join(d[2])))
 
                 # A sentence of the asked kind may share fewer of the question's words.
-                near += [d for d in dated if fits(d) and 0.25 * top <= d[0] < 0.5 * top]
+                near += [d for d in dated if fits(d) and WHEN_KIND_SHARE * top <= d[0] < 0.5 * top]
                 # "per welke datum zou het volgens de stand van zomer 2024 afronden?": the period the
                 # question names leads over the latest date.
                 asked = self._asked_period(p.question)
                 if _PAST_ASKED.search(p.question):
                     # "wanneer is het actieplan gelanceerd?" asks when something happened: the
                     # sentence that says it, not the latest date of the action.
+                    # A plan in the 2024 status ("in het derde kwartaal van 2024 wordt de Kamer
+                    # geïnformeerd") is not the event when the later Voortgang dates one.
                     rel, cell, sents = max(near, key=lambda d: (fits(d), d[1] == asked, d[0], latest_year(d[2][-1])))
+                    if cell == "status" and asked != "status" and _PLANNED.search(sents[-1]):
+                        # "in het derde kwartaal van 2024 wordt de Kamer geïnformeerd" was the plan in
+                        # 2024; a dated Voortgang sentence on the subject says what happened, first.
+                        done = [d for d in dated if d[1] == "voortgang" and d[0] >= 0.2 * top]
+                        if done:
+                            quote("voortgang", max(done, key=lambda d: d[0])[2])
                 else:
                     rel, cell, sents = max(near, key=lambda d: (fits(d), d[1] == asked, latest_year(d[2][-1]),
                                                                 d[1] == "voortgang", d[0]))

@@ -588,3 +588,29 @@ def test_which_of_those_after_one_action_narrows_the_actions_on_that_subject(eng
     assert ids(ans) and set(ids(ans)) <= subject
     assert all(engine.stands[i] == "loopt" for i in ids(ans))
     assert len(ids(ans)) < sum(1 for s in engine.stands.values() if s == "loopt")
+
+
+def test_answers_find_the_sentence_that_says_it(engine):
+    # a share answers "hoeveel scholen", also when "mbo" stands before the counted word
+    share = engine.answer("hoeveel mbo scholen verstrekken een studentenkaart?")
+    assert not share.abstained and "61%" in share.text
+    # a sum whose purpose the next sentence gives ("De extra middelen helpen …")
+    money = engine.answer("welk bedrag is er voor studenten met te weinig taal en rekenen die het mbo instromen?")
+    assert not money.abstained and "47,2" in money.text
+    # "aan wie is … overgedragen?" asks what happened: the Voortgang says it, not the plan
+    who = engine.answer("aan wie is de portfoliosystematiek voor de pabo overgedragen?")
+    assert "bedrijfstakgroep Zorg, Welzijn en Sport" in who.text
+    # "wanneer is … klaar?": the sentence that says when it is delivered
+    done = engine.answer("wanneer is het onderzoek naar de basisinfrastructuur voor zorg klaar?")
+    assert "januari 2026" in done.text
+    # a plan of 2024 ("wordt … geïnformeerd") is not the event; the dated Voortgang comes first
+    sent = engine.answer("Wanneer is de Kamer over de verkenning naar praktijkgericht onderzoek geïnformeerd?")
+    assert "december 2024" in sent.text.split("Status zomer 2024")[0]
+
+
+def test_a_plural_pointer_lists_the_subject_with_each_stand(engine):
+    first = engine.answer("wat staat er over practoraten in de werkagenda?")
+    money = engine.answer("om wat voor bedragen gaat het bij die practoraten?", history=[first])
+    assert "€3 mln" in money.text or "€25 mln" in money.text
+    still = engine.answer("lopen die acties allemaal nog?", history=[first, money])
+    assert {"3.4-01", "3.4-02", "3.4-04"} <= set(ids(still)) and "[loopt]" in still.text
