@@ -50,7 +50,8 @@ _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |af
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag(?:en)?\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
                      r"\bwelke? (?:leeftijd|leeftijdsgrens|getal|omvang|hoogte)\b|\bwat kost|(?<!aan de )(?<!tegen de )(?<!over de )(?<!rond de )\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
-_AMOUNT = re.compile(r"\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
+_AMOUNT = re.compile(r"\bhoe hoog\b.*\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)|"
+                     r"\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)\w*\b.*\bhoe hoog\b|\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
                      r"hoeveel.*\bsubsidie(?:s|geld|bedrag|bedragen|budget)?\b|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest", re.I)
 _DURATION = re.compile(r"\bhoeveel (?:tijd|jaar|jaren|maanden|weken)\b|\bhoe lang (?:duurt|wordt)\b", re.I)
 _FREQUENCY = re.compile(r"\bhoe vaak\b|\bhoe dikwijls\b|\bhoeveel keer\b", re.I)
@@ -206,7 +207,7 @@ _ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier
           r"contactpersoon|wethouder|burgemeester|baas|leider|hoofd|coördinator|coordinator|secretaris)")
 # A question for a person's name: the report names organisations, never people.
 _PERSON = re.compile(rf"^\s*wie\s+(?:is|zijn|was|waren)\s+(?:de|het|onze|die)?\s*(?:huidige\s+)?{_ROLES}\b|"
-                     rf"\bhoe heet\b.{{0,30}}\b{_ROLES}|\b(?:de )?naam van (?:de|het)\b.{{0,30}}{_ROLES}|\bwelke persoon\b|"
+                     rf"\bhoe heet\b.{{0,30}}\b(?:{_ROLES}|persoon|medewerker|functionaris|man|vrouw)\b|\b(?:de )?naam van (?:de|het)\b.{{0,30}}{_ROLES}|\bwelke persoon\b|"
                      rf"\bwelke\s+(?:\w+\s+)?{_ROLES}\b|"
                      rf"\bwie\b.{{0,20}}\b(?:persoonlijk|als persoon)\b", re.I)
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
@@ -305,7 +306,7 @@ rijtje rij zetten weggelegd vermeldt vermelden
 hoor hoorde gehoord mega zo'n
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
-langste kortste lengte verhaal partner verschillende hoede anderen""")) | STOPWORDS
+langste kortste lengte verhaal partner verschillende hoede anderen hoog""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -614,6 +615,11 @@ _ASKS_CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|\bnieuw|vooruitgan
 def _field(q: str) -> str:
     if _WHO.search(q):
         return "wie"
+    counted = re.match(r"\s*(?:en\s+)?hoeveel\s+(?:(?:extra|nieuwe)\s+)?([\w'’-]+)", q, re.I)
+    if counted and counted.group(1).lower() not in _VERB_HEADS and not _COUNT.search(q) and \
+            counted.group(1).lower() not in ("er", "procent"):
+        # "hoeveel stageplekken zijn er bijgekomen?": a number of new ones, a figure, not a change
+        return "figure"
     if _CHANGE.search(q) and not (re.match(r"\s*(?:en\s+)?hoeveel\b", q, re.I) and not _ASKS_CHANGE.search(q)):
         # "hoeveel studenten kregen vorig jaar geld?" asks for a figure; "vorig jaar" is its time.
         return "change"

@@ -91,7 +91,14 @@ CASES = [
     ("welke acties onder 2.3 lopen op dit moment nog?", "list", "status", Filters(doelstelling="2.3", stand=LOOPT), ""),
     ("bij welke acties is sinds vorige zomer niks meer gebeurd?", "list", "status", Filters(stand=ONGEWIJZIGD), ""),
     ("om wat voor bedragen gaat het bij de studentenkaart?", "lookup", "figure", Filters(), "bedragen studentenkaart"),
+    # a number of new things is a figure, not a change
+    ("hoeveel leerbanen zijn er sinds vorig jaar bijgekomen?", "lookup", "figure", Filters(), "leerbanen"),
 ]
+
+
+def test_how_high_a_sum_and_a_persons_name():
+    assert p("hoe hoog is de bijdrage per student?").figure_kind == "amount"
+    assert p("hoe heet de medewerker die het loket bemant?").person
 
 
 @pytest.mark.parametrize("question,operation,field,filters,topic", CASES, ids=[c[0] for c in CASES])
