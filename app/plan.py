@@ -306,7 +306,7 @@ rijtje rij zetten weggelegd vermeldt vermelden
 hoor hoorde gehoord mega zo'n
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
-langste kortste lengte verhaal partner verschillende hoede anderen hoog""")) | STOPWORDS
+langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets""")) | STOPWORDS
 
 
 @dataclass(frozen=True)

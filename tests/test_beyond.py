@@ -614,3 +614,16 @@ def test_a_plural_pointer_lists_the_subject_with_each_stand(engine):
     assert "€3 mln" in money.text or "€25 mln" in money.text
     still = engine.answer("lopen die acties allemaal nog?", history=[first, money])
     assert {"3.4-01", "3.4-02", "3.4-04"} <= set(ids(still)) and "[loopt]" in still.text
+
+
+def test_a_word_the_report_writes_in_another_form_is_no_reason_to_refuse(engine):
+    # "gepeild" (peiling), "gediscrimineerd" (discriminatie): participles of the report's nouns
+    assert engine._participle_of_known("gepeild") and engine._participle_of_known("gediscrimineerd")
+    assert not engine._participle_of_known("gewandeld")
+    ans = engine.answer("wanneer wordt de rekenvaardigheid in het mbo gepeild?")
+    assert not ans.abstained and ids(ans)[0] == "3.1-05"
+    # "hoe ver is …": a name in lower case, with a frame word the report never uses
+    far = engine.answer("hoe ver is npuls?")
+    assert not far.abstained and ids(far)[0] == "3.4-09"
+    # a short name the report never writes keeps the refusal
+    assert engine.answer("hoe vraag ik een ov-kaart aan bij duo?").abstained
