@@ -93,6 +93,8 @@ CASES = [
     ("om wat voor bedragen gaat het bij de studentenkaart?", "lookup", "figure", Filters(), "bedragen studentenkaart"),
     # a number of new things is a figure, not a change
     ("hoeveel leerbanen zijn er sinds vorig jaar bijgekomen?", "lookup", "figure", Filters(), "leerbanen"),
+    # a yes/no question about one action, also after "en": not a list of finished actions
+    ("en is de studentenkaart inmiddels afgerond?", "lookup", "status", Filters(), "studentenkaart"),
 ]
 
 
