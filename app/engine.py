@@ -119,6 +119,8 @@ _NOT_HEAD = {"de", "het", "een", "die", "deze", "dat", "er", "precies", "inhoude
              "kansrijke", "als", "zijn", "waren"}
 # "A, B en C" or "… : A; B" — the items of a set, or a list of members.
 _ENUMERATION = re.compile(r"[^,;]+,[^,;]+(?:,[^,;]+)*\s(?:en|of)\s|:\s*[^:]+;|\([A-Z][^)]*,[^)]*\)")
+_DESCRIBES = re.compile(r"\bbesta(?:a)?t uit\b|\bomvat\b|\bbevat\b|\bgaat over\b|\bricht zich op\b|\bwaaronder\b|"
+                        r"\bzoals\b|\bonder andere\b|\bo\.a\.|\bmet daarin\b|\bwaarin\b|:\s", re.I)
 _ENTITY = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureaus?|bureaus?|bedrijf|bedrijven|organisaties?|externe partij|"
                      r"leveranciers?|scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s|"
                      r"gemeenten|roc's|roc’s|opleidingen|zorgopleidingen?|pabo's|pabo’s|hogescholen|universiteiten|"
@@ -1352,15 +1354,20 @@ class Engine:
         m = _DETAIL.search(p.question)
         if m:
             # "wat houdt de actie over het Examenbesluit in?": the action is the frame, its subject the head
-            after = re.sub(r"^\W*(?:de |het |een |die |deze )?(?:actie|acties|maatregel|maatregelen|afspraak|afspraken)"
-                           r"\s+(?:over|rond|rondom|van|voor|met|bij)\b", " ", p.question[m.end():], flags=re.I)
+            after, framed = re.subn(r"^\W*(?:de |het |een |die |deze )?(?:actie|acties|maatregel|maatregelen|afspraak|afspraken)"
+                                    r"\s+(?:over|rond|rondom|van|voor|met|bij)\b", " ", p.question[m.end():], flags=re.I)
             head = next((w for w in re.findall(r"[\w'-]+", after) if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
             if fold(head) in _REPORT_WORDS:
                 head = ""  # "wat staat er in de werkagenda over …?" asks about the subject, not the report
             key = self._head_terms(head)
             mentions = [s for s in sentences if key & self._sentence_terms(s)] if key else []
-            if key and len(mentions) <= 1 and not any(_ENUMERATION.search(s) for s in mentions):
-                return f"De rapportage noemt {head}, maar beschrijft niet wat dat inhoudt."
+            # Named more than once is not described either: "het actieplan vsv" in three cells,
+            # never with what is in it. A sentence that lists or says what it holds describes it.
+            if key and not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in mentions) and \
+                    (len(mentions) <= 1 or (not framed and not any(_ENUMERATION.search(s) or _DESCRIBES.search(s)
+                                                                   for s in relevant))):
+                # ("wat houdt de actie over X in?" is answered by the action's own Wat)
+                return f"De rapportage noemt {_head_phrase(after, head)}, maar beschrijft niet wat dat inhoudt."
         if _ENTITY.search(p.question) and not any(self._rare_names(s) or _ENUMERATION.search(s) for s in relevant):
             return "De rapportage noemt hier geen namen."
         if _RESULTS.search(p.question) and p.field in ("status", "change"):
@@ -1944,6 +1951,15 @@ def _subject_phrase(p: Plan) -> str:
     if names:
         return f"voor {' '.join(names)}"
     return f"voor {p.topic}" if p.topic else "hierover"
+
+
+def _head_phrase(after: str, head: str) -> str:
+    """The name a detail question asks about, as the asker wrote it: "actieplan vsv", "Bestuursakkoord
+    Flexibilisering Lerarenopleidingen"; the head word alone when the words after it are no name."""
+    m = re.search(rf"\b{re.escape(head)}(?:\s+(?!(?:voor|van|vanaf|in|op|met|over|bij|en|of|dat|die|precies|"
+                  rf"eigenlijk|allemaal|concreet|gemaakt|afgesproken|staan|zitten|is|zijn)\b)[\w'’-]+){{0,3}}",
+                  after)
+    return m.group(0) if m else head
 
 
 def _question_names(question: str) -> list[str]:

@@ -68,6 +68,10 @@ _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten
                      # a subject area, not one named action: "wat gebeurt er rond studentenwelzijn?"
                      r"\b(?:rond|rondom|omtrent|op het (?:gebied|vlak|terrein) van)\b|"
                      r"\b(?:valt|vallen|hoort|horen)\b[^?]*\bonder\b|\b(?:al|nog|ook|alle)\s+acties\b", re.I)
+_CONTENTS = re.compile(r"\bwelke (?:[\w'’-]+ ){0,2}?(?:maatregelen|afspraken|onderdelen|punten|elementen|thema'?s|acties|"
+                       r"plannen|doelen) (?:staan|zitten|stonden|zaten|komen) (?:er )?(?:precies |allemaal |concreet )?in "
+                       r"(?:het|de|dat|die|dit|deze) (?!werkagenda|rapportage|voortgangsrapportage|doelstelling|prioriteit|"
+                       r"verslag|rapport|overzicht|tabel|lijst)", re.I)
 _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|actielijnen in de werkagenda)\b|"
                     r"\bhoeveel\b.*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
 
@@ -931,7 +935,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                     doelstellingen=doelstellingen, prioriteiten=prioriteiten if meta == "actions" else (), question=q)
 
     scoped = bool(f.partij or f.doelstelling or f.prioriteit is not None or f.stand or f.jaar is not None)
-    plural = bool(_PLURAL.search(q))
+    # "welke maatregelen staan er in het actieplan vsv?" asks what one named thing holds, not for a
+    # list of actions ("welke acties staan er in doelstelling 2.3?" is one)
+    plural = bool(_PLURAL.search(q)) and not (_CONTENTS.search(q) and topic and not f.doelstelling and f.prioriteit is None)
     if _COUNT.search(q) or (re.search(r"\bhoeveel\b", q, re.I) and (stand or unfinished)):
         op = "count"
     elif fld in ("wie", "wanneer", "figure") and topic and not stand and \

@@ -627,3 +627,12 @@ def test_a_word_the_report_writes_in_another_form_is_no_reason_to_refuse(engine)
     assert not far.abstained and ids(far)[0] == "3.4-09"
     # a short name the report never writes keeps the refusal
     assert engine.answer("hoe vraag ik een ov-kaart aan bij duo?").abstained
+
+
+def test_what_a_named_plan_holds_is_refused_when_the_report_only_names_it(engine):
+    # "welke maatregelen staan er in X?" asks for X's contents, not for a list of actions; the
+    # report names the vsv action plan in several cells but never says what is in it
+    ans = engine.answer("welke afspraken zitten er in het actieplan vsv?")
+    assert ans.abstained and "actieplan vsv" in ans.text and ids(ans)[0] == "1.3-05"
+    # the action itself is described by its Wat: no refusal
+    assert not engine.answer("wat houdt de actie over de studentenkaart in?").abstained

@@ -95,6 +95,9 @@ CASES = [
     ("hoeveel leerbanen zijn er sinds vorig jaar bijgekomen?", "lookup", "figure", Filters(), "leerbanen"),
     # a yes/no question about one action, also after "en": not a list of finished actions
     ("en is de studentenkaart inmiddels afgerond?", "lookup", "status", Filters(), "studentenkaart"),
+    # what one named plan holds is no list of actions; a doelstelling's actions are
+    ("welke afspraken staan er in het stagepact?", "lookup", "status", Filters(), "stagepact"),
+    ("welke acties staan er in doelstelling 2.3?", "list", "status", Filters(doelstelling="2.3"), ""),
 ]
 
 
