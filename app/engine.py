@@ -121,6 +121,12 @@ _NOT_HEAD = {"de", "het", "een", "die", "deze", "dat", "er", "precies", "inhoude
 _ENUMERATION = re.compile(r"[^,;]+,[^,;]+(?:,[^,;]+)*\s(?:en|of)\s|:\s*[^:]+;|\([A-Z][^)]*,[^)]*\)")
 _DESCRIBES = re.compile(r"\bbesta(?:a)?t uit\b|\bomvat\b|\bbevat\b|\bgaat over\b|\bricht zich op\b|\bwaaronder\b|"
                         r"\bzoals\b|\bonder andere\b|\bo\.a\.|\bmet daarin\b|\bwaarin\b|:\s", re.I)
+# A question for the name of one who acts, and a sentence that names none: "aan een externe partij"
+_ASKS_NAME = re.compile(r"\b(?:welke|aan welke|door welke|bij welke)\s+(?:\w+\s+)?(?:partij|organisatie|bureau|"
+                        r"onderzoeksbureau|bedrijf|instantie|leverancier|beheerder)\b|^\s*(?:en\s+)?(?:aan|door|bij) wie\b", re.I)
+_INDEFINITE_DOER = re.compile(r"\b(?:aan|door|bij|met|via)\s+(?:een|meerdere|diverse|verschillende|enkele)\s+(?:\w+\s+)?"
+                              r"(?:partij|partijen|organisatie|organisaties|bureau|onderzoeksbureau|partner|partners|"
+                              r"instantie|instanties|bedrijf|leverancier)\b", re.I)
 _ENTITY = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureaus?|bureaus?|bedrijf|bedrijven|organisaties?|externe partij|"
                      r"leveranciers?|scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s|"
                      r"gemeenten|roc's|roc’s|opleidingen|zorgopleidingen?|pabo's|pabo’s|hogescholen|universiteiten|"
@@ -1284,6 +1290,14 @@ class Engine:
         if reason:
             return self._refuse(p, reason, [], rows=[best.row, *related][:3])
         ans = self._compose(p, best.row, related, hits=res.hits)
+        if p.field in ("wie", "status") and _ASKS_NAME.search(p.question) and not ans.abstained:
+            # "aan welke partij is het beheer overgedragen?" - "… overgedragen aan een externe partij":
+            # the report says that someone does it, not who. Said plainly, with what it does say.
+            said = [q.text for q in ans.quotes if q.cell in PERIOD_CELLS or q.cell == "wat"]
+            lead = next((t for t in said if _INDEFINITE_DOER.search(t)), None)
+            if lead is not None and not _names_a_doer(_INDEFINITE_DOER.sub(" ", lead), p.question):
+                ans.abstained = True
+                ans.text = "**De rapportage noemt niet welke partij dat is; ze zegt alleen dit:**\n\n" + ans.text
         # A name in the question (capitalised, not the first word) the report never uses in any form,
         # and the closest action holds little of the rest ("op welke dag valt Koningsdag?"): not about
         # this report. Measured: any unknown word instead (also "omhoog", "gepeild") cost 2 answerable

@@ -636,3 +636,12 @@ def test_what_a_named_plan_holds_is_refused_when_the_report_only_names_it(engine
     assert ans.abstained and "actieplan vsv" in ans.text and ids(ans)[0] == "1.3-05"
     # the action itself is described by its Wat: no refusal
     assert not engine.answer("wat houdt de actie over de studentenkaart in?").abstained
+
+
+def test_a_doer_the_report_does_not_name_is_said_plainly(engine):
+    # "overgedragen aan een externa partij": that someone manages it, not who
+    ans = engine.answer("aan welke organisatie is het beheer van Leeroverzicht overgedragen?")
+    assert ans.abstained and "noemt niet welke partij" in ans.text and "externa partij" in ans.text
+    # a doer the report does name is answered
+    named = engine.answer("aan welke partij is de portfoliosystematiek overgedragen?")
+    assert not named.abstained and "bedrijfstakgroep" in named.text
