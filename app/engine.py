@@ -73,6 +73,9 @@ _THIS_ACTION = re.compile(r"\b(?:die|deze|dezelfde|diezelfde) (?:actie|maatregel
 # which no threshold separates.
 TOPIC_MIN_COVERAGE = 0.45
 TOPIC_REL_SCORE = 0.6
+SPECIFIC_DF = 4  # a side of "A en B" in at most this many rows is a subject of its own (see _specific).
+# On the development topic questions: 4 and 6 +2 questions, -1 ("loopbaanoriëntatie en studiekeuze"
+# takes a studiekeuze row the gold leaves out); 2 +1, -1.
 PREFIX_FAMILY = 8
 ROOT_PREFIX_MAX = 12  # the longest verb root a participle family is looked up by (_participle_of_known)
 GLOSSARY = Glossary.of()
@@ -730,6 +733,13 @@ class Engine:
             rows = about or rows
         return rows
 
+    def _specific(self, topic: str) -> bool:
+        """Every word of the topic is rare in the report: its whole-word term is in at most
+        SPECIFIC_DF rows ("practoraten", "leerbanen", "bpv"; not "onderzoek" or "zorg")."""
+        lexical = self.index.lexical
+        heads = [max(ts, key=len) for w in words(topic) if (ts := self._terms(w))]
+        return bool(heads) and all(0 < lexical.doc_freq.get(t, 0) <= SPECIFIC_DF for t in heads)
+
     def _enumerated_only(self, row: ActionRow, terms: set[str]) -> bool:
         """Every sentence of the row that holds a topic word holds it as a short item (at most three
         words) of an enumeration of at least five (four commas)."""
@@ -921,6 +931,12 @@ class Engine:
                 rows = self._naming(p.topic, f)
             else:
                 rows = self.topic_rows(p.topic, f)
+                for side in p.conjuncts:
+                    # "praktijkgericht onderzoek en practoraten": the rows about a side that is a
+                    # subject of its own (few rows use its words) join; "onderzoek" alone does not.
+                    if self._specific(side):
+                        have = {r.id for r in rows}
+                        rows += [r for r in self.topic_rows(side, f) if r.id not in have]
             if not rows and not f.is_empty() and not self._names_a_subject(p.topic):
                 # "welke SBB-acties hebben nieuws te melden?": within a party or doelstelling the
                 # leftover words name no subject of their own; the scope is the answer.

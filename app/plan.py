@@ -335,6 +335,9 @@ class Plan:
     mentions: str | None = None  # "amount" | "percentage": "bij welke acties wordt een geldbedrag genoemd?"
     alone: bool = False
     without: tuple[str, ...] = ()
+    # "praktijkgericht onderzoek en practoraten": each side of "en", for lists that also take the rows
+    # of a side specific enough to be a subject of its own (app/engine.py decides which)
+    conjuncts: tuple[str, ...] = ()
     doelstellingen: tuple[str, ...] = ()
     prioriteiten: tuple[int, ...] = ()
     followup: bool = False
@@ -960,6 +963,13 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         topic = " ".join(w for w in topic.split() if not _PARTICIPLE.match(fold(w).lower()))
     if len(alternatives) > 1 and op in ("list", "compare", "count") and topic:
         topic = " | ".join(alternatives)
+    conjuncts: tuple[str, ...] = ()
+    if op in ("list", "count") and topic and " | " not in topic:
+        # not "taal- en rekenvaardigheid": an elided compound is one subject
+        sides = [topic_of(x) for x in re.split(r"(?<![-‐])\s+(?:en|&)\s+", rest)]
+        sides = [x for x in sides if x]
+        if len(sides) > 1 and set(" ".join(sides).split()) <= set(topic.split()):
+            conjuncts = tuple(sides)
     described = _DESCRIBED_DOEL.search(q) or _DESCRIBING_CLAUSE.search(q)
     if topic and (f.doelstelling or f.prioriteit is not None) and op in ("list", "compare", "count") and described and \
             set(topic.split()) <= set(topic_of(described.group(1)).split()):
@@ -1026,7 +1036,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                   named=named and op in ("list", "count", "compare"), primary=primary and bool(f.partij),
                   any_of=any_of, besides=besides if any_of else (), unfinished=unfinished, recent=recent,
                   not_new=not_new, mentions=mentions,
-                  without=without if op != "lookup" else (), doelstellingen=doelstellingen, prioriteiten=prioriteiten)
+                  without=without if op != "lookup" else (), doelstellingen=doelstellingen, prioriteiten=prioriteiten,
+                  conjuncts=conjuncts if op != "lookup" else ())
     if op == "lookup" and (doelstellingen or prioriteiten or without or alone or len(parties) > 1) and not topic:
         op = "list"
         scopes.update(also=tuple(parties[1:]), alone=alone, without=without)

@@ -645,3 +645,11 @@ def test_a_doer_the_report_does_not_name_is_said_plainly(engine):
     # a doer the report does name is answered
     named = engine.answer("aan welke partij is de portfoliosystematiek overgedragen?")
     assert not named.abstained and "bedrijfstakgroep" in named.text
+
+
+def test_a_specific_side_of_en_brings_its_own_rows(engine):
+    # "practoraten" is in few rows: its rows join those about the whole topic; "onderzoek" alone
+    # (in many rows) does not
+    got = set(ids(engine.answer("welke acties gaan over praktijkgericht onderzoek en practoraten?")))
+    assert {"3.4-01", "3.4-02", "3.4-04"} <= got and len(got) <= 6
+    assert engine._specific("practoraten") and not engine._specific("onderzoek")

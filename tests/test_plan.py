@@ -573,3 +573,11 @@ def test_prio_is_a_prioriteit():
     assert p("welke acties van prio 2 lopen achter?").filters.prioriteit == 2
     got = p("Ik hoor vaak dat de werkagenda zo'n 80 acties bevat. Hoeveel zijn het er precies?")
     assert (got.operation, got.meta) == ("meta", "actions")
+
+
+def test_the_sides_of_en_are_kept_for_lists():
+    assert p("welke acties gaan over praktijkgericht onderzoek en practoraten?").conjuncts == \
+        ("praktijkgericht onderzoek", "practoraten")
+    # an elided compound is one subject; a lookup has no sides
+    assert p("welke acties gaan over taal- en rekenvaardigheid?").conjuncts == ()
+    assert p("wat is de status van het stagepact en de bpv?").conjuncts == ()
