@@ -310,7 +310,8 @@ rijtje rij zetten weggelegd vermeldt vermelden
 hoor hoorde gehoord mega zo'n
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
-langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets""")) | STOPWORDS
+langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
+lijkt lijken best volop uitvoering uitvoerende""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -405,7 +406,7 @@ _DESCRIPTOR = re.compile(r"\b(?:\w*vereniging|\w*organisatie|koepel\w*|ministeri
                          re.I)
 
 
-_IN_WIE = re.compile(r"\bals (?:betrokken |uitvoerende )?partij(?:en)?\b|\b(?:de )?kolom ['‘\"]?wie\b|\bwie-?kolom\b|"
+_IN_WIE = re.compile(r"\bals (?:(?:betrokken|uitvoerende|verantwoordelijke) (?:of|en|en/of) )?(?:betrokken |uitvoerende |verantwoordelijke )?partij(?:en)?\b|\b(?:de )?kolom ['‘\"]?wie\b|\bwie-?kolom\b|"
                      r"\bin (?:de )?['‘\"]?wie['’\"]?(?:-?kolom)?\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden)\b", re.I)
 _PARTICIPLE = re.compile(r"^(?!\w*(?:heid|gebied|gebouw\w*|gesprek\w*|gevolg\w*)$)(?:op|af|uit|in|aan|door|mee|toe|vast|bij|over|terug|voor|na|weg)?ge[a-z]{3,}(?:n|d|t)$")
@@ -743,7 +744,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                   r"\bin beweging (?:ge)?k[ow]\w*\b|\baan (?:het|de) (?:roer|bal|zet)\b|\bde hand in\b|"
                   r"\bop een rij(?: (?:ge)?zet\w*)?\b|\bonder elkaar(?: (?:ge)?zet\w*)?\b|"
                   r"\bop de hoogte (?:ge)?(?:houd|hield|houd|bracht|breng|brengen|houden|gehouden|gebracht)\w*|"
-                  r"\bte maken (?:hebben|heeft|hadden|had)\b|\b(?:een )?rol (?:spelen|speelt|speelden|speelde)\b", " ", rest, flags=re.I)
+                  r"\bte maken (?:hebben|heeft|hadden|had)\b|\b(?:een )?rol (?:spelen|speelt|speelden|speelde)\b|"
+                  # "doelstelling 1.1 lijkt me best lang": a remark on the size, not "leven lang ontwikkelen"
+                  r"\b(?:best|erg|heel|nogal|vrij|zo|wel)\s+(?:lang|groot|klein|kort|omvangrijk)\b", " ", rest, flags=re.I)
     if re.search(r"\b(?:ge)?lever\w*\b", rest, re.I) and re.search(r"\bbijdrage\b", rest, re.I):
         # "aan hoeveel acties levert het ministerie van OCW een bijdrage?": taking part, said twice apart
         rest = re.sub(r"\b(?:ge)?lever\w*\b|\b(?:een |hun |zijn |haar )?bijdrage\b", " ", rest, flags=re.I)
@@ -928,8 +931,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 
     person = bool(_PERSON.search(q))
 
-    # About the report itself.
-    meta = _meta(q, topic, f)
+    # About the report itself. "welke doelstellingen zijn er onder prio 3 geformuleerd?": a participle
+    # is the question's verb, no subject.
+    meta = _meta(q, " ".join(w for w in topic.split() if not _PARTICIPLE.match(fold(w).lower())), f)
     if meta == "actions" and (without or alone):
         meta = None  # "bij welke acties ontbreekt OCW, en hoeveel zijn het?": a count of that scope
     if meta:

@@ -98,6 +98,12 @@ CASES = [
     # what one named plan holds is no list of actions; a doelstelling's actions are
     ("welke afspraken staan er in het stagepact?", "lookup", "status", Filters(), "stagepact"),
     ("welke acties staan er in doelstelling 2.3?", "list", "status", Filters(doelstelling="2.3"), ""),
+    # "de uitvoering", "volop", "als uitvoerende of betrokken partij" frame a stand or party question
+    ("bij welke acties is de uitvoering uitgesteld?", "list", "status", Filters(stand=VERTRAAGD), ""),
+    ("wat is in 1.4 nog volop in uitvoering?", "list", "status", Filters(doelstelling="1.4", stand=LOOPT), ""),
+    ("waar staat SBB als uitvoerende of betrokken partij?", "list", "wie", Filters(partij="SBB"), ""),
+    # "leven lang ontwikkelen" keeps its "lang"
+    ("welke acties gaan over leven lang ontwikkelen?", "list", "status", Filters(), "leven lang ontwikkelen"),
 ]
 
 
@@ -127,6 +133,8 @@ def test_plan_table(question, operation, field, filters, topic):
     ("in hoeveel verschillende doelstellingen is de werkagenda verdeeld?", "doelstellingen", Filters()),
     ("hoeveel acties telt de tweede prioriteit als je de doelstellingen optelt?", "actions", Filters(prioriteit=2)),
     ("welk onderdeel van prioriteit 1 heeft de langste lijst?", "most", Filters(prioriteit=1)),
+    ("welke doelstellingen zijn er onder de tweede prioriteit opgesteld?", "doelstellingen", Filters(prioriteit=2)),
+    ("doelstelling 2.3 is best groot, hoeveel acties zijn het?", "actions", Filters(doelstelling="2.3")),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
