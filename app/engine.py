@@ -345,6 +345,11 @@ class Engine:
         # parties marked primair: each first question that needed one paid 80-150 ms at 100x.
         self._name_df = Counter(n for r in index.rows for n in set(_names(" ".join([r.wat, r.status, r.voortgang]))))
         self._corpus_text = " ".join(" ".join(words(r.text())) for r in index.rows)
+        # Names with a year in them, "MBO in 2030": an acronym (not a party) before "in <year>", used at
+        # least twice, as a name is. ("SBB in 2026" once is a party and a date.)
+        found = Counter(m.group(0) for r in index.rows
+                        for m in re.finditer(r"\b[A-Z]{2,}\s+in\s+20\d\d\b", r.text()))
+        self._year_names = tuple(n for n, c in found.items() if c >= 2 and n.split()[0] not in set(self.parties))
         self._primary = {r.id: self._primary_parties(r) for r in index.rows}
         # The words the report writes in lower case: a sentence that opens with any other word opens
         # with a name (_acts).
@@ -420,7 +425,7 @@ class Engine:
 
     def plan(self, question: str, history: list[Answer] | None = None, filters=None) -> Plan:
         rules = make_plan(question, [h.plan for h in history or [] if h.plan is not None], filters,
-                          self.parties, self.doelstellingen, self.covered_years())
+                          self.parties, self.doelstellingen, self.covered_years(), self._year_names)
         settings = getattr(self.llm, "settings", None)
         if not getattr(settings, "plans", False) or rules.operation == "empty" or rules.followup or rules.refers_back:
             return rules  # a follow-up depends on the conversation, which the model does not see

@@ -678,7 +678,7 @@ def _figure_kind(q: str) -> str | None:
 
 def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = None,
          known_parties: Iterable[str] = (), doelstellingen: Iterable[str] = (),
-         covered_years: Sequence[int] = COVERED_YEARS) -> Plan:
+         covered_years: Sequence[int] = COVERED_YEARS, year_names: Iterable[str] = ()) -> Plan:
     """What the question asks. history: the plans of the earlier turns, oldest first."""
     q = re.sub(r"\s+", " ", question or "").strip()
     if not q:
@@ -823,6 +823,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         rest = " ".join([rest, *parties])
         parties = []
 
+    # "de open aanpak MBO in 2030": a name with a year in it (engine: year_names) is no year asked about
+    for name in year_names:
+        # kept as one word, so that it stays the subject ("is MBO in 2030 inmiddels klaar?")
+        rest = re.sub(rf"\b{re.escape(name)}\b", " " + name.replace(" ", "_") + " ", rest, flags=re.I)
     years = [int(y) for y in _YEAR.findall(rest)]
     uncovered = next((y for y in years if y not in covered_years), None)
     jaar = None
@@ -837,7 +841,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 
     fld = _field(q)
     figure_kind = _figure_kind(q) if fld == "figure" else None
-    topic = topic_of(rest)
+    topic = topic_of(rest).replace("_", " ")  # a name with a year ("MBO_in_2030", above) as written
     # "welke gaan over taal en rekenen of over schoolboeken?": either subject; a list takes both.
     alternatives = [a for a in (topic_of(x) for x in re.split(_ALTERNATIVE, rest)) if a] \
         if _ALTERNATIVE.search(rest) else []

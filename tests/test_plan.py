@@ -589,3 +589,10 @@ def test_the_sides_of_en_are_kept_for_lists():
     # an elided compound is one subject; a lookup has no sides
     assert p("welke acties gaan over taal- en rekenvaardigheid?").conjuncts == ()
     assert p("wat is de status van het stagepact en de bpv?").conjuncts == ()
+
+
+def test_a_name_with_a_year_is_no_year():
+    named = plan("wanneer is mbo in 2030 eigenlijk afgelopen", (), None, PARTIES, DOELS, year_names=("MBO in 2030",))
+    assert (named.operation, named.filters.jaar, named.topic) == ("lookup", None, "MBO in 2030")
+    # without the name it is a year to plan for
+    assert p("welke acties moeten in 2030 klaar zijn?").filters.jaar == 2030
