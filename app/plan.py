@@ -110,6 +110,8 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bniets (?:over )?(?:bekend|te melden)\b|\bwaar(?:over|van)\b.{0,20}\bniets\b", re.I), GEEN_VOORTGANG),
     (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|hetzelfde gebleven|"
                 r"\bidem\b|stilgestaan|\bstaat stil\b|\bstaan stil\b|geen (?:verandering|wijziging|vooruitgang)|"
+                # "zitten nog op dezelfde stand als vorig jaar", "op hetzelfde punt als toen"
+                r"\b(?:dezelfde|zelfde|hetzelfde)\s+(?:stand|status|plek|punt|niveau)\b|"
                 # "waar is sinds vorig jaar niks meer mee gebeurd?"
                 r"\b(?:niks|niets)\s+meer\s+(?:mee\s+|aan\s+)?(?:gebeurd|gedaan)\b|"
                 r"niets (?:veranderd|gewijzigd)|(?:precies )?(?:zo|hetzelfde) als (?:in )?(?:de )?zomer|"

@@ -90,6 +90,7 @@ CASES = [
     ("welke acties van onderdeel 2.2 gaan over stages?", "list", "status", Filters(doelstelling="2.2"), "stages"),
     ("welke acties onder 2.3 lopen op dit moment nog?", "list", "status", Filters(doelstelling="2.3", stand=LOOPT), ""),
     ("bij welke acties is sinds vorige zomer niks meer gebeurd?", "list", "status", Filters(stand=ONGEWIJZIGD), ""),
+    ("welke acties staan nog op dezelfde stand als in 2024?", "list", "status", Filters(stand=ONGEWIJZIGD), ""),
     ("om wat voor bedragen gaat het bij de studentenkaart?", "lookup", "figure", Filters(), "bedragen studentenkaart"),
     # a number of new things is a figure, not a change
     ("hoeveel leerbanen zijn er sinds vorig jaar bijgekomen?", "lookup", "figure", Filters(), "leerbanen"),
