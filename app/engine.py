@@ -1555,7 +1555,9 @@ class Engine:
         noun: set[str] = set()
         head = None
         if p.figure_kind == "count":
-            head = re.search(r"\bhoeveel\s+(?:(?:extra|nieuwe|verschillende|andere|echte|mbo|bekostigde)\s+)*([\w'’-]+)", p.question, re.I)
+            # "hoeveel van de 93 projecten …": the projects are counted, a part of the 93
+            head = re.search(r"\bhoeveel\s+(?:van\s+(?:de|die|deze|alle)\s+(?:\d+\s+)?)?"
+                             r"(?:(?:extra|nieuwe|verschillende|andere|echte|mbo|bekostigde)\s+)*([\w'’-]+)", p.question, re.I)
             # The whole word, not its compound parts: "studiepunten" is not "studie".
             counted = {t for t in self._terms(head.group(1)) if len(t) >= len(stem(fold(head.group(1)))) - 2} & subject \
                 if head else set()
@@ -1600,8 +1602,9 @@ class Engine:
         df = self.index.lexical.doc_freq
         # A name the report never writes ("Comeniusbeurzen" for its "Comeniusprogramma … beurzen")
         # cannot be required next to the figure.
-        named = [t for t in (self._head_terms(n) for n in _question_names(p.question)
-                             if fold(n).lower() not in self._party_folds) if t and all(df.get(x, 0) for x in t)]
+        names = {n: self._head_terms(n) for n in _question_names(p.question) if fold(n).lower() not in self._party_folds}
+        names = {n: t for n, t in names.items() if t and all(df.get(x, 0) for x in t)}
+        named = list(names.values())
         if named:
             def near_name(c) -> bool:
                 # the sentence itself, or the one before it ("Vaardig Met Vaardigheden lanceert …
@@ -1609,7 +1612,13 @@ class Engine:
                 sents = split_sentences(idem_rest(c[4]) if c[2] == "voortgang" else getattr(c[4], c[2]))
                 i = sents.index(c[3][0]) if c[3] and c[3][0] in sents else 0
                 text = " ".join([*sents[max(0, i - 1):i], *c[3]])
-                return any(t <= self._sentence_terms(text) for t in named)
+                # the most specific name asked about: "NPULS", not "het Nationaal Groeifonds" that
+                # also pays for other things
+                # ("LLO-collectief" also as "LLO collectief")
+                terms = self._sentence_terms(text)
+                return names[rarest] <= terms or all(self._head_terms(w) <= terms for w in rarest.split("-") if w)
+
+            rarest = min(names, key=lambda n: max(df.get(x, 0) for x in names[n]))
 
             out = [c for c in out if near_name(c)]
         # A figure said of the question's own words leads: "met hoeveel jaar is de subsidie verlengd?"

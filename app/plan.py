@@ -73,7 +73,9 @@ _CONTENTS = re.compile(r"\bwelke (?:[\w'’-]+ ){0,2}?(?:maatregelen|afspraken|o
                        r"(?:het|de|dat|die|dit|deze) (?!werkagenda|rapportage|voortgangsrapportage|doelstelling|prioriteit|"
                        r"verslag|rapport|overzicht|tabel|lijst)", re.I)
 _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|actielijnen in de werkagenda)\b|"
-                    r"\bhoeveel\b.*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
+                    # not "hoeveel mensen waren betrokken bij die fraude?": people counted, a figure
+                    r"\bhoeveel\b(?!\s+(?:mensen|personen|studenten|docenten|leerlingen|medewerkers|jongeren|"
+                    r"deelnemers|bedrijven|werkgevers)\b).*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
 
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de|alle)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
 _META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen|doelstellingen)\b|\b(grootste|kleinste|grootst|kleinst|langste|kortste)\b|"
@@ -661,7 +663,8 @@ def _figure_kind(q: str) -> str | None:
         return "duration"
     if _PERCENT.search(q):
         return "percentage"
-    head = re.search(r"\bhoeveel\s+(?:(?:extra|nieuwe|verschillende|andere)\s+)?([\w'’-]+)", q, re.I)
+    head = re.search(r"\bhoeveel\s+(?:van\s+(?:de|die|deze|alle)\s+(?:\d+\s+)?)?(?:(?:extra|nieuwe|verschillende|andere)\s+)?"
+                     r"([\w'’-]+)", q, re.I)
     word = head.group(1).lower() if head else ""
     if word and word not in _MONEY_HEADS and word not in _VERB_HEADS and \
             (re.search(r"(?:s|'s|’s|en)$", word) or not word.endswith("t")):

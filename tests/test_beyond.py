@@ -653,3 +653,14 @@ def test_a_specific_side_of_en_brings_its_own_rows(engine):
     got = set(ids(engine.answer("welke acties gaan over praktijkgericht onderzoek en practoraten?")))
     assert {"3.4-01", "3.4-02", "3.4-04"} <= got and len(got) <= 6
     assert engine._specific("practoraten") and not engine._specific("onderzoek")
+
+
+def test_a_figure_must_stand_with_the_most_specific_name_asked(engine):
+    # "het Nationaal Groeifonds" also pays for the LLO collectief; NPULS has no amount in the report
+    npuls = engine.answer("welk bedrag heeft het Nationaal Groeifonds voor NPULS toegekend?")
+    assert npuls.abstained and "NPULS" in npuls.text
+    # "LLO-collectief" is written "LLO collectief" next to its amount
+    llo = engine.answer("hoeveel geld krijgt het LLO-collectief van het Nationaal Groeifonds?")
+    assert not llo.abstained and "40 mln" in llo.text
+    # people counted are a figure, not a count of actions
+    assert engine.answer("hoeveel studenten waren betrokken bij die evc-fraude?").plan.operation == "lookup"
