@@ -1396,11 +1396,13 @@ class Engine:
                 head = ""  # "wat staat er in de werkagenda over …?" asks about the subject, not the report
             key = self._head_terms(head)
             mentions = [s for s in sentences if key & self._sentence_terms(s)] if key else []
-            # Named more than once is not described either: "het actieplan vsv" in three cells,
-            # never with what is in it. A sentence that lists or says what it holds describes it.
+            # Named more than once is not described either: "welke maatregelen staan in het actieplan
+            # vsv?", named in three cells, never with what is in it. A sentence that lists or says what
+            # it holds describes it. ("wat houdt de onderwijspremie in?" is answered by what the
+            # sentences that name it say: to whom it goes, what it costs.)
             if key and not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in mentions) and \
-                    (len(mentions) <= 1 or (not framed and not any(_ENUMERATION.search(s) or _DESCRIBES.search(s)
-                                                                   for s in relevant))):
+                    (len(mentions) <= 1 or (not framed and not re.search(r"\bwat houd", p.question, re.I) and
+                                            not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in relevant))):
                 # ("wat houdt de actie over X in?" is answered by the action's own Wat)
                 return f"De rapportage noemt {_head_phrase(after, head)}, maar beschrijft niet wat dat inhoudt."
         if _ENTITY.search(p.question) and not any(self._rare_names(s) or _ENUMERATION.search(s) for s in relevant):
