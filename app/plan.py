@@ -34,7 +34,7 @@ from ingest.parties import normalise_parties
 # -- vocabulary ----------------------------------------------------------------------------------
 
 _WHO = re.compile(r"\bwie\b|\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b|\bwiens\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|\bvoortouw\b|"
-                  r"\bwelke? (?:onderzoeks)?(?:bureau|organisatie|instantie|ministerie)\b|"
+                  r"\bwelke? (?:onderzoeks)?(?:bureau|organisatie|instantie|ministerie)s?\b|"
                   r"wie (?:doet|doen|gaat|moet)", re.I)
 _WHEN = re.compile(r"\bwanneer\b|planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)(?! met)|moet(?:en)? .{0,30}klaar(?! met)|"
@@ -750,6 +750,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                   r"\bop een rij(?: (?:ge)?zet\w*)?\b|\bonder elkaar(?: (?:ge)?zet\w*)?\b|"
                   r"\bop de hoogte (?:ge)?(?:houd|hield|houd|bracht|breng|brengen|houden|gehouden|gebracht)\w*|"
                   r"\bte maken (?:hebben|heeft|hadden|had)\b|\b(?:een )?rol (?:spelen|speelt|speelden|speelde)\b|"
+                  # "welke organisaties werken daaraan mee?": who, in other words
+                  r"\bwelke (?:organisaties|instanties|partijen)\b(?=[^?]*\b(?:mee|aan|bij|samen)\b)|"
                   # "doelstelling 1.1 lijkt me best lang": a remark on the size, not "leven lang ontwikkelen"
                   r"\b(?:best|erg|heel|nogal|vrij|zo|wel)\s+(?:lang|groot|klein|kort|omvangrijk)\b", " ", rest, flags=re.I)
     if re.search(r"\b(?:ge)?lever\w*\b", rest, re.I) and re.search(r"\bbijdrage\b", rest, re.I):

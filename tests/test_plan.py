@@ -199,6 +199,9 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
                                                              "landelijk platform studentenhuisvesting MBO Raad")
     # "die regionale plannen" points back too; "worden betrokken" is no list of a party's actions
     assert p("waarvoor kunnen werkgevers bij die regionale plannen worden betrokken?", [first]).refers_back == "strong"
+    # "welke organisaties werken daar aan mee?" asks who, about the action just answered
+    orgs = p("welke organisaties werken daar allemaal aan mee?", [first])
+    assert (orgs.operation, orgs.field, orgs.topic, orgs.followup) == ("lookup", "wie", "bbl-offensief", True)
     # "zo'n centrum" points back like "dat centrum"
     assert p("wie werken er in zo'n centrum samen?", [first]).refers_back == "strong"
     # "lopen die acties allemaal nog?" after one action: the actions on the subject asked about in
