@@ -166,6 +166,8 @@ _PER_UNIT = re.compile(rf"\bper\s+(?:{_UNITS}|jaar|maand|bbl|leerbaan|\w+plaats)
 _HAPPENED_ASKED = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn)\b(?:\s+[\w'’-]+)*?\s+"
                              r"(?!gebaseerd|gericht|bedoeld|gevestigd|verbonden|gekoppeld)"
                              r"(?:over|op|aan|af|in|uit|door|mee|toe|vast|bij|terug)?ge[a-z]{3,}(?:d|t|en)\b", re.I)
+# Two or more capitalised words, with small words between: "Digitaal Onderwijs Goed Geregeld"
+_MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:met|van|voor|en|in|de|het|op|der)\s+)?[A-Z][\w'’-]+)+")
 _OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)?(?:middelen|gelden|geld|bedrag|investering|subsidie)\b|"
                          r"(?:Daarmee|Hiermee|Daarvan|Hiervan)\b")
 _POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b", re.I)
@@ -323,6 +325,7 @@ class Engine:
         vocab = getattr(getattr(lexical, "analyzer", None), "vocabulary", ())
         self._vocab_prefixes = frozenset(w[:PREFIX_FAMILY] for w in vocab if len(w) >= PREFIX_FAMILY)
         self._root_prefixes = {n: frozenset(w[:n] for w in vocab if len(w) > n) for n in range(4, ROOT_PREFIX_MAX + 1)}
+        self._folded_cache: dict[str, str] = {}
         # Several reports side by side (app/across.py): every engine knows all of them, in time
         # order; the latest one answers unless a question or the selector names another.
         self.rapport = index.rows[0].rapport if index.rows else ""
@@ -1268,6 +1271,13 @@ class Engine:
             return self._refuse(p, f"De rapportage beschrijft de stand van {per.status_moment} en van "
                                    f"{per.voortgang_year or 'daarna'}; over "
                                    f"{p.uncovered_year} zegt ze niets.", res.hits)
+        named = self._row_naming(p.question)
+        if named is not None and named.id != res.hits[0].row.id:
+            # "het programma Digitaal Onderwijs Goed Geregeld": a name of several capitalised words
+            # that one row writes, and only that row, names the action asked about.
+            hit = next((h for h in res.hits if h.row.id == named.id), None)
+            if hit is not None:
+                res = dataclasses.replace(res, hits=[hit, *[h for h in res.hits if h.row.id != named.id]])
         best = res.hits[0]
         dense = best.dense
         covered = self._coverage(search_text, best.row)
@@ -1458,6 +1468,23 @@ class Engine:
                    and analyzer.correct(w) is None and w[:PREFIX_FAMILY] not in self._vocab_prefixes
                    and not self._participle_of_known(w)]
         return unknown, content
+
+    def _row_naming(self, question: str) -> ActionRow | None:
+        """The one row that writes a multi-word name of the question ("Digitaal Onderwijs Goed
+        Geregeld", "Vaardig met Vaardigheden"), longest name first; None when no name or several rows."""
+        names = sorted(_MULTIWORD_NAME.findall(re.sub(r"^\W*\w+", " ", question)), key=len, reverse=True)
+        for name in names:
+            key = " ".join(fold(name).lower().split())
+            rows = [r for r in self.rows if key in self._folded_text(r)]
+            if len(rows) == 1:
+                return rows[0]
+        return None
+
+    def _folded_text(self, row: ActionRow) -> str:
+        got = self._folded_cache.get(row.id)
+        if got is None:
+            got = self._folded_cache[row.id] = " ".join(fold(row.text()).lower().split())
+        return got
 
     def _participle_of_known(self, word: str) -> bool:
         """A participle of a verb whose noun the report uses: "gepeild" (peiling), "gediscrimineerd"

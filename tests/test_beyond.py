@@ -664,3 +664,11 @@ def test_a_figure_must_stand_with_the_most_specific_name_asked(engine):
     assert not llo.abstained and "40 mln" in llo.text
     # people counted are a figure, not a count of actions
     assert engine.answer("hoeveel studenten waren betrokken bij die evc-fraude?").plan.operation == "lookup"
+
+
+def test_a_name_only_one_row_writes_leads(engine):
+    # "Digitaal Onderwijs Goed Geregeld" is written in 3.4-10 only ("Digitaal Bekwaam" is 3.3-05)
+    assert engine._row_naming("Hoe gaat het met Digitaal Onderwijs Goed Geregeld?").id == "3.4-10"
+    assert ids(engine.answer("wat is de stand van het programma Digitaal Onderwijs Goed Geregeld?"))[0] == "3.4-10"
+    # a name several rows write decides nothing
+    assert engine._row_naming("Wat doet de MBO Raad met het Nationaal Groeifonds?") is None
