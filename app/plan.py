@@ -50,7 +50,7 @@ _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |af
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag(?:en)?\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
                      r"\bwelke? (?:leeftijd|leeftijdsgrens|getal|omvang|hoogte)\b|\bwat kost|(?<!aan de )(?<!tegen de )(?<!over de )(?<!rond de )\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
-_AMOUNT = re.compile(r"\bhoe hoog\b.*\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)|"
+_AMOUNT = re.compile(r"\b(?:ge)?[iï]nvest\w*|\bhoe hoog\b.*\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)|"
                      r"\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)\w*\b.*\bhoe hoog\b|\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
                      r"hoeveel.*\bsubsidie(?:s|geld|bedrag|bedragen|budget)?\b|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest", re.I)
 _DURATION = re.compile(r"\bhoeveel (?:tijd|jaar|jaren|maanden|weken)\b|\bhoe lang (?:duurt|wordt)\b", re.I)

@@ -110,6 +110,7 @@ CASES = [
 
 def test_how_high_a_sum_and_a_persons_name():
     assert p("hoe hoog is de bijdrage per student?").figure_kind == "amount"
+    assert p("hoeveel wordt er jaarlijks geïnvesteerd in de practoraten?").figure_kind == "amount"
     assert p("hoe heet de medewerker die het loket bemant?").person
 
 
