@@ -1415,7 +1415,12 @@ class Engine:
                                             not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in relevant))):
                 # ("wat houdt de actie over X in?" is answered by the action's own Wat)
                 return f"De rapportage noemt {_head_phrase(after, head)}, maar beschrijft niet wat dat inhoudt."
-        if _ENTITY.search(p.question) and not any(self._rare_names(s) or _ENUMERATION.search(s) for s in relevant):
+        asked = fold(p.question).lower()
+        if _ENTITY.search(p.question) and not any([n for n in (*self._rare_names(s), *self._rare_acronyms(s))
+                                                   if fold(n).lower() not in asked]
+                                                  or _ENUMERATION.search(s) for s in relevant):
+            # a name the question itself holds ("welke leveranciers hebben een Edu-V keurmerk?") names none
+            # of the ones asked for
             return "De rapportage noemt hier geen namen."
         if _RESULTS.search(p.question) and p.field in ("status", "change"):
             # An outcome usually follows the sentence that introduces the study ("… een onderzoek
@@ -1501,6 +1506,12 @@ class Engine:
         """Capitalised names in a sentence that few rows use: "Utrecht", "Leiden"; not
         "Nederland" or "Kamer", which the report uses everywhere and which name nothing specific."""
         return [n for n in _names(sentence) if self._name_df.get(n, 0) <= 3]
+
+    def _rare_acronyms(self, sentence: str) -> list[str]:
+        """Acronyms that name someone specific ("SURF"): not a party of the report, in few rows."""
+        df = self.index.lexical.doc_freq
+        return [a for a in _ACRONYM.findall(sentence) if fold(a).lower() not in self._party_folds
+                and all(df.get(t, 0) <= 3 for t in self._terms(a))]
 
     def _year_in_a_name(self, p: Plan, year: str | None = None) -> bool:
         """"de open aanpak MBO in 2030" names a programme, not a year to report on: the words

@@ -672,3 +672,10 @@ def test_a_name_only_one_row_writes_leads(engine):
     assert ids(engine.answer("wat is de stand van het programma Digitaal Onderwijs Goed Geregeld?"))[0] == "3.4-10"
     # a name several rows write decides nothing
     assert engine._row_naming("Wat doet de MBO Raad met het Nationaal Groeifonds?") is None
+
+
+def test_a_name_the_question_holds_names_none_of_the_ones_asked(engine):
+    # the sentences name KiesMBO, which the question names itself; no opleiding is named
+    assert engine.answer("welke opleidingen scoren volgens KiesMBO het best op baankans?").abstained
+    # "samen met SURF" names the partner asked for
+    assert not engine.answer("met welke organisatie werkt het programma Cyberveiligheid mbo samen?").abstained
