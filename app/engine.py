@@ -1389,7 +1389,11 @@ class Engine:
             # "1. … 2. … 3. … 4. …" without the word the question uses for them.
             numbered = max((_numbered_items(c) for c in cells if subject and self._relevance(c, subject) >= 0.3),
                            default=0)
-            if key and not numbered and not any(_ENUMERATION.search(s) or len(_names(s)) >= 2 for s in mentions):
+            asked = fold(p.question).lower()
+            # names the question itself holds ("de Expertgroep Nieuwe taal-eisen") are not its members
+            if key and not numbered and not any(_ENUMERATION.search(s) or
+                                                len([n for n in (*_names(s), *self._rare_acronyms(s))
+                                                     if fold(n).lower() not in asked]) >= 2 for s in mentions):
                 return f"De rapportage noemt {head}, maar somt niet op wie of wat daar onder valt."
             # "welke 20 regio's?": a sentence naming two of them does not answer; it must name as many.
             wanted = _NUMBER_WORDS.get(m.group(1).lower()) if m.group(1) and not m.group(1).isdigit() else \
