@@ -90,6 +90,11 @@ KIN_SUFFIX = 5  # at most this much may follow it: "-iser", "-ering", not a seco
 # (and no strong dense match) is not an answer to that question.
 LOOKUP_MIN_COVERAGE = 0.3
 LOOKUP_DENSE_SURE = 0.40
+# A sentence this relevant to the question may hold the name an entity question asks for (_not_in_row).
+# On the development questions, with names required for organisations and firms: 0.3 (the relevance of
+# the other checks) and 0.2 refused answerable "welk bureau …?" questions ("AEF voert onderzoek uit …"
+# shares little else with them); 0.15 none, with the same +2 refusals of unanswerable ones.
+ENTITY_RELEVANCE = 0.15
 # A lookup that retrieval was unsure of, whose topic words the report all knows in some form: the best
 # row must hold this share of them. On the development questions: +4 conversation turns and no
 # unanswerable question answered at 0.3; 0.2 the same; 0.45 loses two of the four turns.
@@ -130,6 +135,8 @@ _ASKS_NAME = re.compile(r"\b(?:welke|aan welke|door welke|bij welke)\s+(?:\w+\s+
 _INDEFINITE_DOER = re.compile(r"\b(?:aan|door|bij|met|via)\s+(?:een|meerdere|diverse|verschillende|enkele)\s+(?:\w+\s+)?"
                               r"(?:partij|partijen|organisatie|organisaties|bureau|onderzoeksbureau|partner|partners|"
                               r"instantie|instanties|bedrijf|leverancier)\b", re.I)
+_ENTITY_NAMED = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureaus?|bureaus?|bedrijf|bedrijven|organisaties?|"
+                           r"externe partij|leveranciers?|\w*advocaat|advocatenkantoor|adviesbureau)(?![\w'’])", re.I)
 _ENTITY = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureaus?|bureaus?|bedrijf|bedrijven|organisaties?|externe partij|"
                      r"leveranciers?|scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s|"
                      r"gemeenten|roc's|roc’s|opleidingen|zorgopleidingen?|pabo's|pabo’s|hogescholen|universiteiten|"
@@ -1420,9 +1427,23 @@ class Engine:
                 # ("wat houdt de actie over X in?" is answered by the action's own Wat)
                 return f"De rapportage noemt {_head_phrase(after, head)}, maar beschrijft niet wat dat inhoudt."
         asked = fold(p.question).lower()
-        if _ENTITY.search(p.question) and not any([n for n in (*self._rare_names(s), *self._rare_acronyms(s))
-                                                   if fold(n).lower() not in asked]
-                                                  or _ENUMERATION.search(s) for s in relevant):
+        # Organisations, schools and firms have names: a list of adjectives ("eenvoudige, veilige en
+        # betrouwbare") names none of them; sectors and regions are listed in plain words.
+        listed = (lambda s: False) if _ENTITY_NAMED.search(p.question) else _ENUMERATION.search
+        # a name may stand in a sentence that shares little else with the question ("AEF voert
+        # onderzoek uit in opdracht van …")
+        # What the question asks within the row: its words that the action's own Wat does not hold
+        # ("welk bureau doet het onderzoek naar mentaal welzijn?" -> bureau, onderzoek).
+        inner = {t for t in subject if t not in self._sentence_terms(row.wat)} or subject
+        near_subject = [s for s in sentences if self._relevance(s, inner) >= ENTITY_RELEVANCE or s in relevant] \
+            if subject else sentences
+        organisations = bool(_ENTITY_NAMED.search(p.question))
+        # ("UWV en SBB ontwikkelen …": parties that act in the sentence are the ones asked for too)
+        if _ENTITY.search(p.question) and not any([n for n in (*self._rare_names(s), *self._rare_acronyms(s),
+                                                               *(_ACRONYM.findall(s) if organisations and self._acts(s)
+                                                                 else ()))
+                                                   if fold(n).lower() not in asked] for s in near_subject) \
+                and not any(listed(s) for s in relevant):
             # a name the question itself holds ("welke leveranciers hebben een Edu-V keurmerk?") names none
             # of the ones asked for
             return "De rapportage noemt hier geen namen."

@@ -679,3 +679,17 @@ def test_a_name_the_question_holds_names_none_of_the_ones_asked(engine):
     assert engine.answer("welke opleidingen scoren volgens KiesMBO het best op baankans?").abstained
     # "samen met SURF" names the partner asked for
     assert not engine.answer("met welke organisatie werkt het programma Cyberveiligheid mbo samen?").abstained
+
+
+def test_firms_asked_for_must_be_named(engine):
+    # "eenvoudige, veilige en betrouwbare …" lists no suppliers
+    assert engine.answer("welke leveranciers hebben inmiddels een Edu-V keurmerk gekregen?").abstained
+    # "AEF voert onderzoek uit …" names the bureau, though it shares little else with the question
+    bureau = engine.answer("welk bureau doet het onderzoek naar mentaal welzijn en veiligheid?")
+    assert not bureau.abstained
+
+
+def test_parties_that_act_are_the_organisations_asked_for(engine):
+    # "UWV en SBB ontwikkelen … een gemeenschappelijke skillstaal": the Wat names them
+    ans = engine.answer("welke organisaties maken de gemeenschappelijke skillstaal?")
+    assert not ans.abstained and "UWV" in ans.text
