@@ -92,8 +92,8 @@ LOOKUP_MIN_COVERAGE = 0.3
 LOOKUP_DENSE_SURE = 0.40
 # A sentence this relevant to the question may hold the name an entity question asks for (_not_in_row).
 # On the development questions, with names required for organisations and firms: 0.3 (the relevance of
-# the other checks) and 0.2 refused answerable "welk bureau …?" questions ("AEF voert onderzoek uit …"
-# shares little else with them); 0.15 none, with the same +2 refusals of unanswerable ones.
+# the other checks) refused an answerable "welk bureau …?" question ("AEF voert onderzoek uit …" shares
+# little else with it); 0.2 and 0.15 none, with the same refusals of unanswerable ones.
 ENTITY_RELEVANCE = 0.15
 # A lookup that retrieval was unsure of, whose topic words the report all knows in some form: the best
 # row must hold this share of them. On the development questions: +4 conversation turns and no
