@@ -77,7 +77,7 @@ _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|acti
                     r"\bhoeveel\b(?!\s+(?:mensen|personen|studenten|docenten|leerlingen|medewerkers|jongeren|"
                     r"deelnemers|bedrijven|werkgevers)\b).*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
 
-_META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de|alle)\s+(?:\w+\s+)?(doelstellingen|prioriteiten)\b", re.I)
+_META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de|alle)\s+(?:\w+\s+)?(doelstellingen|prioriteiten|(?:sub)?doelen)\b", re.I)
 _META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen|doelstellingen)\b|\b(grootste|kleinste|grootst|kleinst|langste|kortste)\b|"
                         r"\bhet (vaakst|meest|minst)\b", re.I)
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
@@ -131,7 +131,8 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bal (?:gedaan|uitgevoerd|gelukt|bereikt)|\bis (?:af|uitgevoerd|gelukt)\b|\bzijn (?:af|uitgevoerd|gelukt)\b|"
                 r"\bafgesloten|\bal af\b|\b(?:al|inmiddels|reeds)\b(?:\s+(?:iets|wat|helemaal|echt|volledig)){1,3}\s+af\b|"
                 r"\bafvinken\b|\bklaar (?:is|zijn)\b(?! met)|\bgereed\b|\bafgehandeld|\bopgeleverd|"
-                r"\bsuccesvol\b|\bbinnengehaald|\bvoor elkaar\b|\bgeslaagd\b|\bvolbracht", re.I), AFGEROND),
+                r"\bsuccesvol\b|\bbinnengehaald|\bvoor elkaar\b|\bgeslaagd\b|\bvolbracht|"
+                r"\b(?:volledig|helemaal|geheel)\s+(?:uitgevoerd|af|klaar|gerealiseerd)\b", re.I), AFGEROND),
     (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af|niet klaar|gaande|aan de gang)|\blopende\b|in uitvoering|"
                 r"\bonderhanden|\bin gang\b|\bop schema\b|\bnog open\b|\bonderweg\b|\bnog (?:\w+ )?bezig\b|"
                 r"\bnog (?:moet(?:en)? worden |te |worden )af(?:gerond|ronden)\b|\bnog (?:aan )?(?:ge)?werk(?:t|en)\b|"
@@ -148,8 +149,8 @@ _PARTY_ALIASES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bministerie van (?:bzk|binnenlandse zaken)\b|\bbinnenlandse zaken(?: en koninkrijksrelaties)?\b",
                 re.I), "BZK"),
     (re.compile(r"\bwerkgever(?:s)?(?:organisaties?)?\b", re.I), "werkgevers"),
-    (re.compile(r"\bgemeente(?:n|s)?\b", re.I), "gemeenten"),
     (re.compile(r"\bvereniging (?:van )?nederlandse gemeenten\b", re.I), "VNG"),
+    (re.compile(r"\bgemeente(?:n|s)?\b", re.I), "gemeenten"),
     (re.compile(r"\bmbo[- ]?raad\b", re.I), "MBO Raad"),
     (re.compile(r"\bmiddelbare scholen\b|\bvo-?scholen\b|\bscholen (?:in|voor) het voortgezet onderwijs\b", re.I),
      "vo-scholen"),
@@ -254,7 +255,8 @@ _PRIMARY = re.compile(r"\bprim(?:air|aire)\b(?:\s+(?:verantwoordelijke?|trekker|
 _MINISTRIES = re.compile(r"\b(?:welke\s+)?(?:andere\s+)?ministeries\b|\bdepartementen\b|\b(?:een|ander|enig)\s+(?:ander\s+)?(?:ministerie|departement)\b(?!\s+van\b)", re.I)
 # The ministries the Wie cells name (ingest.parties); "welke ministeries doen mee?" means any of them.
 _MINISTRY_NAMES = ("OCW", "SZW", "VWS", "BZK", "EZK", "EZ", "JenV", "IenW", "LNV", "Financiën", "Defensie", "BZ")
-_ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b(?!\s+(?:of|en/of)\s+(?:samen|met|niet)\b)|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
+_ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b(?!\s+(?:of|en/of)\s+(?:samen|met|niet)\b)|"
+                    r"\buitsluitend\b|\benkel en alleen\b|\b(?:volledig|geheel) bij\b|\bzonder dat er andere (?:partijen|partners)\b|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
                     r"\bzonder (?:andere|overige) partijen\b|\bals enige\b|\bniemand anders\b|\bhelemaal zelf\b|"
                     r"\bzelfstandig\b|\bde enige (?:partij|betrokkene|uitvoerder)\b|\bmet (?:z[’']n|zijn|hun) (?:tweeën|tweeen|drieën|drieen|beiden|twee|drie)\b|"
                     r"\bzonder (?:andere|overige) (?:partners|organisaties|betrokkenen)\b|\bzonder anderen\b", re.I)
@@ -315,7 +317,7 @@ hoor hoorde gehoord mega zo'n
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
-lijkt lijken best volop uitvoering uitvoerende""")) | STOPWORDS
+lijkt lijken best volop uitvoering uitvoerende verslag belegd doelen subdoelen""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -774,7 +776,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     without = tuple(dict.fromkeys(name for a, b, name in spans if a >= 0 and _negated(a, b)))
     # "de studenten zelf, dus los van JOB": a party set aside is neither required nor excluded
     aside = {name for a, b, name in spans
-             if a >= 0 and re.search(r"\b(?:los van|afgezien van)\s+(?:de\s+|het\s+)?$", rest[max(0, a - 16):a], re.I)}
+             if a >= 0 and re.search(r"\b(?:los van|afgezien van)\s+(?:de\s+|het\s+)?$|"
+                                     # "de vo-raad, die van de middelbare scholen": says whose it is
+                                     r",\s*(?:die|dat)\s+van\s+(?:de\s+|het\s+)?$", rest[max(0, a - 16):a], re.I)}
     if aside and len(parties) > len(aside):
         parties = [x for x in parties if x not in aside]
     alone = bool(parties) and bool(_ALONE.search(q))
@@ -1129,12 +1133,12 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
         return "most" if word.startswith(("meest", "groot", "vaak", "lang")) else "least"
     if re.search(r"\bgemiddeld\b", q, re.I) and re.search(r"\bdoelstelling|\bprioriteit", q, re.I) and not topic:
         return "actions"  # "hoeveel acties telt een doelstelling gemiddeld?"
-    if re.search(r"\bhoeveel\s+(?:[\w'’-]+\s+)?(?:doelstellingen|prioriteiten)\b", q, re.I) and not topic and \
+    if re.search(r"\bhoeveel\s+(?:[\w'’-]+\s+)?(?:doelstellingen|prioriteiten|(?:sub)?doelen)\b", q, re.I) and not topic and \
             not f.partij and not f.stand and not re.search(r"\bhoeveel\s+(?:acties|maatregelen)\b", q, re.I):
         # "over hoeveel verschillende doelstellingen zijn de prioriteiten verdeeld?": the unit counted is
         # the doelstelling, whatever else the question says about dividing
-        m = re.search(r"\b(doelstellingen|prioriteiten)\b", q, re.I)
-        return "doelstellingen" if m.group(1).lower().startswith("doel") else "prioriteiten"
+        m = re.search(r"\b(doelstellingen|prioriteiten|(?:sub)?doelen)\b", q, re.I)
+        return "prioriteiten" if m.group(1).lower().startswith("prio") else "doelstellingen"
     if _META_SIZE.search(q) and not f.partij and not f.stand and not topic:
         return "actions"
     if _META_PERIODS.search(q) and (not topic or re.search(r"\brapport|\bverslag", q, re.I)):
@@ -1143,7 +1147,7 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
     if m and not topic and not re.search(r"\bhoeveel (?:acties|maatregelen)\b", q, re.I):
         # not "hoeveel acties tellen de doelstellingen 1.4 en 1.5 samen?" nor "hoeveel acties staan onder
         # de eerste prioriteit als je alle doelstellingen meetelt?": actions are counted
-        return "doelstellingen" if m.group(1).lower().startswith("doel") else "prioriteiten"
+        return "prioriteiten" if m.group(1).lower().startswith("prio") else "doelstellingen"
     if (_META_TOTAL.search(q) or re.search(r"\bhoeveel acties\b", q, re.I)) and not f.partij and not f.stand \
             and f.jaar is None and not topic:
         return "actions"

@@ -103,6 +103,11 @@ CASES = [
     ("bij welke acties is de uitvoering uitgesteld?", "list", "status", Filters(stand=VERTRAAGD), ""),
     ("wat is in 1.4 nog volop in uitvoering?", "list", "status", Filters(doelstelling="1.4", stand=LOOPT), ""),
     ("waar staat SBB als uitvoerende of betrokken partij?", "list", "wie", Filters(partij="SBB"), ""),
+    # the long name of the VNG is not "gemeenten"; an apposition says whose the party is; "uitsluitend"
+    ("welke acties noemen de Vereniging van Nederlandse Gemeenten als partij?", "list", "wie", Filters(partij="VNG"), ""),
+    ("welke acties liggen uitsluitend bij SBB?", "list", "status", Filters(partij="SBB"), ""),
+    ("welke acties in 2.1 zijn volledig uitgevoerd?", "list", "status", Filters(doelstelling="2.1", stand=AFGEROND), ""),
+    ("wat in prio 3 is helemaal af?", "list", "status", Filters(prioriteit=3, stand=AFGEROND), ""),
     # "leven lang ontwikkelen" keeps its "lang"
     ("welke acties gaan over leven lang ontwikkelen?", "list", "status", Filters(), "leven lang ontwikkelen"),
 ]
@@ -137,6 +142,8 @@ def test_plan_table(question, operation, field, filters, topic):
     ("welk onderdeel van prioriteit 1 heeft de langste lijst?", "most", Filters(prioriteit=1)),
     ("welke doelstellingen zijn er onder de tweede prioriteit opgesteld?", "doelstellingen", Filters(prioriteit=2)),
     ("doelstelling 2.3 is best groot, hoeveel acties zijn het?", "actions", Filters(doelstelling="2.3")),
+    ("uit welke doelen bestaat prioriteit 3?", "doelstellingen", Filters(prioriteit=3)),
+    ("hoeveel subdoelen heeft prio 2?", "doelstellingen", Filters(prioriteit=2)),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
@@ -601,3 +608,9 @@ def test_a_name_with_a_year_is_no_year():
     assert (named.operation, named.filters.jaar, named.topic) == ("lookup", None, "MBO in 2030")
     # without the name it is a year to plan for
     assert p("welke acties moeten in 2030 klaar zijn?").filters.jaar == 2030
+
+
+def test_an_apposition_says_whose_the_party_is():
+    got = plan("waar zit de vo-raad bij, die van de middelbare scholen?", (), None,
+               [*PARTIES, "VO-raad", "vo-scholen"], DOELS)
+    assert (got.operation, got.filters, got.also, got.topic) == ("list", Filters(partij="VO-raad"), (), "")
