@@ -642,6 +642,9 @@ def _field(q: str) -> str:
     if re.match(r"\s*(?:en\s+)?(?:wordt|worden|houdt|houden|weet|weten|meet|meten)\b(?:\s+[\w'’-]+){1,4}\s+"
                 r"(?:hoeveel|hoe vaak|hoe groot)\b", q, re.I):
         return "status"  # "wordt er bijgehouden hoeveel docenten er tekort zijn?": whether, not how many
+    if re.search(r"\b(?:zie je|zien we|zie ik|kun je zien|kan je zien|kan ik zien|staat er)\b(?:\s+[\w'’-]+){0,5}?\s+"
+                 r"(?:hoeveel|hoe vaak|hoe groot)\b", q, re.I):
+        return "status"  # "zie je op kiesmbo per opleiding hoe groot je kans op werk is?": whether it is shown
     if _FIGURE.search(q) and not _COUNT.search(q):
         return "figure"
     if _WHEN.search(q):

@@ -113,6 +113,11 @@ CASES = [
 ]
 
 
+def test_whether_a_figure_is_shown_is_a_status_question():
+    assert p("zie je op kiesmbo per opleiding hoe groot de baankans is?").field == "status"
+    assert p("hoe groot is de baankans van een opleiding op kiesmbo?").field == "figure"
+
+
 def test_how_high_a_sum_and_a_persons_name():
     assert p("hoe hoog is de bijdrage per student?").figure_kind == "amount"
     assert p("hoeveel wordt er jaarlijks geïnvesteerd in de practoraten?").figure_kind == "amount"
