@@ -256,7 +256,8 @@ _MINISTRIES = re.compile(r"\b(?:welke\s+)?(?:andere\s+)?ministeries\b|\bdepartem
 # The ministries the Wie cells name (ingest.parties); "welke ministeries doen mee?" means any of them.
 _MINISTRY_NAMES = ("OCW", "SZW", "VWS", "BZK", "EZK", "EZ", "JenV", "IenW", "LNV", "Financiën", "Defensie", "BZ")
 _ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b(?!\s+(?:of|en/of)\s+(?:samen|met|niet)\b)|"
-                    r"\buitsluitend\b|\benkel en alleen\b|\b(?:volledig|geheel) bij\b|\bzonder dat er andere (?:partijen|partners)\b|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
+                    r"\buitsluitend\b|\benkel en alleen\b|\b(?:volledig|geheel) bij\b|\bzonder dat er andere (?:partijen|partners)\b|"
+                    r"\bop eigen houtje\b|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
                     r"\bzonder (?:andere|overige) partijen\b|\bals enige\b|\bniemand anders\b|\bhelemaal zelf\b|"
                     r"\bzelfstandig\b|\bde enige (?:partij|betrokkene|uitvoerder)\b|\bmet (?:z[’']n|zijn|hun) (?:tweeën|tweeen|drieën|drieen|beiden|twee|drie)\b|"
                     r"\bzonder (?:andere|overige) (?:partners|organisaties|betrokkenen)\b|\bzonder anderen\b", re.I)
@@ -317,7 +318,8 @@ hoor hoorde gehoord mega zo'n
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
-lijkt lijken best volop uitvoering uitvoerende verslag belegd doelen subdoelen""")) | STOPWORDS
+lijkt lijken best volop uitvoering uitvoerende verslag belegd doelen subdoelen
+meepraten meedenken meebeslissen meewerken meewerkt naast""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -818,12 +820,17 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if primary:
         rest = _PRIMARY.sub(" ", rest)
     besides: tuple[str, ...] = ()
+    shown: tuple[str, ...] = ()
     ministries = bool(_MINISTRIES.search(rest))
     if ministries:
         rest = _MINISTRIES.sub(" ", rest)
+        examples = re.search(r"\b(?:ministerie|ministeries|departement\w*)\s*\(([^)]*)\)", q, re.I)
+        named_as = [x for x in parties if examples and re.search(rf"\b{re.escape(x)}\b", examples.group(1), re.I)]
         if parties and re.search(r"\bandere?\b|\bbehalve\b|\bnaast\b", q, re.I):
-            # "welke andere ministeries dan OCW": the ministry named is left out of the ministries
-            besides = tuple(parties)
+            # "welke andere ministeries dan OCW": the ministry named is left out of the ministries;
+            # "een ander ministerie (SZW, BZK of VWS)" names which ones count
+            besides = tuple(x for x in parties if x not in named_as)
+            shown = tuple(named_as)
             parties = []
         elif parties:
             ministries = False
@@ -1018,7 +1025,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         op = "list"
     if not_new and op == "compare":
         op = "list"
-    any_of = tuple(p for p in _MINISTRY_NAMES if p not in without and p not in besides) if ministries else ()
+    any_of = (shown or tuple(p for p in _MINISTRY_NAMES if p not in without and p not in besides)) if ministries else ()
     # A quoted column name ("bij 'wanneer'") names where to look, not what to find.
     quoted = [x for x in _QUOTED.findall(q) if fold(x).strip().lower() not in _COLUMN_WORDS]
     if quoted and op in ("list", "count", "compare"):

@@ -619,3 +619,11 @@ def test_an_apposition_says_whose_the_party_is():
     got = plan("waar zit de vo-raad bij, die van de middelbare scholen?", (), None,
                [*PARTIES, "VO-raad", "vo-scholen"], DOELS)
     assert (got.operation, got.filters, got.also, got.topic) == ("list", Filters(partij="VO-raad"), (), "")
+
+
+def test_involvement_idioms_and_named_ministries():
+    assert p("bij welke acties mag JOB meepraten?").filters == Filters(partij="JOB")
+    assert p("wat doen de scholen op eigen houtje?").alone
+    got = plan("welke acties hebben naast OCW een ander ministerie (SZW of VWS)?", (), None,
+               [*PARTIES, "SZW"], DOELS)
+    assert set(got.any_of) == {"VWS", "SZW"} and got.besides == ("OCW",)
