@@ -176,6 +176,7 @@ _HAPPENED_ASKED = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn)\b(?:\s+[\w'
                              r"(?:over|op|aan|af|in|uit|door|mee|toe|vast|bij|terug)?ge[a-z]{3,}(?:d|t|en)\b", re.I)
 # Two or more capitalised words, with small words between: "Digitaal Onderwijs Goed Geregeld"
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:met|van|voor|en|in|de|het|op|der)\s+)?[A-Z][\w'’-]+)+")
+_GE_PARTICIPLE = re.compile(r"(?:op|af|aan|uit|in|door|mee|toe|vast|bij|over|onder|terug|voor|na)?ge[a-z]{3,}(?:d|t|en)")
 _OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)?(?:middelen|gelden|geld|bedrag|investering|subsidie)\b|"
                          r"(?:Daarmee|Hiermee|Daarvan|Hiervan)\b")
 _POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b", re.I)
@@ -1266,6 +1267,8 @@ class Engine:
             # "peiling", "NPULS" asked as "hoe ver is npuls") as unknown. Every content word of the
             # topic known in some form, and the best row holding enough of them, is an answer.
             unknown, content = self._unknown_words(p.topic)
+            # a participle ("gemeten") is the question's verb: no subject the report lacks
+            unknown = [w for w in unknown if not _GE_PARTICIPLE.fullmatch(w)]
             vocab = self.index.lexical.analyzer.vocabulary
             # a short name the report never writes ("bij duo") is unknown too
             short_unknown = [w for w in words(p.topic) if 3 <= len(w) < 5 and w not in vocab and not w.isdigit()]
