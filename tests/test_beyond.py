@@ -625,6 +625,8 @@ def test_a_word_the_report_writes_in_another_form_is_no_reason_to_refuse(engine)
     # "hoe ver is …": a name in lower case, with a frame word the report never uses
     far = engine.answer("hoe ver is npuls?")
     assert not far.abstained and ids(far)[0] == "3.4-09"
+    # a strong participle ("gemeten") is the question's verb, not a missing subject
+    assert not engine.answer("wordt er landelijk gemeten hoe goed mbo-studenten rekenen, met peilingen?").abstained
     # a short name the report never writes keeps the refusal
     assert engine.answer("hoe vraag ik een ov-kaart aan bij duo?").abstained
 
