@@ -177,6 +177,7 @@ _HAPPENED_ASKED = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn)\b(?:\s+[\w'
 # Two or more capitalised words, with small words between: "Digitaal Onderwijs Goed Geregeld"
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:met|van|voor|en|in|de|het|op|der)\s+)?[A-Z][\w'’-]+)+")
 _GE_PARTICIPLE = re.compile(r"(?:op|af|aan|uit|in|door|mee|toe|vast|bij|over|onder|terug|voor|na)?ge[a-z]{3,}(?:d|t|en)")
+_NOW_ASKED = re.compile(r"\b(?:nu|momenteel|inmiddels|tegenwoordig|op dit moment)\b", re.I)
 _OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)?(?:middelen|gelden|geld|bedrag|investering|subsidie)\b|"
                          r"(?:Daarmee|Hiermee|Daarvan|Hiervan)\b")
 _POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b", re.I)
@@ -1236,7 +1237,7 @@ class Engine:
                     2 <= len(prev.rows) <= LIST_SHOWN and not own_topic:
                 # "wie is daarvoor aan zet?" after a short list: the parties (or planning) of each.
                 return self._many(replace(p, operation="list", topic=prev.plan.topic if prev.plan else ""), prev)
-            return self._compose(p, prev.rows[0], [])
+            return self._unnamed_doer(p, self._compose(p, prev.rows[0], []))
         if p.person:
             return self._refuse(p, "De rapportage noemt geen namen van personen.", self._search(p.question, None).hits)
         # Retrieval sees the whole question, as before the planner (measured on the 93 answerable
@@ -1332,14 +1333,7 @@ class Engine:
         if reason:
             return self._refuse(p, reason, [], rows=[best.row, *related][:3])
         ans = self._compose(p, best.row, related, hits=res.hits)
-        if p.field in ("wie", "status") and _ASKS_NAME.search(p.question) and not ans.abstained:
-            # "aan welke partij is het beheer overgedragen?" - "… overgedragen aan een externe partij":
-            # the report says that someone does it, not who. Said plainly, with what it does say.
-            said = [q.text for q in ans.quotes if q.cell in PERIOD_CELLS or q.cell == "wat"]
-            lead = next((t for t in said if _INDEFINITE_DOER.search(t)), None)
-            if lead is not None and not _names_a_doer(_INDEFINITE_DOER.sub(" ", lead), p.question):
-                ans.abstained = True
-                ans.text = "**De rapportage noemt niet welke partij dat is; ze zegt alleen dit:**\n\n" + ans.text
+        ans = self._unnamed_doer(p, ans)
         # A name in the question (capitalised, not the first word) the report never uses in any form,
         # and the closest action holds little of the rest ("op welke dag valt Koningsdag?"): not about
         # this report. Measured: any unknown word instead (also "omhoog", "gepeild") cost 2 answerable
@@ -1354,6 +1348,17 @@ class Engine:
             # tells the reader to check instead (the same test as before, index/confidence.py).
             ans.text = "*Ik weet niet zeker of de rapportage hierover gaat; dit is de actie die er het dichtst " \
                        "bij komt.*\n\n" + ans.text
+        return ans
+
+    def _unnamed_doer(self, p: Plan, ans: Answer) -> Answer:
+        """"aan welke partij is het beheer overgedragen?" - "… overgedragen aan een externe partij":
+        the report says that someone does it, not who. Said plainly, with what it does say."""
+        if p.field in ("wie", "status") and _ASKS_NAME.search(p.question) and not ans.abstained:
+            said = [q.text for q in ans.quotes if q.cell in PERIOD_CELLS or q.cell == "wat"]
+            lead = next((t for t in said if _INDEFINITE_DOER.search(t)), None)
+            if lead is not None and not _names_a_doer(_INDEFINITE_DOER.sub(" ", lead), p.question):
+                ans.abstained = True
+                ans.text = "**De rapportage noemt niet welke partij dat is; ze zegt alleen dit:**\n\n" + ans.text
         return ans
 
     def _head_terms(self, head: str) -> set[str]:
@@ -1835,7 +1840,9 @@ class Engine:
             # not in the Wie column. A sentence about the subject that names organisations follows.
             # A sentence that points back ("Hiervoor is de beroepsgroep aan zet.") is judged with
             # the one before it, which says what "hiervoor" is.
-            happened = bool(_HAPPENED_ASKED.search(p.question))
+            # "wie heeft … overgenomen?", "bij wie ligt het beheer nu?": what happened, or the state
+            # now, is said in a status; the action's plan (Wat) says who was meant to
+            happened = bool(_HAPPENED_ASKED.search(p.question) or _NOW_ASKED.search(p.question))
             named = [(rel, cell, sents) for cell in ("voortgang", "status", "wat")
                      for rel, sents in self._in_context(row, cell, qterms, _names_a_doer)
                      if (rel >= WHO_SENTENCE_RELEVANCE or (rel >= WHO_AGENT_RELEVANCE and
