@@ -206,7 +206,10 @@ _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|
                               r"centrum|centra|site|website|monitor|netwerk|traject|experiment|brief|kamerbrief|pact|"
                               r"programma's|regelingen|onderzoeken|verkenning|handreiking|routekaart|tool|loket)\b|"
                               # "wie werken er in zo'n centrum samen?": the kind of thing just named
-                              r"\bzo[’']n\s+[\w-]+|\bzulke?\s+[\w-]+", re.I)
+                              r"\bzo[’']n\s+[\w-]+|\bzulke?\s+[\w-]+|"
+                              # "naar hoeveel regio's wordt dat uitgebreid?": "dat" as the subject of a verb
+                              r"\b(?:wordt|worden|werd|is|was|gaat|loopt|komt|kost)\s+(?:dat|dit)\s+"
+                              r"(?:(?:dan|nu|ook|nog|al|eigenlijk|precies)\s+)*(?:\w+(?:d|t|en))\s*\?", re.I)
 # "die acties", "ze allemaal": the set of actions the conversation is about, not one of them
 _PLURAL_POINTER = re.compile(r"\b(?:al\s+)?(?:die|deze)\s+(?:acties|maatregelen|afspraken|projecten|plannen)\b|"
                              r"\b(?:ze|die|deze)\s+(?:nu\s+)?(?:allemaal|alle\s*(?:drie|twee|vier))\b", re.I)

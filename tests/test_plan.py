@@ -215,6 +215,8 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     # "welke organisaties werken daar aan mee?" asks who, about the action just answered
     orgs = p("welke organisaties werken daar allemaal aan mee?", [first])
     assert (orgs.operation, orgs.field, orgs.topic, orgs.followup) == ("lookup", "wie", "bbl-offensief", True)
+    # "dat" as the subject of the verb points back strongly
+    assert p("naar hoeveel regio's wordt dat uitgebreid?", [first]).refers_back == "strong"
     # "zo'n centrum" points back like "dat centrum"
     assert p("wie werken er in zo'n centrum samen?", [first]).refers_back == "strong"
     # "lopen die acties allemaal nog?" after one action: the actions on the subject asked about in
