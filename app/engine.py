@@ -2217,15 +2217,17 @@ def _scope_words(p: Plan) -> str:
         else:
             other = ", ".join(p.any_of[:-1]) + f" of {p.any_of[-1]}"
         parts.append(f"met {other} in de kolom Wie")
+    # "werkgevers", "gemeenten", "sociale partners": a plural takes "zijn" (the acronyms are singular)
+    verb = "zijn" if f.partij and f.partij[:1].islower() and re.search(r"(?:en|s|'en)$", f.partij) else "is"
     if f.partij and p.primary:
-        parts.append(f"waarbij {f.partij} primair verantwoordelijk is")
+        parts.append(f"waarbij {f.partij} primair verantwoordelijk {verb}")
     elif f.partij and p.also:
         named = [f.partij, *p.also]
         parts.append(f"waarbij {' en '.join(named)} {'allebei' if len(named) == 2 else 'allemaal'} betrokken zijn")
     elif f.partij and p.alone:
         parts.append(f"met alleen {f.partij} in de kolom Wie")
     elif f.partij:
-        parts.append(f"waarbij {f.partij} betrokken is")
+        parts.append(f"waarbij {f.partij} betrokken {verb}")
     if p.without:
         parts.append(f"zonder {' of '.join(p.without)} in de kolom Wie")
     if p.doelstellingen:

@@ -695,3 +695,8 @@ def test_parties_that_act_are_the_organisations_asked_for(engine):
     # "UWV en SBB ontwikkelen … een gemeenschappelijke skillstaal": the Wat names them
     ans = engine.answer("welke organisaties maken de gemeenschappelijke skillstaal?")
     assert not ans.abstained and "UWV" in ans.text
+
+
+def test_a_plural_party_takes_a_plural_verb(engine):
+    assert "waarbij werkgevers betrokken zijn" in engine.answer("wat moeten de werkgevers doen?").text
+    assert "waarbij JOB betrokken is" in engine.answer("wat doet JOB allemaal?").text
