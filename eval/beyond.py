@@ -37,8 +37,8 @@ Question files (written by reading the report, never by running the engine):
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
 The development split is what the rules were built against; the test split (the fifth one, written
-on 2026-12-02 in the sixth session by readers of the report only, before that session's engine changes)
-is only run to report.
+on 2026-12-02 in the sixth session by readers of the report only, while that session's first engine
+changes were made, not for them) is only run to report.
 """
 
 from __future__ import annotations
