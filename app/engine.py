@@ -136,12 +136,14 @@ _ASKS_NAME = re.compile(r"\b(?:welke|aan welke|door welke|bij welke)\s+(?:\w+\s+
 _INDEFINITE_DOER = re.compile(r"\b(?:aan|door|bij|met|via)\s+(?:een|meerdere|diverse|verschillende|enkele)\s+(?:\w+\s+)?"
                               r"(?:partij|partijen|organisatie|organisaties|bureau|onderzoeksbureau|partner|partners|"
                               r"instantie|instanties|bedrijf|leverancier)\b", re.I)
-_ENTITY_NAMED = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureaus?|bureaus?|bedrijf|bedrijven|organisaties?|"
-                           r"externe partij|leveranciers?|\w*advocaat|advocatenkantoor|adviesbureau)(?![\w'’])", re.I)
-_ENTITY = re.compile(r"\bwelke? (?:\w+ )?(?:onderzoeksbureaus?|bureaus?|bedrijf|bedrijven|organisaties?|externe partij|"
-                     r"leveranciers?|scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s|"
+# What has a name of its own (firms, bureaus, organisations) and what is listed in plain words too
+# (schools, regions, sectors): "welke X …?" asks for the members of one of these.
+_NAMED_KINDS = (r"onderzoeksbureaus?|bureaus?|bedrijf|bedrijven|organisaties?|externe partij|leveranciers?|"
+                r"\w*advocaat|advocatenkantoor|adviesbureau")
+_ENTITY_NAMED = re.compile(rf"\bwelke? (?:\w+ )?(?:{_NAMED_KINDS})(?![\w'’])", re.I)
+_ENTITY = re.compile(rf"\bwelke? (?:\w+ )?(?:{_NAMED_KINDS}|"
+                     r"scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s|"
                      r"gemeenten|roc's|roc’s|opleidingen|zorgopleidingen?|pabo's|pabo’s|hogescholen|universiteiten|"
-                     r"\w*advocaat|advocatenkantoor|adviesbureau|"
                      r"\w*regio's|\w*regio’s|provincies|branches|sectoren|landen)(?![\w'’])", re.I)
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)*")
 # Organisations are mostly acronyms ("OCW, EMMA en SZW hebben …", "JOBmbo"), anywhere in a sentence.
@@ -176,7 +178,10 @@ _HAPPENED_ASKED = re.compile(r"\b(?:heeft|hebben|had|hadden|is|zijn)\b(?:\s+[\w'
                              r"(?:over|op|aan|af|in|uit|door|mee|toe|vast|bij|terug)?ge[a-z]{3,}(?:d|t|en)\b", re.I)
 # Two or more capitalised words, with small words between: "Digitaal Onderwijs Goed Geregeld"
 _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:met|van|voor|en|in|de|het|op|der)\s+)?[A-Z][\w'’-]+)+")
-_GE_PARTICIPLE = re.compile(r"(?:op|af|aan|uit|in|door|mee|toe|vast|bij|over|onder|terug|voor|na)?ge[a-z]{3,}(?:d|t|en)")
+# A participle: a separable prefix, "ge-", a root, and the ending ("opgeleverd", "gemeten")
+_SEPARABLE = "op|af|aan|uit|in|door|mee|toe|vast|bij|over|onder|terug|voor|na"
+_GE_PARTICIPLE = re.compile(rf"(?:{_SEPARABLE})?ge[a-z]{{3,}}(?:d|t|en)")
+_GE_ROOT = re.compile(rf"(?:{_SEPARABLE})?ge([a-z]{{4,}})[dt]")
 _NOW_ASKED = re.compile(r"\b(?:nu|momenteel|inmiddels|tegenwoordig|op dit moment)\b", re.I)
 _OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)?(?:middelen|gelden|geld|bedrag|investering|subsidie)\b|"
                          r"(?:Daarmee|Hiermee|Daarvan|Hiervan)\b")
@@ -362,7 +367,8 @@ class Engine:
         # least twice, as a name is. ("SBB in 2026" once is a party and a date.)
         found = Counter(m.group(0) for r in index.rows
                         for m in re.finditer(r"\b[A-Z]{2,}\s+in\s+20\d\d\b", r.text()))
-        self._year_names = tuple(n for n, c in found.items() if c >= 2 and n.split()[0] not in set(self.parties))
+        parties = set(self.parties)
+        self._year_names = tuple(n for n, c in found.items() if c >= 2 and n.split()[0] not in parties)
         self._primary = {r.id: self._primary_parties(r) for r in index.rows}
         # The words the report writes in lower case: a sentence that opens with any other word opens
         # with a name (_acts).
@@ -1395,6 +1401,7 @@ class Engine:
         sentences = [s for c in cells for s in split_sentences(c)]
         subject = self._terms(p.topic)
         relevant = [s for s in sentences if self._relevance(s, subject) >= 0.3] if subject else sentences
+        asked = fold(p.question).lower()
         m = _MEMBERS.search(p.question)
         if m:
             head = next((w for w in re.findall(r"[\w'-]+", p.question[m.end():])
@@ -1405,7 +1412,6 @@ class Engine:
             # "1. … 2. … 3. … 4. …" without the word the question uses for them.
             numbered = max((_numbered_items(c) for c in cells if subject and self._relevance(c, subject) >= 0.3),
                            default=0)
-            asked = fold(p.question).lower()
             # names the question itself holds ("de Expertgroep Nieuwe taal-eisen") are not its members
             if key and not numbered and not any(_ENUMERATION.search(s) or
                                                 len([n for n in (*_names(s), *self._rare_acronyms(s))
@@ -1435,27 +1441,28 @@ class Engine:
                                             not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in relevant))):
                 # ("wat houdt de actie over X in?" is answered by the action's own Wat)
                 return f"De rapportage noemt {_head_phrase(after, head)}, maar beschrijft niet wat dat inhoudt."
-        asked = fold(p.question).lower()
-        # Organisations, schools and firms have names: a list of adjectives ("eenvoudige, veilige en
-        # betrouwbare") names none of them; sectors and regions are listed in plain words.
-        listed = (lambda s: False) if _ENTITY_NAMED.search(p.question) else _ENUMERATION.search
-        # a name may stand in a sentence that shares little else with the question ("AEF voert
-        # onderzoek uit in opdracht van …")
-        # What the question asks within the row: its words that the action's own Wat does not hold
-        # ("welk bureau doet het onderzoek naar mentaal welzijn?" -> bureau, onderzoek).
-        inner = {t for t in subject if t not in self._sentence_terms(row.wat)} or subject
-        near_subject = [s for s in sentences if self._relevance(s, inner) >= ENTITY_RELEVANCE or s in relevant] \
-            if subject else sentences
-        organisations = bool(_ENTITY_NAMED.search(p.question))
-        # ("UWV en SBB ontwikkelen …": parties that act in the sentence are the ones asked for too)
-        if _ENTITY.search(p.question) and not any([n for n in (*self._rare_names(s), *self._rare_acronyms(s),
-                                                               *(_ACRONYM.findall(s) if organisations and self._acts(s)
-                                                                 else ()))
-                                                   if fold(n).lower() not in asked] for s in near_subject) \
-                and not any(listed(s) for s in relevant):
-            # a name the question itself holds ("welke leveranciers hebben een Edu-V keurmerk?") names none
-            # of the ones asked for
-            return "De rapportage noemt hier geen namen."
+        if _ENTITY.search(p.question):
+            # Organisations and firms have names: a list of adjectives ("eenvoudige, veilige en
+            # betrouwbare") names none of them; schools, sectors and regions are listed in plain words.
+            organisations = bool(_ENTITY_NAMED.search(p.question))
+            # A name may stand in a sentence that shares little else with the question ("AEF voert
+            # onderzoek uit in opdracht van …"): what the question asks within the row are its words
+            # that the action's own Wat does not hold ("welk bureau doet het onderzoek naar mentaal
+            # welzijn?" -> bureau, onderzoek).
+            inner = {t for t in subject if t not in self._sentence_terms(row.wat)} or subject
+            near_subject = [s for s in sentences if self._relevance(s, inner) >= ENTITY_RELEVANCE or s in relevant] \
+                if subject else sentences
+
+            def names_some(s: str) -> bool:
+                # not a name the question itself holds ("welke leveranciers hebben een Edu-V keurmerk?");
+                # parties that act in the sentence ("UWV en SBB ontwikkelen …") are organisations too
+                found = (*self._rare_names(s), *self._rare_acronyms(s),
+                         *(_ACRONYM.findall(s) if organisations and self._acts(s) else ()))
+                return any(fold(n).lower() not in asked for n in found)
+
+            if not any(names_some(s) for s in near_subject) and \
+                    (organisations or not any(_ENUMERATION.search(s) for s in relevant)):
+                return "De rapportage noemt hier geen namen."
         if _RESULTS.search(p.question) and p.field in ("status", "change"):
             # An outcome usually follows the sentence that introduces the study ("… een onderzoek
             # gedaan naar X. Hieruit kwam naar voren dat …"): the next two sentences count too.
@@ -1529,7 +1536,7 @@ class Engine:
         """A participle of a verb whose noun the report uses: "gepeild" (peiling), "gediscrimineerd"
         (discriminatie). The root without "ge-" and its -d/-t begins a word of the report, allowing
         the verb's own ending to differ in its last three letters ("discrimineer" ~ "discrimin…")."""
-        m = re.fullmatch(r"(?:op|af|aan|uit|in|door|mee|toe|vast|bij|over|terug|voor|na)?ge([a-z]{4,})[dt]", word)
+        m = _GE_ROOT.fullmatch(word)
         if m is None:
             return False
         root = m.group(1)
