@@ -91,6 +91,7 @@ KIN_SUFFIX = 5  # at most this much may follow it: "-iser", "-ering", not a seco
 # (and no strong dense match) is not an answer to that question.
 LOOKUP_MIN_COVERAGE = 0.3
 LOOKUP_DENSE_SURE = 0.40
+LOOKUP_RELEAD_COVERAGE = 0.5
 # A sentence this relevant to the question may hold the name an entity question asks for (_not_in_row).
 # On the development questions, with names required for organisations and firms: 0.3 (the relevance of
 # the other checks) refused an answerable "welk bureau …?" question ("AEF voert onderzoek uit …" shares
@@ -1260,6 +1261,7 @@ class Engine:
                 res = alt
         if not res.hits and scope is not None:
             res = self._search(p.question, None)
+        pointed = False
         if p.refers_back == "strong" and prev is not None and len(prev.rows) > 1 and res.hits:
             # "wat is er veranderd aan die subsidie voor leerbedrijven?" after a list: "die" points
             # into that list, so its best match leads when it matches about as well as any row.
@@ -1268,6 +1270,7 @@ class Engine:
             inside = next((h for h in wide.hits if h.row.id in listed), None)
             if inside is not None and inside.row.id != res.hits[0].row.id and \
                     inside.score >= 0.5 * res.hits[0].score:
+                pointed = True
                 res = dataclasses.replace(res, hits=[inside, *[h for h in res.hits if h.row.id != inside.row.id]])
         if res.hits and not res.confident and p.topic:
             # Retrieval's gate counts a word the report writes in another form ("gepeild" for
@@ -1296,6 +1299,14 @@ class Engine:
             hit = next((h for h in res.hits if h.row.id == named.id), None)
             if hit is not None:
                 res = dataclasses.replace(res, hits=[hit, *[h for h in res.hits if h.row.id != named.id]])
+        if p.topic and len(res.hits) > 1 and named is None and not pointed and \
+                self._coverage(search_text, res.hits[0].row) < LOOKUP_MIN_COVERAGE:
+            # The question's frame can lift a row that shares none of its subject ("is er iets
+            # geregeld rond mdt?" and a row that says "geregeld in overleg"): a close runner-up that
+            # holds the subject leads.
+            alt = max(res.hits[1:3], key=lambda h: self._coverage(search_text, h.row))
+            if self._coverage(search_text, alt.row) >= LOOKUP_RELEAD_COVERAGE:
+                res = dataclasses.replace(res, hits=[alt, *[h for h in res.hits if h.row.id != alt.row.id]])
         best = res.hits[0]
         dense = best.dense
         covered = self._coverage(search_text, best.row)

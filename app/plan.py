@@ -121,7 +121,9 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 # "staan er nog hetzelfde voor als in zomer 2024", "precies zo als toen"
                 r"\b(?:hetzelfde|gelijk|zo)\b(?:\s+[\w'’-]+){0,2}?\s+(?:als|aan)\s+(?:in\s+)?(?:de\s+)?"
                 r"(?:(?:die|dat|de tekst|het) van\s+(?:de\s+)?)?(?:zomer|vorig|vorige|toen|20\d\d)", re.I), ONGEWIJZIGD),
-    (re.compile(r"\bachter(?:stand|lopen|op schema)?\b|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
+    (re.compile(r"\bachter(?:lopen|op schema)?\b|"
+                # not "ik kwam binnen met een achterstand in taal": a learner's lag, a subject
+                r"(?<!\been )\bachterstand\b(?!\s+(?:in|bij|met|op|van)\s+(?!(?:de\s+|het\s+)?(?:schema|planning|tijd)\b))|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
                 r"gerealiseerd|gestart|opgepakt|begonnen|haalbaar)|\bgeschrapt|stopgezet|\bblijf?t? liggen|"
                 r"\bblijven liggen|niet gedaan|mislukt|niet van de grond|gestrand|\bvast(?:gelopen)?\b|"
                 r"\bstagn\w+|\bligt stil\b|\bliggen stil\b|\bgestopt\b|\bachterhaald\b|(?<![a-z]e )(?<!ische )\bproblemen\b|"
@@ -318,6 +320,7 @@ daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit t
 vergeleken vergelijking vergelijk vergelijken
 rijtje rij zetten weggelegd vermeldt vermelden
 hoor hoorde gehoord mega zo'n
+doe volg studeer situatie toestand
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
@@ -421,6 +424,17 @@ _IN_WIE = re.compile(r"\bals (?:(?:betrokken|uitvoerende|verantwoordelijke) (?:o
                      r"\bin (?:de )?['‘\"]?wie['’\"]?(?:-?kolom)?\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden)\b", re.I)
 _PARTICIPLE = re.compile(r"^(?!\w*(?:heid|gebied|gebouw\w*|gesprek\w*|gevolg\w*)$)(?:op|af|uit|in|aan|door|mee|toe|vast|bij|over|terug|voor|na|weg)?ge[a-z]{3,}(?:n|d|t)$")
+# A participle without ge- ("vertegenwoordigd", "beschreven", "ontwikkeld") is told from a noun
+# ("beleid", "verband") only by where it stands: last, after an auxiliary, as a Dutch verb does.
+_UNPREFIXED_PARTICIPLE = re.compile(r"^(?:be|ver|ont|her|er)[a-z]{3,}(?:d|t)$(?<!and|eid|ant|ent|int|cht)")
+
+
+def _verbs_dropped(q: str, topic: str) -> str:
+    """The topic without the question's participles: ge- forms anywhere, a ge-less one at the end."""
+    last = re.findall(r"[\w'’-]+", q)[-1:] if _AUXILIARY.search(q) else []
+    final = fold(last[0]).lower() if last and _UNPREFIXED_PARTICIPLE.match(fold(last[0]).lower()) else None
+    return " ".join(w for w in topic.split()
+                    if not _PARTICIPLE.match(fold(w).lower()) and fold(w).lower() != final)
 
 
 def _drop_descriptors(rest: str, spans: list[tuple[int, int, str]]) -> str:
@@ -961,7 +975,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 
     # About the report itself. "welke doelstellingen zijn er onder prio 3 geformuleerd?": a participle
     # is the question's verb, no subject.
-    meta = _meta(q, " ".join(w for w in topic.split() if not _PARTICIPLE.match(fold(w).lower())), f)
+    meta = _meta(q, _verbs_dropped(q, topic), f)
     if meta == "actions" and (without or alone):
         meta = None  # "bij welke acties ontbreekt OCW, en hoeveel zijn het?": a count of that scope
     if meta:
@@ -992,7 +1006,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if topic and (scoped or not_new or unfinished) and op in ("list", "compare", "count") and _AUXILIARY.search(q):
         # "hoeveel actiepunten zijn er opgenomen bij 3.1?", "waar JOB bij zit dat niet door is
         # gegaan": within a scope a past participle is the question's verb, not a subject.
-        topic = " ".join(w for w in topic.split() if not _PARTICIPLE.match(fold(w).lower()))
+        topic = _verbs_dropped(q, topic)
     if len(alternatives) > 1 and op in ("list", "compare", "count") and topic:
         topic = " | ".join(alternatives)
     conjuncts: tuple[str, ...] = ()

@@ -33,6 +33,7 @@ ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("SBB", ("Samenwerkingsorganisatie Beroepsonderwijs Bedrijfsleven",)),
     ("NRO", ("Nationaal Regieorgaan Onderwijsonderzoek",)),
     ("VABA", ("Verbetering Aansluiting Beroepsonderwijs Arbeidsmarkt",)),
+    ("MDT", ("maatschappelijke diensttijd",)),
 )
 
 

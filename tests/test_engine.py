@@ -562,3 +562,10 @@ def test_counted_compounds_and_whether_something_is_tracked(engine):
 def test_more_ways_to_ask_what_the_report_does_not_hold(engine, question, said):
     ans = engine.answer(question)
     assert ans.abstained and said in ans.text
+
+
+def test_a_runner_up_that_holds_the_subject_leads(engine):
+    # "geregeld" lifts a row that says "geregeld in overleg" (1.1-06) above the only row about
+    # the maatschappelijke diensttijd; the row that holds the subject leads.
+    ans = engine.answer("is er voor mbo-studenten al iets geregeld met mdt?")
+    assert ans.rows[0].id == "3.2-07" and not ans.abstained

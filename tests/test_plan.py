@@ -149,10 +149,20 @@ def test_plan_table(question, operation, field, filters, topic):
     ("doelstelling 2.3 is best groot, hoeveel acties zijn het?", "actions", Filters(doelstelling="2.3")),
     ("uit welke doelen bestaat prioriteit 3?", "doelstellingen", Filters(prioriteit=3)),
     ("hoeveel subdoelen heeft prio 2?", "doelstellingen", Filters(prioriteit=2)),
+    # a participle without ge-, last after an auxiliary, is the verb, not a subject
+    ("met hoeveel acties is doelstelling 2.1 vertegenwoordigd?", "actions", Filters(doelstelling="2.1")),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
     assert (got.operation, got.meta, got.filters) == ("meta", meta, filters)
+
+
+def test_a_participle_without_ge_is_a_verb_only_at_the_end():
+    from app.plan import _verbs_dropped
+    assert _verbs_dropped("welke acties zijn onder prio 3 ontwikkeld?", "ontwikkeld") == ""
+    assert _verbs_dropped("welke acties in 3.4 zijn er over het beleid?", "beleid") == "beleid"
+    assert _verbs_dropped("welke acties zijn er over het bestand?", "bestand") == "bestand"
+    assert _verbs_dropped("welke acties zijn vertegenwoordigd in prio 1?", "vertegenwoordigd") == "vertegenwoordigd"
 
 
 @pytest.mark.parametrize("question,size", [
@@ -629,3 +639,14 @@ def test_involvement_idioms_and_named_ministries():
     got = plan("welke acties hebben naast OCW een ander ministerie (SZW of VWS)?", (), None,
                [*PARTIES, "SZW"], DOELS)
     assert set(got.any_of) == {"VWS", "SZW"} and got.besides == ("OCW",)
+
+
+def test_a_learners_own_situation_is_no_status_and_no_subject():
+    # "achterstand in rekenen" is the student's lag (a subject), not an action behind schedule
+    got = p("ik heb een achterstand in rekenen, wat doet de werkagenda daaraan?")
+    assert got.filters.stand is None and "achterstand" in got.topic and "rekenen" in got.topic
+    # "ik volg bbl": the asker's own situation frames the subject, "volg" is no topic word
+    assert p("ik volg bbl, gebeurt daar iets voor?").topic == "bbl"
+    # "de situatie" is the question's frame, not a subject the rows must hold
+    got = p("bij welke acties van doelstelling 2.1 is de situatie sinds vorig jaar gewijzigd?")
+    assert (got.operation, got.topic, got.filters.doelstelling) == ("compare", "", "2.1")
