@@ -38,8 +38,8 @@ Question files (written by reading the report, never by running the engine):
                                                    (seventh session) after its two reported runs
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
-The development split is what the rules were built against; the test split (the fifth one, written
-on 2026-12-02 in the sixth session by readers of the report only, while that session's first engine
+The development split is what the rules were built against; the test split (the sixth one, written
+on 2026-12-02 in the seventh session by readers of the report only, while that session's first engine
 changes were made, not for them) is only run to report.
 """
 
