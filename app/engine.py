@@ -1595,7 +1595,8 @@ class Engine:
             own -= self._terms(" ".join(re.findall(r"\b(?:die|deze|dat|dit|zo[’']n|zulke?)\s+([\w-]+)",
                                                    p.question, re.I)))
         # A past participle the report never uses ("bijgepraat") is the question's verb, not a subject.
-        own -= {stem(w) for w in words(p.topic) if _PARTICIPLE.match(w)}
+        # As the analyzer reads it: "gewezen" is repaired to the corpus word "bewezen".
+        own -= {t for w in words(p.topic) if _PARTICIPLE.match(w) for t in (stem(w), *self._terms(w))}
         prev_terms = set(self.index.lexical.row_terms[self._pos[previous.id]])
         # A new subject is one another action has: a word the report never uses ("ingaan",
         # "soepeler") names no other action to switch to.
@@ -1861,8 +1862,12 @@ class Engine:
             # "wie heeft … overgenomen?", "bij wie ligt het beheer nu?": what happened, or the state
             # now, is said in a status; the action's plan (Wat) says who was meant to
             happened = bool(_HAPPENED_ASKED.search(p.question) or _NOW_ASKED.search(p.question))
+            # A follow-up's topic carries the earlier subject; "van wie komt die routekaart?" is
+            # about the routekaart: its own words are judged apart as well.
+            own = self._terms(p.question) if p.followup or p.refers_back else set()
             named = [(rel, cell, sents) for cell in ("voortgang", "status", "wat")
-                     for rel, sents in self._in_context(row, cell, qterms, _names_a_doer)
+                     for terms in ([qterms, own] if own and own != qterms else [qterms])
+                     for rel, sents in self._in_context(row, cell, terms, _names_a_doer)
                      if (rel >= WHO_SENTENCE_RELEVANCE or (rel >= WHO_AGENT_RELEVANCE and
                                                            (self._acts(sents[-1]) or (happened and cell != "wat"))))
                      and word_count(" ".join(sents)) <= WHO_SENTENCE_WORDS]

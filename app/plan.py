@@ -200,7 +200,7 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
                        r"\ber\b[^?]*\s(?:over|van|aan|mee|bij)\s*\?\s*$", re.I)
 # "Is de open aanpak afgerond?" asks about one thing; "Zijn er acties die …" asks for a list.
 _YES_NO = re.compile(r"^\s*(?:(?:en|maar|dus|ok[eé]?,?\s*en)\s+)?(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen|gaat)\b(?!\s+er\b)", re.I)
-_STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
+_STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar|tegen)\b|"
                               # split: "worden studenten daar ook bij betrokken?"
                               r"\b(?:daar|hier)\b(?:\s+[\w'’-]+){1,5}?\s+(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
                               r"\b(?:die|deze|dat|dit) (?:[a-z]+e )?(?:actie|plan|plannen|regeling|onderzoek|programma|aanpak|subsidie|wet|"
@@ -316,11 +316,11 @@ zoals enzo bijv
 iedereen niemand ieder iedere elke elk zet hele heel gehele
 zegt zeggen zei makkelijker moeilijker beter betere slecht slechte idee mensen vinden vindt willen wil nodig
 manier manieren tijdens ander plannen
-daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit toe
+daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit toe daartegen hiertegen ertegen
 vergeleken vergelijking vergelijk vergelijken
 rijtje rij zetten weggelegd vermeldt vermelden
 hoor hoorde gehoord mega zo'n
-doe volg studeer situatie toestand
+doe volg studeer situatie toestand houdt steekt steken
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
@@ -674,10 +674,15 @@ def _field(q: str) -> str:
 _MONEY_HEADS = frozenset("geld euro euro's euros subsidie subsidies budget middelen financiering miljoen mln "
                          "procent kosten kost kostte".split())
 # Verbs and function words that can follow "hoeveel": then the question's other words decide.
-_VERB_HEADS = frozenset("is zijn was waren wordt worden werd werden heeft hebben had hadden krijgt krijgen kreeg "
+_VERB_HEADS = frozenset("is zijn was waren wordt worden werd werden heeft hebben had hadden krijgt krijgen kreeg steekt steken stak "
                         "kregen trekt trekken gaat gaan ging gingen geeft geven gaf investeert investeren ontvangt "
                         "ontvangen betaalt betalen besteedt besteden kan kunnen moet moeten mag mogen zal zullen "
                         "er van de het een".split())
+
+
+# "hoeveel plannen scholen", "hoeveel geven ze": a verb right after "hoeveel", then its subject
+_HOEVEEL_VERB = re.compile(r"\bhoeveel\s+[\w'’-]+(?:en|t)\s+(?:de|het|ze|zij|we|wij|jullie|scholen|mbo-scholen|"
+                           r"instellingen|gemeenten|werkgevers|bedrijven|ocw|sbb|zelf)\b", re.I)
 
 
 def _figure_kind(q: str) -> str | None:
@@ -879,6 +884,12 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 
     fld = _field(q)
     figure_kind = _figure_kind(q) if fld == "figure" else None
+    last = history[-1] if history else None
+    if figure_kind == "count" and last is not None and last.field == "figure" and last.figure_kind == "amount" and \
+            _FOLLOW_START.search(q) and _HOEVEEL_VERB.search(q):
+        # "hoeveel steekt OCW in practoraten?" - "en hoeveel plannen scholen zelf?": "plannen" is
+        # the verb, nothing is counted; the amount asked before is asked again.
+        figure_kind = "amount"
     topic = topic_of(rest).replace("_", " ")  # a name with a year ("MBO_in_2030", above) as written
     # "welke gaan over taal en rekenen of over schoolboeken?": either subject; a list takes both.
     alternatives = [a for a in (topic_of(x) for x in re.split(_ALTERNATIVE, rest)) if a] \
@@ -966,8 +977,12 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
             # another party; the party is part of the subject, as in the first question.
             _, old_topic = party_spans(prev.topic, known_parties)
             subject = " ".join([topic_of(old_topic), *parties]).strip()
-            # Retrieval reads the question: here the earlier subject with the new party.
+            # Retrieval reads the question: here the earlier subject with the new party. "en doet
+            # SBB er ook iets aan?" after "van wie komt die routekaart?" asks with a verb of its
+            # own what SBB does, not the earlier question again.
+            own_verb = re.search(r"\b(?:doet|doen|deed|deden|bijdraagt|draagt|dragen|regelt|regelen|speelt|spelen)\b", q, re.I)
             return replace(prev, topic=subject, filters=_merge(replace(prev.filters, partij=None), chat),
+                           field=fld if own_verb else prev.field, figure_kind=figure_kind if own_verb else prev.figure_kind,
                            followup=False, question=f"{q} {subject}")
         return replace(prev, filters=_merge(prev.filters, f), followup=False, question=q)
 

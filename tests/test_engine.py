@@ -569,3 +569,16 @@ def test_a_runner_up_that_holds_the_subject_leads(engine):
     # the maatschappelijke diensttijd; the row that holds the subject leads.
     ans = engine.answer("is er voor mbo-studenten al iets geregeld met mdt?")
     assert ans.rows[0].id == "3.2-07" and not ans.abstained
+
+
+def test_a_who_follow_up_answers_about_the_thing_pointed_at(engine):
+    first = engine.answer("wat doet de werkagenda tegen stagediscriminatie?")
+    ans = engine.answer("wie hebben die routekaart gemaakt?", history=[first])
+    assert ans.rows[0].id == "2.2-01"
+    assert any("routekaart" in q.text and "EMMA" in q.text for q in ans.quotes)
+
+
+def test_a_passive_participle_is_no_new_subject_of_a_follow_up(engine):
+    first = engine.answer("hoe staat het met het mbo-studentenfonds?")
+    ans = engine.answer("hoe worden docenten erop gewezen?", history=[first])
+    assert ans.rows[0].id == "1.1-04"

@@ -650,3 +650,18 @@ def test_a_learners_own_situation_is_no_status_and_no_subject():
     # "de situatie" is the question's frame, not a subject the rows must hold
     got = p("bij welke acties van doelstelling 2.1 is de situatie sinds vorig jaar gewijzigd?")
     assert (got.operation, got.topic, got.filters.doelstelling) == ("compare", "", "2.1")
+
+
+def test_a_follow_up_with_a_verb_of_its_own_asks_its_own_field():
+    first = p("wie heeft het meldpunt stagediscriminatie opgezet?")
+    # "en JOB?" repeats the question for another party; "en doet JOB er ook iets aan?" asks what JOB does
+    assert p("en JOB?", [first]).field == "wie"
+    assert p("en doet JOB er ook iets aan?", [first]).field == "status"
+
+
+def test_how_much_followed_by_a_verb_keeps_the_amount_asked_before():
+    first = p("hoeveel geld trekt OCW uit voor de practoraten?")
+    assert first.figure_kind == "amount"
+    # "plannen" is the verb here ("hoeveel plannen de scholen"), not a count of plans
+    assert p("en hoeveel plannen de scholen zelf?", [first]).figure_kind == "amount"
+    assert p("hoeveel plannen zijn er voor practoraten?").figure_kind == "count"
