@@ -116,10 +116,10 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\b(?:dezelfde|zelfde|hetzelfde)\s+(?:stand|status|plek|punt|niveau)\b|"
                 # "waar is sinds vorig jaar niks meer mee gebeurd?"
                 r"\b(?:niks|niets)\s+meer\s+(?:mee\s+|aan\s+)?(?:gebeurd|gedaan)\b|"
-                r"niets (?:veranderd|gewijzigd)|(?:precies )?(?:zo|hetzelfde) als (?:in )?(?:de )?zomer|"
+                r"(?:niets|niks) (?:veranderd|gewijzigd)|(?:precies )?(?:zo|hetzelfde) als (?:in )?(?:de )?zomer|"
                 r"(?:nog )?(?:steeds )?(?:hetzelfde|gelijk) (?:als|aan) (?:vorig jaar|20\d\d|de vorige)|"
                 # "staan er nog hetzelfde voor als in zomer 2024", "precies zo als toen"
-                r"\b(?:hetzelfde|gelijk|zo)\b(?:\s+[\w'’-]+){0,2}?\s+(?:als|aan)\s+(?:in\s+)?(?:de\s+)?"
+                r"\b(?:hetzelfde|gelijk|zo)\b(?:\s+[\w'’-]+){0,2}?\s+(?:als|aan)\s+(?:(?:in|bij)\s+)?(?:de\s+)?"
                 r"(?:(?:die|dat|de tekst|het) van\s+(?:de\s+)?)?(?:zomer|vorig|vorige|toen|20\d\d)", re.I), ONGEWIJZIGD),
     (re.compile(r"\bachter(?:lopen|op schema)?\b|"
                 # not "ik kwam binnen met een achterstand in taal": a learner's lag, a subject
@@ -138,7 +138,9 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af|niet klaar|gaande|aan de gang)|\blopende\b|in uitvoering|"
                 r"\bonderhanden|\bin gang\b|\bop schema\b|\bnog open\b|\bonderweg\b|\bnog (?:\w+ )?bezig\b|"
                 r"\bnog (?:moet(?:en)? worden |te |worden )af(?:gerond|ronden)\b|\bnog (?:aan )?(?:ge)?werk(?:t|en)\b|"
-                r"\bwordt nog aan gewerkt\b|\baan gewerkt\b", re.I), LOOPT),
+                r"\bwordt nog aan gewerkt\b|\baan gewerkt\b|"
+                # "waar het werk nog doorloopt" (not the planning "doorlopend": "nog" is asked)
+                r"\b(?:het werk\s+)?nog\s+(?:steeds\s+)?doorlo(?:opt|pen)\b|\b(?:het werk\s+)?doorlo(?:opt|pen)\s+nog\b", re.I), LOOPT),
 ]
 
 # Question-side names for the parties: the Wie cells' own names come from ingest.parties.
@@ -272,8 +274,12 @@ _DESCRIBED_DOEL = re.compile(r"\bdoel(?:stelling)?\s*[1-3]\s*[.,]\s*[1-9]\s+(?:o
 # clause after the scope says what the scope is about (only with the comma and the pronoun: "bij 2.3
 # gaan over leven lang ontwikkelen" narrows 2.3 to a topic).
 _DESCRIBING_CLAUSE = re.compile(r"(?:\b(?:doel(?:stelling)?|onderdeel|prio(?:riteit)?)\s*[1-3](?:\s*[.,]\s*[1-9])?|"
-                                r"(?<![\d.])[1-3]\.[1-9](?!\d))(?:\s+[\w'’-]+){0,3}?\s*,\s*(?:dat|die|wat)\b"
-                                r"(?:\s+[\w'’-]+){0,3}?\s+(?:over|rond|rondom)\s+([^?,;:()]+)", re.I)
+                                r"(?<![\d.])[1-3]\.[1-9](?!\d))(?:(?:\s+[\w'’-]+){0,3}?\s*,\s*(?:dat|die|wat)\b"
+                                r"(?:\s+[\w'’-]+){0,3}?|"
+                                # "bij 2.2, het deel over leren in de beroepspraktijk": an apposition
+                                r"\s*,\s*(?:het|de)\s+(?:deel|onderdeel|stuk|thema|doelstelling|hoofdstuk)|"
+                                # "3.4 gaat toch over onderzoek?", "3.4 gaat over onderzoek toch?": a check
+                                r"\s+(?:gaat|ging)(?=[^?]*\btoch\b)(?:\s+toch)?)\s+(?:over|rond|rondom)\s+([^?,;:()]+)", re.I)
 _LOOSE_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])(?![\d-]|\.\d)")
 _ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3}
 
@@ -423,7 +429,7 @@ _DESCRIPTOR = re.compile(r"\b(?:\w*vereniging|\w*organisatie|koepel\w*|ministeri
 _IN_WIE = re.compile(r"\bals (?:(?:betrokken|uitvoerende|verantwoordelijke) (?:of|en|en/of) )?(?:betrokken |uitvoerende |verantwoordelijke )?partij(?:en)?\b|\b(?:de )?kolom ['‘\"]?wie\b|\bwie-?kolom\b|"
                      r"\bin (?:de )?['‘\"]?wie['’\"]?(?:-?kolom)?\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden)\b", re.I)
-_PARTICIPLE = re.compile(r"^(?!\w*(?:heid|gebied|gebouw\w*|gesprek\w*|gevolg\w*)$)(?:op|af|uit|in|aan|door|mee|toe|vast|bij|over|terug|voor|na|weg)?ge[a-z]{3,}(?:n|d|t)$")
+_PARTICIPLE = re.compile(r"^(?!\w*(?:heid|gebied|gebouw\w*|gesprek\w*|gevolg\w*)$)(?:op|af|uit|in|aan|door|mee|toe|vast|bij|over|terug|voor|na|weg|onder)?ge[a-z]{3,}(?:n|d|t)$")
 # A participle without ge- ("vertegenwoordigd", "beschreven", "ontwikkeld") is told from a noun
 # ("beleid", "verband") only by where it stands: last, after an auxiliary, as a Dutch verb does.
 _UNPREFIXED_PARTICIPLE = re.compile(r"^(?:be|ver|ont|her|er)[a-z]{3,}(?:d|t)$(?<!and|eid|ant|ent|int|cht)")
@@ -783,6 +789,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                   r"\bwelke (?:organisaties|instanties|partijen)\b(?=[^?]*\b(?:mee|aan|bij|samen)\b)|"
                   # "doelstelling 1.1 lijkt me best lang": a remark on the size, not "leven lang ontwikkelen"
                   r"\b(?:best|erg|heel|nogal|vrij|zo|wel)\s+(?:lang|groot|klein|kort|omvangrijk)\b", " ", rest, flags=re.I)
+    if re.search(r"\b(?:draagt|dragen|droeg|droegen)\b", rest, re.I) and re.search(r"\bbij\s*[?.!]?\s*$", rest, re.I):
+        # "aan welke acties draagt OCW bij?": "bijdragen", split, is taking part
+        rest = re.sub(r"\b(?:draagt|dragen|droeg|droegen)\b|\bbij(?=\s*[?.!]?\s*$)", " ", rest, flags=re.I)
     if re.search(r"\b(?:ge)?lever\w*\b", rest, re.I) and re.search(r"\bbijdrage\b", rest, re.I):
         # "aan hoeveel acties levert het ministerie van OCW een bijdrage?": taking part, said twice apart
         rest = re.sub(r"\b(?:ge)?lever\w*\b|\b(?:een |hun |zijn |haar )?bijdrage\b", " ", rest, flags=re.I)

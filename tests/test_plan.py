@@ -665,3 +665,27 @@ def test_how_much_followed_by_a_verb_keeps_the_amount_asked_before():
     # "plannen" is the verb here ("hoeveel plannen de scholen"), not a count of plans
     assert p("en hoeveel plannen de scholen zelf?", [first]).figure_kind == "amount"
     assert p("hoeveel plannen zijn er voor practoraten?").figure_kind == "count"
+
+
+@pytest.mark.parametrize("question,operation,filters,topic", [
+    # "draagt … bij" is taking part, split
+    ("aan welke acties van doelstelling 2.1 draagt SBB bij?", "list", Filters(doelstelling="2.1", partij="SBB"), ""),
+    # a scope described in an apposition or a tag question names no topic
+    ("welke acties vallen onder 3.3, het deel over personeel?", "list", Filters(doelstelling="3.3"), ""),
+    ("2.1 ging toch over loopbaanoriëntatie? hoeveel acties staan daar onder", "count", Filters(doelstelling="2.1"), ""),
+    # but without the tag the words narrow the scope
+    ("welke acties in 2.1 gaan over loopbaanoriëntatie?", "list", Filters(doelstelling="2.1"), "loopbaanoriëntatie"),
+    ("doelstelling 1.2: waar is sinds vorig jaar niks veranderd?", "list",
+     Filters(doelstelling="1.2", stand=ONGEWIJZIGD), ""),
+    ("geef de acties uit prio 3 waar het werk nog doorloopt", "list", Filters(prioriteit=3, stand=LOOPT), ""),
+    ("welke actie in 2.3 staat er hetzelfde voor als bij de vorige stand?", "list",
+     Filters(doelstelling="2.3", stand=ONGEWIJZIGD), ""),
+])
+def test_scopes_described_and_stands_said_in_passing(question, operation, filters, topic):
+    got = p(question)
+    assert (got.operation, got.filters, got.topic) == (operation, filters, topic)
+
+
+def test_a_participle_with_onder_is_a_verb():
+    got = p("welke doelstellingen zijn ondergebracht bij prioriteit 2?")
+    assert (got.operation, got.meta, got.filters) == ("meta", "doelstellingen", Filters(prioriteit=2))
