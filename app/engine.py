@@ -295,6 +295,12 @@ class StartupError(Exception):
         self.code = code
 
 
+
+def _and(items) -> str:
+    """"1.1, 1.2 en 1.3": a Dutch enumeration."""
+    items = list(items)
+    return ", ".join(items[:-1]) + " en " + items[-1] if len(items) > 1 else "".join(items)
+
 def load_engine(cfg=None, **kwargs) -> "Engine":
     """Engine.load with Dutch errors for configuration, source and data-directory problems."""
     from index import ConfigError, IndexConfig
@@ -2254,11 +2260,11 @@ def _scope_words(p: Plan) -> str:
     if p.without:
         parts.append(f"zonder {' of '.join(p.without)} in de kolom Wie")
     if p.doelstellingen:
-        parts.append(f"in doelstelling {' en '.join(p.doelstellingen)}")
+        parts.append(f"in doelstelling {_and(p.doelstellingen)}")
     elif f.doelstelling:
         parts.append(f"in doelstelling {f.doelstelling}")
     elif p.prioriteiten:
-        parts.append(f"in prioriteit {' en '.join(map(str, p.prioriteiten))}")
+        parts.append(f"in prioriteit {_and([str(n) for n in p.prioriteiten])}")
     elif f.prioriteit is not None:
         parts.append(f"in prioriteit {f.prioriteit}")
     if f.jaar is not None:

@@ -280,6 +280,18 @@ _DESCRIBING_CLAUSE = re.compile(r"(?:\b(?:doel(?:stelling)?|onderdeel|prio(?:rit
                                 r"\s*,\s*(?:het|de)\s+(?:deel|onderdeel|stuk|thema|doelstelling|hoofdstuk)|"
                                 # "3.4 gaat toch over onderzoek?", "3.4 gaat over onderzoek toch?": a check
                                 r"\s+(?:gaat|ging)(?=[^?]*\btoch\b)(?:\s+toch)?)\s+(?:over|rond|rondom)\s+([^?,;:()]+)", re.I)
+_DOEL_RANGE = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])\s*(?:t/m|t\.m\.|tm|tot en met|tot|-|–)\s*(?:doelstelling\s*)?"
+                         r"([1-3])\.([1-9])(?![\d-]|\.\d)", re.I)
+
+
+def _expand_range(m: re.Match, known: set[str]) -> str:
+    a, b, c, d = (int(x) for x in m.groups())
+    if a != c or d <= b:
+        return m.group(0)
+    inside = [f"{a}.{n}" for n in range(b, d + 1) if not known or f"{a}.{n}" in known]
+    return ", ".join(inside[:-1]) + " en " + inside[-1] if len(inside) > 1 else m.group(0)
+
+
 _LOOSE_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])(?![\d-]|\.\d)")
 _ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3}
 
@@ -326,7 +338,7 @@ daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit t
 vergeleken vergelijking vergelijk vergelijken
 rijtje rij zetten weggelegd vermeldt vermelden
 hoor hoorde gehoord mega zo'n
-doe volg studeer situatie toestand houdt steekt steken
+doe volg studeer situatie toestand houdt steekt steken tabel kopje kopjes kolommen betekent betekenen betekenis tegenover
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
@@ -736,6 +748,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         q, history = q[switch.end():].strip(), ()
     chat = filters or Filters()
     known_doel = set(doelstellingen)
+    # "over 1.1 t/m 1.5": every doelstelling in the range, as if each were named
+    q = _DOEL_RANGE.sub(lambda m: _expand_range(m, known_doel), q)
 
     # Numbers first: they must not be read as years or topic words.
     doel = None
@@ -1169,7 +1183,10 @@ def fits_size(n: int, size: str) -> bool:
 
 def _meta(q: str, topic: str, f: Filters) -> str | None:
     if _NEXT_REPORT.search(q):
-        return "next"  # "wanneer verschijnt de volgende voortgangsrapportage?": the report does not say
+        return "next"
+    if re.search(r"\bstatus\b", q, re.I) and re.search(r"\bvoortgang\b", q, re.I) and not topic and not f.partij and \
+            not f.doelstelling and re.search(r"\bverschil\b|\bbeteken|\bbedoel|\bwaarom (?:twee|2)\b", q, re.I):
+        return "periods"  # "wat is het verschil tussen 'status zomer 2024' en 'voortgang'?": the two moments  # "wanneer verschijnt de volgende voortgangsrapportage?": the report does not say
     if re.search(r"\bdoelstellingen\b", q, re.I) and _size(q) and not f.partij and not f.stand:
         return "doelstellingen"  # "er zijn een paar doelstellingen met 9 acties, welke zijn dat?"
     if _SHARE.search(q) and re.search(r"\bacties\b|\bmaatregelen\b", q, re.I) and not topic:

@@ -689,3 +689,16 @@ def test_scopes_described_and_stands_said_in_passing(question, operation, filter
 def test_a_participle_with_onder_is_a_verb():
     got = p("welke doelstellingen zijn ondergebracht bij prioriteit 2?")
     assert (got.operation, got.meta, got.filters) == ("meta", "doelstellingen", Filters(prioriteit=2))
+
+
+def test_a_range_of_doelstellingen_names_each_of_them():
+    got = p("hoeveel acties tellen 3.1 t/m 3.3 samen?")
+    assert (got.operation, got.meta, got.doelstellingen) == ("meta", "actions", ("3.1", "3.2", "3.3"))
+    assert p("welke acties staan in 2.1 tot en met 2.3 over stages?").topic == "stages"
+    # not a range across prioriteiten, nor backwards
+    assert p("hoeveel acties tellen 1.5 t/m 1.2?").doelstellingen == ("1.5", "1.2")
+
+
+def test_the_two_status_columns_are_a_question_about_the_report():
+    got = p("wat betekent de kolom status tegenover de kolom voortgang?")
+    assert (got.operation, got.meta) == ("meta", "periods")
