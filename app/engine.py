@@ -2176,6 +2176,8 @@ def _lead(text: str, max_words: int) -> str:
 
 # A question about what an action is: "wat houdt die actie in?", "waar gaat dat over?"
 _ABOUT_ACTION = re.compile(r"\bwat houd(?:t|en)\b(?:\s+[\w'’-]+){1,4}\s+in\b|\bwaar gaat\b(?:\s+[\w'’-]+){1,4}\s+over\b|"
+                           # "voor wie is die nazorg bedoeld?": the action says whom it serves
+                           r"\bvoor wie (?:is|zijn|was|waren)\b[^?]*\b(?:bedoeld|bestemd)\b|"
                            r"\bwat (?:is|zijn|betekent|betekenen) (?:dat|dit|die|deze)(?: actie| plan)?\s*(?:precies|eigenlijk)?\s*\?", re.I)
 
 

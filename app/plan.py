@@ -211,6 +211,8 @@ _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|
                               r"programma's|regelingen|onderzoeken|verkenning|handreiking|routekaart|tool|loket)\b|"
                               # "wie werken er in zo'n centrum samen?": the kind of thing just named
                               r"\bzo[’']n\s+[\w-]+|\bzulke?\s+[\w-]+|"
+                              # "is het de school die dat regelt?": "dat" as the object of a relative clause
+                              r"\b(?:die|wie)\s+(?:dat|dit)\s+(?:\w+\s+)?\w+(?:t|en)\s*\?|"
                               # "naar hoeveel regio's wordt dat uitgebreid?": "dat" as the subject of a verb
                               r"\b(?:wordt|worden|werd|is|was|gaat|loopt|komt|kost)\s+(?:dat|dit)\s+"
                               r"(?:(?:dan|nu|ook|nog|al|eigenlijk|precies)\s+)*(?:\w+(?:d|t|en))\s*\?", re.I)
@@ -338,7 +340,7 @@ daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit t
 vergeleken vergelijking vergelijk vergelijken
 rijtje rij zetten weggelegd vermeldt vermelden
 hoor hoorde gehoord mega zo'n
-doe volg studeer situatie toestand houdt steekt steken tabel kopje kopjes kolommen betekent betekenen betekenis tegenover
+doe volg studeer situatie toestand houdt steekt steken tabel kopje kopjes kolommen betekent betekenen betekenis tegenover klopt kloppen
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
@@ -664,6 +666,9 @@ _ASKS_CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|\bnieuw|vooruitgan
 
 
 def _field(q: str) -> str:
+    if re.match(r"\s*(?:en\s+)?voor wie\b", q, re.I) and \
+            re.search(r"\bbedoeld|\bbestemd|\bgeld(?:t|en)\b|\bin aanmerking\b", q, re.I):
+        return "status"  # "voor wie is die nazorg bedoeld?": the group it serves, not the parties
     if _WHO.search(q):
         return "wie"
     counted = re.match(r"\s*(?:en\s+)?hoeveel\s+(?:(?:extra|nieuwe)\s+)?([\w'’-]+)", q, re.I)

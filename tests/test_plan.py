@@ -702,3 +702,15 @@ def test_a_range_of_doelstellingen_names_each_of_them():
 def test_the_two_status_columns_are_a_question_about_the_report():
     got = p("wat betekent de kolom status tegenover de kolom voortgang?")
     assert (got.operation, got.meta) == ("meta", "periods")
+
+
+def test_for_whom_is_the_group_served_not_the_parties():
+    assert p("voor wie is de subsidieregeling praktijkleren bedoeld?").field == "status"
+    assert p("door wie wordt de subsidieregeling praktijkleren uitgevoerd?").field == "wie"
+
+
+def test_dat_in_a_relative_clause_points_back():
+    first = p("hoe staat het met de wet over nazorg?")
+    assert p("en is het dan de gemeente die dat betaalt?", [first]).refers_back == "strong"
+    # "klopt dat?" closing a claim is no subject
+    assert "klopt" not in p("er komt een wet voor nazorg, klopt dat?").topic
