@@ -25,7 +25,7 @@ import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
-from index.analyzer import fold, stem, words
+from index.analyzer import STOPWORDS, fold, stem, words
 from index.glossary import Glossary, standalone_terms
 from index.structured import Filters
 from ingest import ActionRow
@@ -1657,6 +1657,9 @@ class Engine:
             # "hoeveel van de 93 projecten …": the projects are counted, a part of the 93
             head = re.search(r"\bhoeveel\s+(?:van\s+(?:de|die|deze|alle)\s+(?:\d+\s+)?)?"
                              r"(?:(?:extra|nieuwe|verschillende|andere|echte|mbo|bekostigde)\s+)*([\w'’-]+)", p.question, re.I)
+            if head is not None and fold(head.group(1)).lower() in STOPWORDS:
+                # "komen er veel klachten binnen? hoeveel dan": "veel" names what is counted
+                head = re.search(r"\bveel\s+([\w'’-]+)", p.question, re.I) or head
             # The whole word, not its compound parts: "studiepunten" is not "studie".
             counted = {t for t in self._terms(head.group(1)) if len(t) >= len(stem(fold(head.group(1)))) - 2} & subject \
                 if head else set()

@@ -49,9 +49,12 @@ _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |af
                      r"\b(?:welke|nieuwe) ontwikkelingen\b", re.I)
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag(?:en)?\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
-                     r"\bwelke? (?:leeftijd|leeftijdsgrens|getal|omvang|hoogte)\b|\bwat kost|(?<!aan de )(?<!tegen de )(?<!over de )(?<!rond de )\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
+                     r"\bwelke? (?:leeftijd|leeftijdsgrens|getal|omvang|hoogte)\b|\bwat kost|"
+                     # "wat moet een stagebedrijf je per maand betalen?": a sum, without "hoeveel"
+                     r"\bwat\b[^?]*\bper (?:maand|jaar|week|uur|student)\b[^?]*\b(?:betalen|betaald|krijgen|verdienen|vergoed\w*)\b|"
+                     r"\bwat\b[^?]*\b(?:betalen|betaald|krijgen|verdienen|vergoed\w*)\b[^?]*\bper (?:maand|jaar|week|uur|student)\b|(?<!aan de )(?<!tegen de )(?<!over de )(?<!rond de )\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
 _AMOUNT = re.compile(r"\b(?:ge)?[iï]nvest\w*|\bhoe hoog\b.*\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)|"
-                     r"\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)\w*\b.*\bhoe hoog\b|\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
+                     r"\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)\w*\b.*\bhoe hoog\b|\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbetalen\b[^?]*\bper (?:maand|jaar|week|uur)\b|\bper (?:maand|jaar|week|uur)\b[^?]*\bbetalen\b|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
                      r"hoeveel.*\bsubsidie(?:s|geld|bedrag|bedragen|budget)?\b|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest", re.I)
 _DURATION = re.compile(r"\bhoeveel (?:tijd|jaar|jaren|maanden|weken)\b|\bhoe lang (?:duurt|wordt)\b", re.I)
 _FREQUENCY = re.compile(r"\bhoe vaak\b|\bhoe dikwijls\b|\bhoeveel keer\b", re.I)
@@ -609,8 +612,10 @@ def find_stand(question: str) -> tuple[str | None, str]:
     found = None
     planning = re.search(r"\bmoet(?:en)?\b|\bmoest(?:en)?\b|\bwanneer\b|\bgepland\b", question, re.I)
     # "als je gestopt bent met je opleiding, …": the asker's own situation, not an action's state
-    personal = [m.span() for m in re.finditer(r"\b(?:als|toen|nadat|zodra|omdat)\s+(?:je|jij|ik|u)\b[^,?.]*",
-                                              question, re.I)]
+    # "hoeveel mbo'ers zijn er gestopt?": people counted; what they did is no action's state either
+    personal = [m.span() for m in re.finditer(r"\b(?:als|toen|nadat|zodra|omdat)\s+(?:je|jij|ik|u)\b[^,?.]*|"
+                                              r"\bhoeveel\s+(?:mensen|personen|studenten|mbo['’]?ers|mbo-studenten|"
+                                              r"jongeren|leerlingen|docenten|deelnemers)\b[^,?.]*", question, re.I)]
     for pattern, stand in _STAND_WORDS:
         if stand == AFGEROND and planning:
             continue  # "wat moet in 2026 klaar zijn?" asks for planning, not for what is finished
@@ -676,6 +681,9 @@ def _field(q: str) -> str:
             counted.group(1).lower() not in ("er", "procent"):
         # "hoeveel stageplekken zijn er bijgekomen?": a number of new ones, a figure, not a change
         return "figure"
+    if _FREQUENCY.search(q) and not re.match(r"\s*(?:en\s+)?(?:vanaf |per |tot )?wanneer\b", q, re.I) and \
+            not _ASKS_CHANGE.search(q):
+        return "figure"  # "hoe vaak is het fonds het afgelopen jaar aangesproken?": a number, whatever the time
     if _CHANGE.search(q) and not (re.match(r"\s*(?:en\s+)?hoeveel\b", q, re.I) and not _ASKS_CHANGE.search(q)):
         # "hoeveel studenten kregen vorig jaar geld?" asks for a figure; "vorig jaar" is its time.
         return "change"

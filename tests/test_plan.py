@@ -714,3 +714,18 @@ def test_dat_in_a_relative_clause_points_back():
     assert p("en is het dan de gemeente die dat betaalt?", [first]).refers_back == "strong"
     # "klopt dat?" closing a claim is no subject
     assert "klopt" not in p("er komt een wet voor nazorg, klopt dat?").topic
+
+
+def test_figures_asked_without_the_usual_words():
+    got = p("hoe vaak is de subsidieregeling het afgelopen jaar gebruikt?")
+    assert (got.field, got.figure_kind) == ("figure", "frequency")
+    # a frequency compared over time stays a change; "wanneer weten we hoe vaak …" asks a date
+    assert p("hoe vaak is de onderwijspremie uitgereikt vergeleken met vorig jaar?").field == "change"
+    assert p("wanneer weten we hoe vaak het fonds gebruikt wordt?").field == "wanneer"
+    got = p("wat moet een leerbedrijf per maand betalen voor een bbl'er?")
+    assert (got.field, got.figure_kind) == ("figure", "amount")
+
+
+def test_people_who_stopped_are_no_stand():
+    got = p("hoeveel studenten zijn er vorig jaar gestopt met hun opleiding?")
+    assert got.filters.stand is None and got.field == "figure"
