@@ -43,7 +43,8 @@ CASES = [
     ("welke actes zijn vertraagd?", "list", "status", Filters(stand=VERTRAAGD), ""),
     ("welke staan er nog hetzelfde voor als in de zomer?", "list", "status", Filters(stand=ONGEWIJZIGD), ""),
     # "hoeveel <people> hebben … afgerond" asks for a figure, not for finished actions.
-    ("hoeveel docenten hebben de nieuwe leergang afgerond?", "lookup", "figure", Filters(), "docenten leergang"),
+    # what the people counted did is part of the subject, not a stand of actions
+    ("hoeveel docenten hebben de nieuwe leergang afgerond?", "lookup", "figure", Filters(), "docenten leergang afgerond"),
     ("hoeveel acties zijn er afgerond?", "count", "status", Filters(stand=AFGEROND), ""),
     # "vorig jaar" is the time of a figure question, not a question about what changed
     ("hoeveel scholen gaven vorig jaar een studentenkaart uit?", "lookup", "figure", Filters(),
