@@ -150,6 +150,7 @@ _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)*")
 # Organisations are mostly acronyms ("OCW, EMMA en SZW hebben …", "JOBmbo"), anywhere in a sentence.
 _ACRONYM = re.compile(r"\b[A-Z]{2,}[\w-]*")
 _OPINION = re.compile(r"\bwat vind(?:t|en)\b|\bmening\b|\bstandpunt\b|\btevreden\b|\bvinden .{0,30}\bvan\b|"
+                      r"\bhoe beoordel\w*\b|\bhoe waarde(?:ren|ert|erden)\b|\bhun oordeel\b|"
                       r"\bhoe sta(?:at|an)\b.{0,60}\btegenover\b|\bhoe kijk(?:t|en)\b.{0,60}\btegenaan\b", re.I)
 _OPINION_TEXT = re.compile(r"\bvind(?:t|en)\b|\bmening\b|\bstandpunt\b|\bpleit|\bkritisch|\bpositief|\bnegatief", re.I)
 _EXACT_DATE = re.compile(r"\bwelke datum\b|\bop welke dag\b|\bexacte datum\b|\bprecies wanneer\b|\bwelke dag\b", re.I)
@@ -159,7 +160,9 @@ _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeant
                       r"\bconclusies?\b|\bconcludeer\w*\b|\bhoe (?:scoren|scoorden|scoort)\b|\bwat kwam (?:er )?uit\b|"
                       r"\bwat (?:heeft|hebben)\b(?:\s+[\w'’-]+){0,8}\s+opgeleverd\b|"
                       r"\bwat (?:is|zijn|heeft|hebben)\b(?:\s+[\w'’-]+){0,4}\s+besloten\b|\bwelk(?:e)? besluit\b|"
-                      r"\b(?:toegekend|goedgekeurd|afgewezen|gehonoreerd)\s*\?", re.I)
+                      r"\b(?:toegekend|goedgekeurd|afgewezen|gehonoreerd)\s*\?|"
+                      # "wat waren de belangrijkste cijfers uit de eerste editie van de monitor?"
+                      r"\b(?:cijfers|bevindingen|uitkomsten|resultaten|conclusies)\s+(?:uit|van)\s+(?:de|het|die|dat|deze)\b", re.I)
 _OUTCOME = re.compile(r"\bblijkt\b|\bbleek\b|\bbleken\b|\blaat zien\b|\blieten zien\b|\bliet zien\b|\bleverde\b|"
                       r"\bkwam (?:er )?(?:naar voren|uit)\b|\bkomt (?:er )?(?:naar voren|uit)\b|"
                       r"\bopgeleverd\b|\btoont\b|\buitkomst|\bresultaat|"

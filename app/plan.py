@@ -670,6 +670,11 @@ _ASKS_CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|\bnieuw|vooruitgan
                           r"\bupdate|toen (?:en|vs\.?|versus) nu|anders dan", re.I)
 
 
+_NAMES_ASKED = re.compile(r"^\s*(?:en\s+)?(?:(?:in|bij|op|van|aan|uit)\s+)?welke\s+(?:mbo[- ]?)?(?:scholen|instellingen|"
+                          r"roc['’]?s|regio['’]?s|steden|gemeenten|bedrijven|opleidingen|hogescholen|universiteiten|"
+                          r"landen|sectoren|branches|provincies)\b", re.I)
+
+
 def _field(q: str) -> str:
     if re.match(r"\s*(?:en\s+)?voor wie\b", q, re.I) and \
             re.search(r"\bbedoeld|\bbestemd|\bgeld(?:t|en)\b|\bin aanmerking\b", q, re.I):
@@ -1040,6 +1045,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     plural = bool(_PLURAL.search(q)) and not (_CONTENTS.search(q) and topic and not f.doelstelling and f.prioriteit is None)
     if _COUNT.search(q) or (re.search(r"\bhoeveel\b", q, re.I) and (stand or unfinished)):
         op = "count"
+    elif _NAMES_ASKED.match(q) and topic and not stand and not unfinished:
+        # "welke mbo-scholen hebben een practoraat?" asks for the schools' names, which one
+        # action may give (or not), not for the actions about practoraten
+        op = "lookup"
     elif fld in ("wie", "wanneer", "figure") and topic and not stand and \
             not re.search(r"\bwelke\b(?:\s+\w+){0,2}\s+acties\b|\bbij welke\b|\bwelke daarvan\b", q, re.I):
         op = "lookup"  # "wie zijn betrokken bij het onderzoek naar …": one action's Wie

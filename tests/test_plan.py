@@ -730,3 +730,8 @@ def test_figures_asked_without_the_usual_words():
 def test_people_who_stopped_are_no_stand():
     got = p("hoeveel studenten zijn er vorig jaar gestopt met hun opleiding?")
     assert got.filters.stand is None and got.field == "figure"
+
+
+def test_which_schools_asks_for_names_not_for_a_list_of_actions():
+    assert p("welke mbo-scholen doen mee aan het bbl-offensief?").operation == "lookup"
+    assert p("bij welke acties zijn mbo-scholen betrokken?").operation == "list"
