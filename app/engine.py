@@ -1877,8 +1877,13 @@ class Engine:
             # A follow-up's topic carries the earlier subject; "van wie komt die routekaart?" is
             # about the routekaart: its own words are judged apart as well.
             own = self._terms(p.question) if p.followup or p.refers_back else set()
+            # "wie voert het onderzoek uit binnen de actie over mentaal welzijn …?": the words before
+            # the action's description say which step is asked about ("AEF voert onderzoek uit …").
+            framed = _IN_THE_ACTION.search(p.question)
+            step = self._terms(p.question[:framed.start()]) if framed else set()
+            views = [t for t in (qterms, own, step) if t]
             named = [(rel, cell, sents) for cell in ("voortgang", "status", "wat")
-                     for terms in ([qterms, own] if own and own != qterms else [qterms])
+                     for terms in [v for i, v in enumerate(views) if v not in views[:i]]
                      for rel, sents in self._in_context(row, cell, terms, _names_a_doer)
                      if (rel >= WHO_SENTENCE_RELEVANCE or (rel >= WHO_AGENT_RELEVANCE and
                                                            (self._acts(sents[-1]) or (happened and cell != "wat"))))
@@ -2181,6 +2186,9 @@ def _lead(text: str, max_words: int) -> str:
 
 
 # A question about what an action is: "wat houdt die actie in?", "waar gaat dat over?"
+# "… binnen de actie over mentaal welzijn": what follows describes the action, what precedes asks
+_IN_THE_ACTION = re.compile(r"\b(?:binnen|bij|in|van|uit|onder)\s+(?:de|het|die|deze)\s+(?:actie|maatregel|afspraak)\s+"
+                            r"(?:over|rond|rondom|voor|met|om|rond)\b", re.I)
 _ABOUT_ACTION = re.compile(r"\bwat houd(?:t|en)\b(?:\s+[\w'’-]+){1,4}\s+in\b|\bwaar gaat\b(?:\s+[\w'’-]+){1,4}\s+over\b|"
                            # "voor wie is die nazorg bedoeld?": the action says whom it serves
                            r"\bvoor wie (?:is|zijn|was|waren)\b[^?]*\b(?:bedoeld|bestemd)\b|"
