@@ -189,7 +189,7 @@ _GE_ROOT = re.compile(rf"(?:{_SEPARABLE})?ge([a-z]{{4,}})[dt]")
 _NOW_ASKED = re.compile(r"\b(?:nu|momenteel|inmiddels|tegenwoordig|op dit moment)\b", re.I)
 _OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)?(?:middelen|gelden|geld|bedrag|investering|subsidie)\b|"
                          r"(?:Daarmee|Hiermee|Daarvan|Hiervan)\b")
-_POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|hiervan|daarvan|hiervoor|daarvoor|hierbij|daarbij)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|(?:hier|daar)(?:van|voor|bij|naar|over|mee|in|uit|op|aan|door|toe))\b", re.I)
 # Verbs that ask about an action without naming one: with a pointer back ("dat", "daarover") they
 # leave the question on the previous action. Data, not a rule per question.
 _ACTION_VERBS = ("regelen regelt regelde regel doen doet deed trekken trekt trok betalen betaalt organiseren "

@@ -599,3 +599,11 @@ def test_who_does_a_step_within_a_described_action(engine):
     ans = engine.answer("wie doet het onderzoek binnen de actie over sociale veiligheid en mentaal welzijn?")
     assert ans.rows[0].id == "1.2-01"
     assert any("AEF" in q.text for q in ans.quotes)
+
+
+def test_a_sentence_that_points_back_with_hiernaar_is_read_with_the_one_before(engine):
+    # "Er heeft een selectie plaatsgevonden van 2 kansrijke taalinterventies. Verder onderzoek
+    # hiernaar start in de eerste helft van 2026.": the second says when, the first what
+    ans = engine.answer("wanneer begint het onderzoek naar de kansrijke taalinterventies?")
+    assert ans.rows[0].id == "3.1-02"
+    assert any("eerste helft van 2026" in q.text for q in ans.quotes if q.cell == "voortgang")
