@@ -73,6 +73,7 @@ _THIS_ACTION = re.compile(r"\b(?:die|deze|dezelfde|diezelfde) (?:actie|maatregel
 # which no threshold separates.
 TOPIC_MIN_COVERAGE = 0.45
 TOPIC_REL_SCORE = 0.6
+SCOPED_TOPIC_ROWS = 40  # a scope this small is tested row by row for a topic list (below)
 SPECIFIC_DF = 8  # a side of "A en B" in at most this many rows is a subject of its own (see _specific).
 # On the development topic questions: 2 +1/-1; 4 and 6 +2/-1 ("loopbaanoriëntatie en studiekeuze" takes a
 # studiekeuze row the gold leaves out); 8 and 10 three more right ("digitalisering en ICT", 8 rows), no
@@ -758,6 +759,13 @@ class Engine:
         analysed = self._weighted_terms(topic) if hasattr(getattr(self.index, "lexical", None), "coverage") else None
         rows = [h.row for h in res.hits if (1.0 if analysed is None else self._covered(analysed, h.row))
                 >= TOPIC_MIN_COVERAGE]
+        if analysed is not None and filters is not None and (filters.doelstelling or filters.prioriteit is not None) \
+                and len(scope) <= SCOPED_TOPIC_ROWS:
+            # Within one doelstelling BM25 can put a row that writes the topic in another form of
+            # the word ("digitale leermiddelen" for "digitalisering") under the floor; there the
+            # few rows in scope that hold every word of the topic in some form are about it too.
+            seen = {r.id for r in rows}
+            rows += [r for r in scope if r.id not in seen and self._covered(analysed, r) >= 0.99]
         if analysed is not None and len(rows) > 1:
             # A row that names the topic only as one item of a long enumeration ("… woningbouw, zorg,
             # onderwijs, klimaat en energie, veiligheid, kinderopvang en digitalisering") mentions it

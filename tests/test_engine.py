@@ -607,3 +607,9 @@ def test_a_sentence_that_points_back_with_hiernaar_is_read_with_the_one_before(e
     ans = engine.answer("wanneer begint het onderzoek naar de kansrijke taalinterventies?")
     assert ans.rows[0].id == "3.1-02"
     assert any("eerste helft van 2026" in q.text for q in ans.quotes if q.cell == "voortgang")
+
+
+def test_a_topic_within_a_doelstelling_finds_other_forms_of_the_word(engine):
+    # 3.4-10 writes "digitale leermiddelenketen", never "digitalisering"
+    rows = {r.id for r in engine.topic_rows("digitalisering", Filters(doelstelling="3.4"))}
+    assert {"3.4-08", "3.4-09", "3.4-10"} <= rows
