@@ -679,6 +679,7 @@ def test_how_much_followed_by_a_verb_keeps_the_amount_asked_before():
     ("doelstelling 1.2: waar is sinds vorig jaar niks veranderd?", "list",
      Filters(doelstelling="1.2", stand=ONGEWIJZIGD), ""),
     ("geef de acties uit prio 3 waar het werk nog doorloopt", "list", Filters(prioriteit=3, stand=LOOPT), ""),
+    ("geef me de acties van 2.2 met hun actuele stand", "list", Filters(doelstelling="2.2"), ""),
     ("welke actie in 2.3 staat er hetzelfde voor als bij de vorige stand?", "list",
      Filters(doelstelling="2.3", stand=ONGEWIJZIGD), ""),
 ])
