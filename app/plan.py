@@ -128,7 +128,9 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 # not "ik kwam binnen met een achterstand in taal": a learner's lag, a subject
                 r"(?<!\been )\bachterstand\b(?!\s+(?:in|bij|met|op|van)\s+(?!(?:de\s+|het\s+)?(?:schema|planning|tijd)\b))|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
                 r"gerealiseerd|gestart|opgepakt|begonnen|haalbaar)|\bgeschrapt|stopgezet|\bblijf?t? liggen|"
-                r"\bblijven liggen|niet gedaan|mislukt|niet van de grond|gestrand|\bvast(?:gelopen)?\b|"
+                r"\bblijven liggen|niet gedaan|mislukt|niet van de grond|gestrand|\bvastgelopen\b|"
+                # "vast" of a stuck action, not of "leggen … vast" (to record)
+                r"\b(?:zit|zitten|zat|zaten|loopt|lopen|liep|liepen|staat|staan)\b(?:\s+[\w'’-]+){0,3}?\s+vast\b|"
                 r"\bstagn\w+|\bligt stil\b|\bliggen stil\b|\bgestopt\b|\bachterhaald\b|(?<![a-z]e )(?<!ische )\bproblemen\b|"
                 r"\bniet (?:op|volgens) schema\b|\bte laat\b|\blater dan gepland\b|\bniet volgens plan\b|"
                 r"\bniet (?:goed|lekker|zoals gepland)\b|\bvastzitten\b|\bmis(?:gaan|gegaan|loopt|gelopen)\b", re.I), VERTRAAGD),
@@ -343,7 +345,7 @@ daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit t
 vergeleken vergelijking vergelijk vergelijken
 rijtje rij zetten weggelegd vermeldt vermelden
 hoor hoorde gehoord mega zo'n
-doe volg studeer situatie toestand houdt steekt steken tabel kopje kopjes kolommen betekent betekenen betekenis tegenover klopt kloppen huidige actuele
+doe volg studeer situatie toestand houdt steekt steken tabel kopje kopjes kolommen betekent betekenen betekenis tegenover klopt kloppen huidige actuele krijg kreeg hebt heb leggen legt
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets

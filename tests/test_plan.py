@@ -736,3 +736,9 @@ def test_people_who_stopped_are_no_stand():
 def test_which_schools_asks_for_names_not_for_a_list_of_actions():
     assert p("welke mbo-scholen doen mee aan het bbl-offensief?").operation == "lookup"
     assert p("bij welke acties zijn mbo-scholen betrokken?").operation == "list"
+
+
+def test_vastleggen_is_no_stuck_action():
+    assert p("met wie leggen scholen hun loopbaanbeleid vast?").filters.stand is None
+    assert p("welke acties zitten helemaal vast?").filters.stand == VERTRAAGD
+    assert p("krijg je extra tijd als je dyslexie hebt?").topic == "extra tijd dyslexie"
