@@ -146,7 +146,7 @@ _ENTITY_NAMED = re.compile(rf"\bwelke? (?:\w+ )?(?:{_NAMED_KINDS})(?![\w'’])",
 _ENTITY = re.compile(rf"\bwelke? (?:\w+ )?(?:{_NAMED_KINDS}|"
                      r"scholen|mbo-scholen|instellingen|mbo-instellingen|steden|stad|regio's|regio’s|"
                      r"gemeenten|roc's|roc’s|opleidingen|zorgopleidingen?|pabo's|pabo’s|hogescholen|universiteiten|"
-                     r"\w*regio's|\w*regio’s|provincies|branches|sectoren|landen)(?![\w'’])", re.I)
+                     r"\w*regio's|\w*regio’s|provincies|branches|\w*branches|sectoren|landen|(?:mbo-)?teams|winnaars)(?![\w'’])", re.I)
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)*")
 # Organisations are mostly acronyms ("OCW, EMMA en SZW hebben …", "JOBmbo"), anywhere in a sentence.
 _ACRONYM = re.compile(r"\b[A-Z]{2,}[\w-]*")
@@ -1488,6 +1488,13 @@ class Engine:
                          *(_ACRONYM.findall(s) if organisations and self._acts(s) else ()))
                 return any(fold(n).lower() not in asked for n in found)
 
+            if not organisations:
+                # Schools, regions, teams are named where the sentence says what they are: "Twee
+                # regio's – Zuidoost Brabant en Twente – …". A programme's name ("Comeniusprogramma")
+                # in a sentence about the onderwijspremie names no team.
+                kind = self._head_terms(re.findall(r"[\w'’]+", _ENTITY.search(p.question).group(0))[-1])
+                near_subject = [s for s in near_subject if kind & self._sentence_terms(s)]
+                relevant = [s for s in relevant if kind & self._sentence_terms(s)]
             if not any(names_some(s) for s in near_subject) and \
                     (organisations or not any(_ENUMERATION.search(s) for s in relevant)):
                 return "De rapportage noemt hier geen namen."

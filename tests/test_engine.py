@@ -613,3 +613,10 @@ def test_a_topic_within_a_doelstelling_finds_other_forms_of_the_word(engine):
     # 3.4-10 writes "digitale leermiddelenketen", never "digitalisering"
     rows = {r.id for r in engine.topic_rows("digitalisering", Filters(doelstelling="3.4"))}
     assert {"3.4-08", "3.4-09", "3.4-10"} <= rows
+
+
+def test_places_are_named_only_where_the_sentence_says_what_they_are(engine):
+    # "Twee regio's – Zuidoost Brabant en Twente – werken nu vanuit het LLO-collectief …": regions
+    # named; no sentence names the cities of the scaled-up collective
+    assert engine.answer("welke steden doen mee aan het opgeschaalde llo-collectief?").abstained
+    assert not engine.answer("welke regio's werken al vanuit het LLO-collectief aan basisvaardigheden?").abstained
