@@ -620,3 +620,10 @@ def test_places_are_named_only_where_the_sentence_says_what_they_are(engine):
     # named; no sentence names the cities of the scaled-up collective
     assert engine.answer("welke steden doen mee aan het opgeschaalde llo-collectief?").abstained
     assert not engine.answer("welke regio's werken al vanuit het LLO-collectief aan basisvaardigheden?").abstained
+
+
+def test_a_close_runner_up_holding_more_of_the_subject_leads(engine):
+    # "subsidieregeling … verlengd" is in the praktijkleren row (2.2-02) too; the aansluiting
+    # vo-mbo-hbo is 1.4-02's
+    ans = engine.answer("tot wanneer is de subsidieregeling voor de aansluiting vo-mbo-hbo verlengd?")
+    assert ans.rows[0].id == "1.4-02"
