@@ -99,6 +99,8 @@ LOOKUP_RELEAD_COVERAGE = 0.5
 # share 0.85/0.90/0.95 alike at 0.3; the third row also considered: +1 compare list. The 105
 # single-action questions: unchanged at every setting.
 RELEAD_SCORE_SHARE = 0.95
+# A 2025 sentence whose terms are all but this share in the 2024 text restates it (_new_sentences)
+RESTATED_NOVELTY = 0.25
 RELEAD_COVERAGE_GAIN = 0.25
 # A sentence this relevant to the question may hold the name an entity question asks for (_not_in_row).
 # On the development questions, with names required for organisations and firms: 0.3 (the relevance of
@@ -1813,8 +1815,14 @@ class Engine:
             # in numbers is what a reader asks "wat is er veranderd?" for.
             new_figure = 0.5 if set(re.findall(r"\b\d+(?:[.,]\d+)?\b", s)) - old_numbers - \
                 set(re.findall(r"\b20\d\d\b", s)) else 0.0
-            out.append((-(self._relevance(s, qterms) + novelty + reports_change + new_figure), i, s))
-        return [s for *_, s in sorted(out)]
+            # ("Kamer geïnformeerd over aanpak basisvaardigheden 2025 e.v." is new by its year)
+            restated = novelty <= RESTATED_NOVELTY and not reports_change and \
+                not set(re.findall(r"\b\d+(?:[.,]\d+)?\b", s)) - old_numbers
+            out.append((-(self._relevance(s, qterms) + novelty + reports_change + new_figure), i, s, restated))
+        # "De subsidieregeling is per 2024 met 5 jaar verlengd." repeats "De subsidieregeling is met 5
+        # jaar verlengd." but for a year: not new, unless nothing else is.
+        fresh = [x for x in out if not x[3]] or out
+        return [x[2] for x in sorted(fresh)]
 
     def _best(self, row: ActionRow, cell: str, qterms: set[str], want=None) -> list[tuple[float, int, str]]:
         text = idem_rest(row) if cell == "voortgang" else row.cell(cell)

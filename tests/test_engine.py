@@ -627,3 +627,13 @@ def test_a_close_runner_up_holding_more_of_the_subject_leads(engine):
     # vo-mbo-hbo is 1.4-02's
     ans = engine.answer("tot wanneer is de subsidieregeling voor de aansluiting vo-mbo-hbo verlengd?")
     assert ans.rows[0].id == "1.4-02"
+
+
+def test_a_2025_sentence_that_restates_2024_is_not_new(engine):
+    row = next(r for r in engine.rows if r.id == "1.5-02")
+    new = engine._new_sentences(row, set())
+    # "Kamer geïnformeerd over aanpak basisvaardigheden 2025 e.v." shares the 2024 words but adds a year
+    assert any("2025 e.v." in s for s in new)
+    row = next(r for r in engine.rows if r.id == "2.2-02")
+    new = engine._new_sentences(row, engine._terms("subsidieregeling praktijkleren"))
+    assert any("Caribisch Nederland" in s for s in new[:3])
