@@ -36,7 +36,7 @@ from ingest.parties import normalise_parties
 _WHO = re.compile(r"\bwie\b|\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b|\bwiens\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|\bvoortouw\b|"
                   r"\bwelke? (?:onderzoeks)?(?:bureau|organisatie|instantie|ministerie)s?\b|"
                   r"wie (?:doet|doen|gaat|moet)", re.I)
-_WHEN = re.compile(r"\bwanneer\b|planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
+_WHEN = re.compile(r"\bwanneer\b|(?<!volgens )(?<!volgens de )(?<!volgens het )planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)(?! met)|moet(?:en)? .{0,30}klaar(?! met)|"
                    r"\bin welke (?:periode|maand|maanden|kwartaal|fase van het jaar)\b|"
                    r"\b(?:streef|eind|start|ingangs|begin)datum\b|\binwerkingtreding\b", re.I)
@@ -214,6 +214,8 @@ _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|
                               r"wetsvoorstel|campagne|pilot|project|platform|fonds|maatregel|afspraak|evaluatie|rapport|"
                               r"centrum|centra|site|website|monitor|netwerk|traject|experiment|brief|kamerbrief|pact|"
                               r"programma's|regelingen|onderzoeken|verkenning|handreiking|routekaart|tool|loket)\b|"
+                              # "is dat een taak van de gemeente?": "dat" as the subject, first
+                              r"^\s*(?:en\s+|maar\s+)?(?:is|zijn|was|waren|geldt|gelden)\s+(?:dat|dit)\s+(?:een|ook|al|nog|dan|echt|wel)\b|"
                               # "wie werken er in zo'n centrum samen?": the kind of thing just named
                               r"\bzo[’']n\s+[\w-]+|\bzulke?\s+[\w-]+|"
                               # "is het de school die dat regelt?": "dat" as the object of a relative clause
@@ -345,7 +347,7 @@ daarnaar daaruit daardoor hiernaar hieruit erin ermee erover ervoor erop eruit t
 vergeleken vergelijking vergelijk vergelijken
 rijtje rij zetten weggelegd vermeldt vermelden
 hoor hoorde gehoord mega zo'n
-doe volg studeer situatie toestand houdt steekt steken tabel kopje kopjes kolommen betekent betekenen betekenis tegenover klopt kloppen huidige actuele krijg kreeg hebt heb leggen legt
+doe volg studeer situatie toestand houdt steekt steken tabel kopje kopjes kolommen betekent betekenen betekenis tegenover klopt kloppen huidige actuele krijg kreeg hebt heb leggen legt rest
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets

@@ -742,3 +742,10 @@ def test_vastleggen_is_no_stuck_action():
     assert p("met wie leggen scholen hun loopbaanbeleid vast?").filters.stand is None
     assert p("welke acties zitten helemaal vast?").filters.stand == VERTRAAGD
     assert p("krijg je extra tijd als je dyslexie hebt?").topic == "extra tijd dyslexie"
+
+
+def test_is_dat_opening_a_follow_up_points_back():
+    first = p("doet de werkagenda iets aan studentenhuisvesting?")
+    assert p("is dat een taak van de gemeente of van de school?", [first]).refers_back == "strong"
+    # "volgens planning" asks whether it is on track, not for a date
+    assert p("loopt het programma Digitaal Bekwaam volgens planning?").field == "status"
