@@ -206,7 +206,8 @@ _ACTION_VERBS = ("regelen regelt regelde regel doen doet deed trekken trekt trok
                  "organiseert uitvoeren voert uit besluiten besluit besloten beslissen beslist gebeuren gebeurt "
                  "gebeurd afronden afgerond starten start gestart beginnen begint begonnen oppakken pakt zorgen zorgt "
                  "financieren financiert kosten kost verantwoordelijk verantwoordelijke eraan werken werkt klaar "
-                 "af uitgevoerd evalueren geëvalueerd evaluatie opleveren opgeleverd")
+                 "af uitgevoerd evalueren geëvalueerd evaluatie opleveren opgeleverd helpen helpt hielp "
+                 "ondersteunen ondersteunt steunt begeleiden begeleidt geven geeft gaf")
 # Words with which a status text reports that something changed.
 _CHANGED = re.compile(r"\bwijziging|\bgewijzigd|\baangepast|\bverlengd|\bnieuwe?\b|\binmiddels\b|\bsinds\b|"
                       r"\bvastgesteld|\bgepubliceerd|\bingevoerd|\bgestart\b|\bafgerond|\bbesloten|\bbesluit\b", re.I)

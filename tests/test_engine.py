@@ -637,3 +637,10 @@ def test_a_2025_sentence_that_restates_2024_is_not_new(engine):
     row = next(r for r in engine.rows if r.id == "2.2-02")
     new = engine._new_sentences(row, engine._terms("subsidieregeling praktijkleren"))
     assert any("Caribisch Nederland" in s for s in new[:3])
+
+
+def test_who_helps_them_with_it_stays_on_the_action(engine):
+    first = engine.answer("hoe werken scholen aan excellentietrajecten voor goede studenten?")
+    ans = engine.answer("wie helpt ze daarbij?", history=[first])
+    assert ans.rows[0].id == first.rows[0].id == "3.4-07"
+    assert any("MBO Excellent" in q.text for q in ans.quotes)
