@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from app.engine import FAMILY_SHARE, PREFIX_FAMILY, TOPIC_MIN_COVERAGE, TOPIC_REL_SCORE, Engine
+from app.engine import FAMILY_SHARE, PREFIX_FAMILY, SCOPED_TOPIC_ROWS, TOPIC_MIN_COVERAGE, TOPIC_REL_SCORE, Engine
 from index import Filters, IndexConfig, open_index
 from index.structured import filter_rows
 
@@ -98,6 +98,10 @@ def reference_topic_rows(engine: Engine, topic: str, filters=None) -> list[str]:
     top = res.hits[0].score
     rows = [h.row for h in res.hits
             if h.score >= TOPIC_REL_SCORE * top and reference_coverage(engine, topic, h.row) >= TOPIC_MIN_COVERAGE]
+    if f is not None and (f.doelstelling or f.prioriteit is not None) and len(scope) <= SCOPED_TOPIC_ROWS:
+        # within a small scope, a row holding every word of the topic in some form joins below the floor
+        seen = {r.id for r in rows}
+        rows += [r for r in scope if r.id not in seen and reference_coverage(engine, topic, r) >= 0.99]
     if len(rows) > 1:  # passing mentions in an enumeration go, unless nothing else is left
         terms = set(engine.index.lexical.analyzer.query_terms(topic))
         rows = [r for r in rows if not engine._enumerated_only(r, terms)] or rows
