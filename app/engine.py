@@ -1461,9 +1461,19 @@ class Engine:
             numbered = max((_numbered_items(c) for c in cells if subject and self._relevance(c, subject) >= 0.3),
                            default=0)
             # names the question itself holds ("de Expertgroep Nieuwe taal-eisen") are not its members
-            if key and not numbered and not any(_ENUMERATION.search(s) or
+            # nor the action's own parties: "Hiertoe stelt OCW in afstemming met de MBO Raad, NRTO en
+            # BVMBO een expertgroep aan" names who set the group up (the Wie cell), not who sits in it
+            own = asked + " " + fold(row.wie).lower()
+            wie_names = [w.strip() for w in re.split(r"[,;()]|\ben\b", row.wie) if len(w.strip()) > 1]
+
+            def without_wie(x: str) -> str:
+                for w in wie_names:
+                    x = re.sub(rf"(?:\bde |\bhet )?\b{re.escape(w)}\b", "X", x)
+                return re.sub(r"X(?:\s*(?:,|\ben\b|\bof\b)\s*X)+", "X", x)
+
+            if key and not numbered and not any(_ENUMERATION.search(without_wie(s)) or
                                                 len([n for n in (*_names(s), *self._rare_acronyms(s))
-                                                     if fold(n).lower() not in asked]) >= 2 for s in mentions):
+                                                     if fold(n).lower() not in own]) >= 2 for s in mentions):
                 return f"De rapportage noemt {head}, maar somt niet op wie of wat daar onder valt."
             # "welke 20 regio's?": a sentence naming two of them does not answer; it must name as many.
             wanted = _NUMBER_WORDS.get(m.group(1).lower()) if m.group(1) and not m.group(1).isdigit() else \

@@ -644,3 +644,10 @@ def test_who_helps_them_with_it_stays_on_the_action(engine):
     ans = engine.answer("wie helpt ze daarbij?", history=[first])
     assert ans.rows[0].id == first.rows[0].id == "3.4-07"
     assert any("MBO Excellent" in q.text for q in ans.quotes)
+
+
+def test_the_parties_that_set_a_group_up_are_not_its_members(engine):
+    # "Hiertoe stelt OCW in afstemming met de MBO Raad, NRTO en BVMBO een expertgroep aan": the
+    # action's Wie, not who sits in the expertgroep
+    ans = engine.answer("wie zijn de leden van de expertgroep nieuwe taal-eisen?")
+    assert ans.abstained and "somt niet op" in ans.text
