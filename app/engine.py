@@ -1388,6 +1388,7 @@ class Engine:
             return self._refuse(p, reason, [], rows=[best.row, *related][:3])
         ans = self._compose(p, best.row, related, hits=res.hits)
         ans = self._unnamed_doer(p, ans)
+        ans = self._other_things_doers(p, best.row, ans)
         # A name in the question (capitalised, not the first word) the report never uses in any form,
         # and the closest action holds little of the rest ("op welke dag valt Koningsdag?"): not about
         # this report. Measured: any unknown word instead (also "omhoog", "gepeild") cost 2 answerable
@@ -1402,6 +1403,25 @@ class Engine:
             # tells the reader to check instead (the same test as before, index/confidence.py).
             ans.text = "*Ik weet niet zeker of de rapportage hierover gaat; dit is de actie die er het dichtst " \
                        "bij komt.*\n\n" + ans.text
+        return ans
+
+    def _other_things_doers(self, p: Plan, row: ActionRow, ans: Answer) -> Answer:
+        """"Welke partijen ondertekenen het Pact Opleiden voor de Arbeidsmarkt van de Toekomst?":
+        the row's Wie names the parties of the action, not of a thing it only mentions. A name of
+        two or more capitalised words that the action's own Wat does not hold, and no sentence
+        quoted that names a doer of it: the report does not say who."""
+        if p.field != "wie" or ans.abstained or any(q.cell != "wie" and self._acts(q.text) for q in ans.quotes):
+            return ans
+        names = [n for n in re.findall(r"(?<!^)\b[A-Z][\w-]+(?:\s+(?:(?:van|voor|de|het|en|in)\s+){0,2}[A-Z][\w-]+)+",
+                                       p.question.strip()) if len(n.split()) >= 2]
+        wat = fold(row.wat).lower()
+        thing = next((n for n in names if fold(n).lower() not in wat and fold(n).lower() in fold(
+            " ".join((row.status, row.voortgang))).lower()), None)
+        if thing is None:
+            return ans
+        ans.abstained = True
+        ans.text = (f"**De rapportage noemt {thing}, maar niet wie daarbij betrokken zijn.** De partijen van "
+                    f"de actie waarin het genoemd wordt:\n\n" + ans.text)
         return ans
 
     def _unnamed_doer(self, p: Plan, ans: Answer) -> Answer:

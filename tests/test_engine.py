@@ -651,3 +651,10 @@ def test_the_parties_that_set_a_group_up_are_not_its_members(engine):
     # action's Wie, not who sits in the expertgroep
     ans = engine.answer("wie zijn de leden van de expertgroep nieuwe taal-eisen?")
     assert ans.abstained and "somt niet op" in ans.text
+
+
+def test_the_wie_of_an_action_is_not_the_parties_of_a_thing_it_mentions(engine):
+    ans = engine.answer("wie doen er mee aan het Pact Opleiden voor de Arbeidsmarkt van de Toekomst?")
+    assert ans.abstained and "niet wie" in ans.text
+    # a thing the action itself is about: its Wie answers
+    assert not engine.answer("wie zijn betrokken bij het Stagepact?").abstained
