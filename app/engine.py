@@ -173,6 +173,12 @@ _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeant
                       r"\b(?:toegekend|goedgekeurd|afgewezen|gehonoreerd)\s*\?|"
                       # "wat waren de belangrijkste cijfers uit de eerste editie van de monitor?"
                       r"\b(?:cijfers|bevindingen|uitkomsten|resultaten|conclusies)\s+(?:uit|van)\s+(?:de|het|die|dat|deze)\b", re.I)
+# What an advice says, asked and told: "wat adviseerde SBB?", "wat staat er in het advies?" -
+# "Ook adviseert de expertgroep om studenten volledig via instellingsexamens te beoordelen."
+_ADVICE_ASKED = re.compile(r"\bwat (?:adviseer\w*|advise\w*|raadt|raadde|raden)\b|\bwat (?:staat|stond) er in (?:het|dat|die) advies\b|"
+                           r"\bwelke? (?:adviezen|aanbevelingen|advies)\b|\bwat (?:zijn|waren) de (?:adviezen|aanbevelingen)\b", re.I)
+_ADVICE_SAID = re.compile(r"\b(?<!te )advise(?:ert|ren|erde|erden)\b(?=[^.]*\b(?:om|dat|te|over)\b)|\badvies\b[^.]*\b(?:luidt|is om|om te|is dat)\b|"
+                          r"\baanbeveling(?:en)?\b[^.]*\b(?:om|dat|zijn|is)\b|\bbeveelt\b", re.I)
 _OUTCOME = re.compile(r"\bblijkt\b|\bbleek\b|\bbleken\b|\blaat zien\b|\blieten zien\b|\bliet zien\b|\bleverde\b|"
                       r"\bkwam (?:er )?(?:naar voren|uit)\b|\bkomt (?:er )?(?:naar voren|uit)\b|"
                       r"\bopgeleverd\b|\btoont\b|\buitkomst|\bresultaat|"
@@ -1548,6 +1554,10 @@ class Engine:
             if not any(names_some(s) for s in near_subject) and \
                     (organisations or not any(_ENUMERATION.search(s) for s in relevant)):
                 return "De rapportage noemt hier geen namen."
+        if _ADVICE_ASKED.search(p.question) and not any(_ADVICE_SAID.search(x) for x in sentences):
+            # "wat adviseerde SBB precies over de kwalificatiestructuur?": the report says the advice
+            # was asked for and delivered ("Het advies door SBB is opgeleverd"), not what it says.
+            return "De rapportage noemt het advies, maar niet wat erin staat."
         if _RESULTS.search(p.question) and p.field in ("status", "change"):
             # An outcome usually follows the sentence that introduces the study ("… een onderzoek
             # gedaan naar X. Hieruit kwam naar voren dat …"): the next two sentences count too.

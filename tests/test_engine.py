@@ -658,3 +658,12 @@ def test_the_wie_of_an_action_is_not_the_parties_of_a_thing_it_mentions(engine):
     assert ans.abstained and "niet wie" in ans.text
     # a thing the action itself is about: its Wie answers
     assert not engine.answer("wie zijn betrokken bij het Stagepact?").abstained
+
+
+def test_what_an_advice_says(engine):
+    # asked for and delivered, never what it says
+    ans = engine.answer("wat heeft SBB geadviseerd over de kwalificatiestructuur, en wat raadt SBB aan?")
+    assert ans.abstained
+    # "Ook adviseert de expertgroep om studenten volledig via instellingsexamens te beoordelen."
+    ans = engine.answer("wat adviseert de expertgroep nieuwe taal-eisen over de examens?")
+    assert not ans.abstained and ans.rows[0].id == "3.1-02"
