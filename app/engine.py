@@ -1395,6 +1395,10 @@ class Engine:
         ans = self._compose(p, best.row, related, hits=res.hits)
         ans = self._unnamed_doer(p, ans)
         ans = self._other_things_doers(p, best.row, ans)
+        if p.field == "wanneer" and not ans.abstained and (_START_ASKED.search(p.question) or _END_ASKED.search(p.question)) \
+                and not any(has_date(q.text) for q in ans.quotes):
+            # "per wanneer treedt de wet in werking?" answered by "Planning: Doorlopend": no moment
+            return self._refuse(p, "De rapportage noemt hiervoor geen datum of jaar.", [], rows=[best.row, *related][:3])
         # A name in the question (capitalised, not the first word) the report never uses in any form,
         # and the closest action holds little of the rest ("op welke dag valt Koningsdag?"): not about
         # this report. Measured: any unknown word instead (also "omhoog", "gepeild") cost 2 answerable

@@ -667,3 +667,8 @@ def test_what_an_advice_says(engine):
     # "Ook adviseert de expertgroep om studenten volledig via instellingsexamens te beoordelen."
     ans = engine.answer("wat adviseert de expertgroep nieuwe taal-eisen over de examens?")
     assert not ans.abstained and ans.rows[0].id == "3.1-02"
+
+
+def test_a_moment_asked_is_not_answered_by_doorlopend(engine):
+    ans = engine.answer("vanaf wanneer geldt de wet VABA?")
+    assert ans.abstained and "geen datum" in ans.text
