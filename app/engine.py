@@ -1616,11 +1616,15 @@ class Engine:
 
     def _row_naming(self, question: str) -> ActionRow | None:
         """The one row that writes a multi-word name of the question ("Digitaal Onderwijs Goed
-        Geregeld", "Vaardig met Vaardigheden"), longest name first; None when no name or several rows."""
+        Geregeld", "Vaardig met Vaardigheden") or an acronym ("VABA"), longest name first; None when
+        no name or several rows."""
         names = sorted(_MULTIWORD_NAME.findall(re.sub(r"^\W*\w+", " ", question)), key=len, reverse=True)
+        # an acronym one row writes ("de wet VABA") names it as well
+        names += [a for a in re.findall(r"\b[A-Z]{3,}\b", question) if a not in names]
         for name in names:
             key = " ".join(fold(name).lower().split())
-            rows = [r for r in self.rows if key in self._folded_text(r)]
+            pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
+            rows = [r for r in self.rows if key in self._folded_text(r) and pattern.search(self._folded_text(r))]
             if len(rows) == 1:
                 return rows[0]
         return None

@@ -672,3 +672,7 @@ def test_what_an_advice_says(engine):
 def test_a_moment_asked_is_not_answered_by_doorlopend(engine):
     ans = engine.answer("vanaf wanneer geldt de wet VABA?")
     assert ans.abstained and "geen datum" in ans.text
+
+
+def test_an_acronym_one_row_writes_names_that_row(engine):
+    assert engine.answer("hoe staat het met de wet VABA?").rows[0].id == "2.3-04"
