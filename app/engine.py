@@ -173,6 +173,10 @@ _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeant
                       r"\b(?:toegekend|goedgekeurd|afgewezen|gehonoreerd)\s*\?|"
                       # "wat waren de belangrijkste cijfers uit de eerste editie van de monitor?"
                       r"\b(?:cijfers|bevindingen|uitkomsten|resultaten|conclusies)\s+(?:uit|van)\s+(?:de|het|die|dat|deze)\b", re.I)
+# A reason asked, and a sentence that gives one: "om … te", "zodat", "bevorderen we", "met als doel".
+_WHY_ASKED = re.compile(r"^\W*(?:en\s+|maar\s+)?(?:waarom|waarvoor|met welk doel|wat is (?:het|de) (?:doel|bedoeling|reden))\b", re.I)
+_PURPOSE = re.compile(r"\bom\b[^.]*\bte\b|\bzodat\b|\bomdat\b|\bbevorder\w*|\bdoel\b|\bdoelen\b|\bwaardoor\b|"
+                      r"\bter (?:versterking|bevordering|verbetering|ondersteuning)\b|\bnodig\b|\bbelang\b", re.I)
 # What an advice says, asked and told: "wat adviseerde SBB?", "wat staat er in het advies?" -
 # "Ook adviseert de expertgroep om studenten volledig via instellingsexamens te beoordelen."
 _ADVICE_ASKED = re.compile(r"\bwat (?:adviseer\w*|advise\w*|raadt|raadde|raden)\b|\bwat (?:staat|stond) er in (?:het|dat|die) advies\b|"
@@ -2093,6 +2097,18 @@ class Engine:
                           f"{row.status_label} (toen)")
         else:  # status
             self._status_body(row, qterms, quote, body, periods)
+            if _WHY_ASKED.search(p.question):
+                # "waarom willen ze een studentenkaart voor alle mbo'ers?": the sentence that gives the
+                # purpose ("Met deze kaart … bevorderen we de gelijkwaardige behandeling …") leads.
+                why = [(rel, cell, sents) for cell in ("wat", "status", "voortgang")
+                       for rel, sents in self._in_context(row, cell, qterms, lambda x: bool(_PURPOSE.search(x)))]
+                if why:
+                    rel, cell, sents = max(why, key=lambda w: w[0])
+                    if not all(any(x in q.text for q in quotes) for x in sents):
+                        quote(cell, sents, "Uit de actie" if cell == "wat" else None)
+                        body.insert(0, body.pop())
+                        n = len(sents)
+                        quotes[:] = quotes[-n:] + quotes[:-n]
             # What the question asks may be in the action itself ("het verhogen van de leeftijdsgrens
             # … naar 27 jaar"): quote that sentence when the title does not show it.
             wat = sorted(((rel, sents) for rel, sents in self._in_context(row, "wat", qterms, bool)

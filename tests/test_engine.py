@@ -676,3 +676,10 @@ def test_a_moment_asked_is_not_answered_by_doorlopend(engine):
 
 def test_an_acronym_one_row_writes_names_that_row(engine):
     assert engine.answer("hoe staat het met de wet VABA?").rows[0].id == "2.3-04"
+
+
+def test_why_leads_with_the_sentence_that_gives_the_purpose(engine):
+    ans = engine.answer("waarom komt er een studentenkaart voor mbo-studenten?")
+    assert ans.rows[0].id == "1.1-05"
+    assert "gelijkwaardige behandeling" in ans.quotes[0].text or "gelijkwaardige behandeling" in ans.quotes[1].text
+    assert ans.text.count("Met studentenkaart bedoelen we") == 1
