@@ -1281,7 +1281,22 @@ class Engine:
                     2 <= len(prev.rows) <= LIST_SHOWN and not own_topic:
                 # "wie is daarvoor aan zet?" after a short list: the parties (or planning) of each.
                 return self._many(replace(p, operation="list", topic=prev.plan.topic if prev.plan else ""), prev)
-            return self._unnamed_doer(p, self._compose(p, prev.rows[0], []))
+            row = prev.rows[0]
+            if p.field == "wanneer" and _START_ASKED.search(p.question) and len(prev.rows) > 1 and \
+                    not self._points_at(p.question, row):  # not "wanneer zou die uitbreiding ingaan?"
+                # "en vanaf wanneer gaat dat in?" after an answer that also showed a related action:
+                # the start may be told there ("streefdatum voor inwerkingtreding 1 augustus 2026").
+                subject = self._terms(prev.subject) if prev.subject else set()
+
+                def starts(r: ActionRow) -> float:
+                    return max((rel for cell in ("voortgang", "status", "wat")
+                                for rel, sents in self._in_context(r, cell, subject, has_date)
+                                if _START_SAID.search(" ".join(sents))), default=-1.0)
+
+                best_start = max(prev.rows[:3], key=starts)
+                if starts(row) < 0 <= starts(best_start):
+                    row = best_start
+            return self._unnamed_doer(p, self._compose(p, row, []))
         if p.person:
             return self._refuse(p, "De rapportage noemt geen namen van personen.", self._search(p.question, None).hits)
         # Retrieval sees the whole question, as before the planner (measured on the 93 answerable

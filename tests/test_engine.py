@@ -683,3 +683,10 @@ def test_why_leads_with_the_sentence_that_gives_the_purpose(engine):
     assert ans.rows[0].id == "1.1-05"
     assert "gelijkwaardige behandeling" in ans.quotes[0].text or "gelijkwaardige behandeling" in ans.quotes[1].text
     assert ans.text.count("Met studentenkaart bedoelen we") == 1
+
+
+def test_a_start_asked_after_an_answer_with_a_related_action(engine):
+    first = engine.answer("komt er een instellingsexamen voor burgerschap?")
+    assert {"3.2-01", "3.2-02"} <= {r.id for r in first.rows}
+    ans = engine.answer("en vanaf wanneer gaat dat in?", history=[first])
+    assert any("1 augustus 2026" in q.text for q in ans.quotes)
