@@ -30,7 +30,7 @@ from index.glossary import Glossary, standalone_terms
 from index.structured import Filters
 from ingest import ActionRow
 
-from .plan import _MINISTRY_NAMES, _PARTICIPLE, Plan, fits_size, plan as make_plan
+from .plan import _MINISTRY_NAMES, _PARTICIPLE, _VERB_HEADS, Plan, fits_size, plan as make_plan
 from .sentences import (PERIOD_CELLS, Quote, figure_neighbours, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
@@ -2221,7 +2221,7 @@ def _subject_phrase(p: Plan) -> str:
     q = re.sub(r"[?!.]+\s*$", "", p.question).strip()
     if p.figure_kind == "count":
         m = re.search(r"\bhoeveel\s+(.+)$", q, re.I)
-        if m:
+        if m and m.group(1).split()[0].lower() not in _VERB_HEADS:  # not "hoeveel steekt OCW …"
             return re.sub(r"\s+", " ", _AUXILIARY.sub(" ", m.group(1))).strip()
     q = re.sub(r"\s+(?:in totaal|bij elkaar|ongeveer|precies|eigenlijk|inmiddels|nu|dan)$", "", q, flags=re.I)
     m = re.search(r".*\b(?:naar|voor|van|aan|in|bij|over)\s+(.+)$", q, re.I)

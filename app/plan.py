@@ -55,7 +55,9 @@ _FIGURE = re.compile(r"\bhoeveel\b|bedrag(?:en)?\b|percentage|\bprocent\b|\bmilj
                      r"\bwat\b[^?]*\b(?:betalen|betaald|krijgen|verdienen|vergoed\w*)\b[^?]*\bper (?:maand|jaar|week|uur|student)\b|(?<!aan de )(?<!tegen de )(?<!over de )(?<!rond de )\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
 _AMOUNT = re.compile(r"\b(?:ge)?[iï]nvest\w*|\bhoe hoog\b.*\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)|"
                      r"\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)\w*\b.*\bhoe hoog\b|\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbetalen\b[^?]*\bper (?:maand|jaar|week|uur)\b|\bper (?:maand|jaar|week|uur)\b[^?]*\bbetalen\b|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
-                     r"hoeveel.*\bsubsidie(?:s|geld|bedrag|bedragen|budget)?\b|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest", re.I)
+                     r"hoeveel.*\bsubsidie(?:s|geld|bedrag|bedragen|budget)?\b|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest|"
+                     # "hoeveel steekt OCW elk jaar in de professionalisering?": money put into something
+                     r"\bhoeveel\s+(?:steekt|steken|stak|staken|stopt|stoppen|pompt|pompen)\b[^?]*\bin\b", re.I)
 _DURATION = re.compile(r"\bhoeveel (?:tijd|jaar|jaren|maanden|weken)\b|\bhoe lang (?:duurt|wordt)\b", re.I)
 _FREQUENCY = re.compile(r"\bhoe vaak\b|\bhoe dikwijls\b|\bhoeveel keer\b", re.I)
 _PERCENT = re.compile(r"percentage|procent|\b%", re.I)

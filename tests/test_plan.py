@@ -749,3 +749,8 @@ def test_is_dat_opening_a_follow_up_points_back():
     assert p("is dat een taak van de gemeente of van de school?", [first]).refers_back == "strong"
     # "volgens planning" asks whether it is on track, not for a date
     assert p("loopt het programma Digitaal Bekwaam volgens planning?").field == "status"
+
+
+def test_money_put_into_something_is_an_amount():
+    got = p("hoeveel stopt OCW per jaar in de practoraten?")
+    assert (got.field, got.figure_kind) == ("figure", "amount")
