@@ -152,6 +152,7 @@ def test_plan_table(question, operation, field, filters, topic):
     ("hoeveel subdoelen heeft prio 2?", "doelstellingen", Filters(prioriteit=2)),
     # a participle without ge-, last after an auxiliary, is the verb, not a subject
     ("met hoeveel acties is doelstelling 2.1 vertegenwoordigd?", "actions", Filters(doelstelling="2.1")),
+    ("geef me de nummers van de doelstellingen onder prio 1", "doelstellingen", Filters(prioriteit=1)),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
