@@ -1197,7 +1197,9 @@ class Engine:
             winners = [d for d, n in per_doel.items() if n == pick]
             word = "meeste" if p.meta == "most" else "minste"
             text = (f"**Doelstelling {' en '.join(winners)} {'heeft' if len(winners) == 1 else 'hebben'} de {word} "
-                    f"acties: {pick}.**\n\n" + "\n".join(f"- Doelstelling {d}: {n}" for d, n in per_doel.items()))
+                    f"acties: {pick}.**\n\n" + "\n".join(f"- Doelstelling {d}: {n}" for d, n in
+                                                         # ranked, so "welke volgen daarna?" reads off the list
+                                                         sorted(per_doel.items(), key=lambda x: -x[1] if p.meta == "most" else x[1])))
             return Answer(text, rows=[r for r in rows if r.doelstelling in winners], kind="meta", count=pick)
         if p.meta == "next":
             per = self.rows[0].periods

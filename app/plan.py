@@ -84,7 +84,9 @@ _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|acti
 
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de|alle)\s+(?:\w+\s+)?(doelstellingen|prioriteiten|(?:sub)?doelen)\b", re.I)
 _META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen|doelstellingen)\b|\b(grootste|kleinste|grootst|kleinst|langste|kortste)\b|"
-                        r"\bhet (vaakst|meest|minst)\b", re.I)
+                        r"\bhet (vaakst|meest|minst)\b|"
+                        # "welke volgen qua omvang na 1.1?", "op volgorde van grootte": the whole ranking
+                        r"\b(?:qua|naar) (omvang|grootte)\b|\bop (volgorde) van\b|\b(rangschik)\w*|\b(ranglijst)\b", re.I)
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
 _NOT_NEW = re.compile(r"\b(?:geen|niets|niks)\s+(?:nieuwe?\s+)?(?:nieuws|voortgang|update\w*|ontwikkelingen?)\b(?=[^?]*\b(?:20\d\d|sinds|meer|nieuw)\b)|"
                       r"\bgeen nieuwe voortgang\b|\b(?:niets|niks) nieuws\b|\bgeen nieuws\b", re.I)
@@ -1041,6 +1043,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     meta = _meta(q, _verbs_dropped(q, topic), f)
     if meta == "actions" and (without or alone):
         meta = None  # "bij welke acties ontbreekt OCW, en hoeveel zijn het?": a count of that scope
+    if meta in ("most", "least") and re.search(r"\b(?:qua|naar) (?:omvang|grootte)\b|\bvolgorde\b|\brangschik|\branglijst", q, re.I):
+        doelstellingen = ()  # "welke volgen qua omvang na 1.1 en 3.4?": the ranking of all of them
     if meta:
         size = _size(q) if meta == "doelstellingen" else None
         return Plan(operation="meta", field="status", filters=f, topic="", meta=meta, size=size,
@@ -1226,8 +1230,9 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
     if m and (m.group(1) or re.search(r"\bdoelstelling|\bprioriteit|\bacties\b", q, re.I)) and \
             (not f.partij or re.search(r"\bdoelstelling", q, re.I)):
         # "in welke doelstelling zit JOB het vaakst?": the party's rows, counted per doelstelling
-        word = (m.group(1) or m.group(2) or m.group(3)).lower()
-        return "most" if word.startswith(("meest", "groot", "vaak", "lang")) else "least"
+        word = next(g for g in m.groups() if g).lower()
+        return "most" if word.startswith(("meest", "groot", "vaak", "lang", "omvang", "volgorde", "rangschik", "ranglijst")) \
+            else "least"
     if re.search(r"\bgemiddeld\b", q, re.I) and re.search(r"\bdoelstelling|\bprioriteit", q, re.I) and not topic:
         return "actions"  # "hoeveel acties telt een doelstelling gemiddeld?"
     if re.search(r"\bhoeveel\s+(?:[\w'’-]+\s+)?(?:doelstellingen|prioriteiten|(?:sub)?doelen)\b", q, re.I) and not topic and \

@@ -153,6 +153,9 @@ def test_plan_table(question, operation, field, filters, topic):
     # a participle without ge-, last after an auxiliary, is the verb, not a subject
     ("met hoeveel acties is doelstelling 2.1 vertegenwoordigd?", "actions", Filters(doelstelling="2.1")),
     ("geef me de nummers van de doelstellingen onder prio 1", "doelstellingen", Filters(prioriteit=1)),
+    # a ranking asked: the sizes of all of them, largest first
+    ("zet de doelstellingen op volgorde van grootte", "most", Filters()),
+    ("welke doelstelling komt qua omvang na 2.1?", "most", Filters()),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
