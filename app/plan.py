@@ -1044,7 +1044,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if meta == "actions" and (without or alone):
         meta = None  # "bij welke acties ontbreekt OCW, en hoeveel zijn het?": a count of that scope
     if meta in ("most", "least") and re.search(r"\b(?:qua|naar) (?:omvang|grootte)\b|\bvolgorde\b|\brangschik|\branglijst", q, re.I):
-        doelstellingen = ()  # "welke volgen qua omvang na 1.1 en 3.4?": the ranking of all of them
+        # "welke volgen qua omvang na 1.1 en 3.4?": the ranking of all of them
+        doelstellingen, f = (), replace(f, doelstelling=chat.doelstelling)
     if meta:
         size = _size(q) if meta == "doelstellingen" else None
         return Plan(operation="meta", field="status", filters=f, topic="", meta=meta, size=size,
