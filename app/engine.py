@@ -173,6 +173,8 @@ _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeant
                       r"\b(?:toegekend|goedgekeurd|afgewezen|gehonoreerd)\s*\?|"
                       # "wat waren de belangrijkste cijfers uit de eerste editie van de monitor?"
                       r"\b(?:cijfers|bevindingen|uitkomsten|resultaten|conclusies)\s+(?:uit|van)\s+(?:de|het|die|dat|deze)\b", re.I)
+# "binnen deze doelstelling", "in dezelfde prioriteit": the scope of the action just answered
+_THIS_SCOPE = re.compile(r"\b(?:deze|die|dezelfde|dit|dat|hetzelfde)\s+(doelstelling|doel|onderdeel|prioriteit|prio)\b", re.I)
 # A reason asked, and a sentence that gives one: "om … te", "zodat", "bevorderen we", "met als doel".
 _WHY_ASKED = re.compile(r"^\W*(?:en\s+|maar\s+)?(?:waarom|waarvoor|met welk doel|wat is (?:het|de) (?:doel|bedoeling|reden))\b", re.I)
 _PURPOSE = re.compile(r"\bom\b[^.]*\bte\b|\bzodat\b|\bomdat\b|\bbevorder\w*|\bdoel\b|\bdoelen\b|\bwaardoor\b|"
@@ -476,6 +478,15 @@ class Engine:
     def plan(self, question: str, history: list[Answer] | None = None, filters=None) -> Plan:
         rules = make_plan(question, [h.plan for h in history or [] if h.plan is not None], filters,
                           self.parties, self.doelstellingen, self.covered_years(), self._year_names)
+        last = next((h for h in reversed(history or []) if h.rows), None)
+        if last is not None and rules.operation in ("list", "count", "compare") and not rules.filters.doelstelling and \
+                _THIS_SCOPE.search(question):
+            # "is er binnen deze doelstelling al iets afgerond?" after an answer about one action:
+            # that action's doelstelling (or prioriteit), which the plans of the turns do not hold.
+            doels = {r.doelstelling for r in last.rows[:1]}
+            scope = replace(rules.filters, doelstelling=doels.pop()) if "doel" in _THIS_SCOPE.search(question).group(1).lower() \
+                else replace(rules.filters, prioriteit=last.rows[0].prioriteit) if rules.filters.prioriteit is None else rules.filters
+            rules = replace(rules, filters=scope)
         settings = getattr(self.llm, "settings", None)
         if not getattr(settings, "plans", False) or rules.operation == "empty" or rules.followup or rules.refers_back:
             return rules  # a follow-up depends on the conversation, which the model does not see

@@ -143,7 +143,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bafgesloten|\bal af\b|\b(?:al|inmiddels|reeds)\b(?:\s+(?:iets|wat|helemaal|echt|volledig)){1,3}\s+af\b|"
                 r"\bafvinken\b|\bklaar (?:is|zijn)\b(?! met)|\bgereed\b|\bafgehandeld|\bopgeleverd|"
                 r"\bsuccesvol\b|\bbinnengehaald|\bvoor elkaar\b|\bgeslaagd\b|\bvolbracht|"
-                r"\b(?:volledig|helemaal|geheel)\s+(?:uitgevoerd|af|klaar|gerealiseerd)\b", re.I), AFGEROND),
+                r"\b(?:volledig|helemaal|geheel)\s+(?:uitgevoerd|af|klaar|gerealiseerd|afgerond|voltooid)\b", re.I), AFGEROND),
     (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af|niet klaar|gaande|aan de gang)|\blopende\b|in uitvoering|"
                 r"\bonderhanden|\bin gang\b|\bop schema\b|\bnog open\b|\bonderweg\b|\bnog (?:\w+ )?bezig\b|"
                 r"\bnog (?:moet(?:en)? worden |te |worden )af(?:gerond|ronden)\b|\bnog (?:aan )?(?:ge)?werk(?:t|en)\b|"

@@ -690,3 +690,11 @@ def test_a_start_asked_after_an_answer_with_a_related_action(engine):
     assert {"3.2-01", "3.2-02"} <= {r.id for r in first.rows}
     ans = engine.answer("en vanaf wanneer gaat dat in?", history=[first])
     assert any("1 augustus 2026" in q.text for q in ans.quotes)
+
+
+def test_this_doelstelling_is_the_one_of_the_action_just_answered(engine):
+    first = engine.answer("is de beleidsregel publiek-privaat al herzien?")
+    assert first.rows[0].doelstelling == "2.3"
+    ans = engine.answer("zijn er binnen dezelfde doelstelling acties helemaal afgerond?", history=[first])
+    assert ans.plan.filters.doelstelling == "2.3" and ans.plan.filters.stand == "afgerond"
+    assert all(r.doelstelling == "2.3" for r in ans.rows) and ans.rows
