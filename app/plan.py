@@ -118,7 +118,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bleeg (?:gelaten|gebleven)\b|\bleeg is\b|\bniet gerapporteerd\b|\bstil over\b|"
                 r"\bniets (?:over )?(?:bekend|te melden)\b|\bwaar(?:over|van)\b.{0,20}\bniets\b", re.I), GEEN_VOORTGANG),
     (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|hetzelfde gebleven|"
-                r"\bidem\b|stilgestaan|\bstaat stil\b|\bstaan stil\b|geen (?:verandering|wijziging|vooruitgang)|"
+                r"\bidem\b|stilgestaan|\bsta(?:at|an)\s+(?:nog\s+|al\s+|sindsdien\s+)?stil\b|geen (?:verandering|wijziging|vooruitgang)|"
                 # "zitten nog op dezelfde stand als vorig jaar", "op hetzelfde punt als toen"
                 r"\b(?:dezelfde|zelfde|hetzelfde)\s+(?:stand|status|plek|punt|niveau)\b|"
                 # "waar is sinds vorig jaar niks meer mee gebeurd?"
@@ -878,6 +878,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if unfinished:
         rest = _UNFINISHED.sub(" ", rest)
     stand, rest = find_stand(rest)
+    # "loopt dat een beetje volgens plan?": whether it is on track, asked of what was just answered
+    rest = re.sub(r"\b(?:een\s+)?beetje\b|\bvolgens\s+(?:de\s+|het\s+)?(?:plan|planning|schema)\b|\bop\s+schema\b", " ", rest, flags=re.I)
     if unfinished and stand in (AFGEROND, LOOPT):
         stand = None  # "nog niet afgerond" said it; "leeg terwijl nog niet afgerond" keeps both
     if stand == AFGEROND and re.search(r"\b(?:nieuws|iets nieuws|nieuwe voortgang|updates?)\b", q, re.I) and \

@@ -758,3 +758,11 @@ def test_is_dat_opening_a_follow_up_points_back():
 def test_money_put_into_something_is_an_amount():
     got = p("hoeveel stopt OCW per jaar in de practoraten?")
     assert (got.field, got.figure_kind) == ("figure", "amount")
+
+
+def test_on_track_and_standing_still():
+    first = p("hoe staat het met het programma cyberveiligheid?")
+    follow = p("loopt dat een beetje volgens plan?", [first])
+    assert follow.followup and follow.topic == first.topic
+    assert p("welke acties van SBB staan nog stil?").filters.stand == ONGEWIJZIGD
+    assert p("welke acties lopen niet volgens plan?").filters.stand == VERTRAAGD
