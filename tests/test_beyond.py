@@ -457,6 +457,10 @@ def test_lists_of_what_the_cells_hold(engine):
 @pytest.mark.parametrize("question", [
     "wie is de practor van het practoraat gecijferdheid?",
     "is die ene aanvraag voor een mbo-bestuursbeurs eigenlijk toegekend?",
+    # results of a monitor the report only says was sent to the Kamer
+    "wat waren de conclusies uit de monitor integrale veiligheid?",
+    # a judgement the report does not give
+    "hoe beoordelen docenten de leergang burgerschap?",
 ])
 def test_a_person_or_an_outcome_the_report_does_not_give(engine, question):
     assert engine.answer(question).abstained

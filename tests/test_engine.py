@@ -584,16 +584,6 @@ def test_a_passive_participle_is_no_new_subject_of_a_follow_up(engine):
     assert ans.rows[0].id == "1.1-04"
 
 
-@pytest.mark.parametrize("question", [
-    # results of a monitor the report only says was sent to the Kamer
-    "wat waren de conclusies uit de monitor integrale veiligheid?",
-    # an opinion the report does not give
-    "hoe beoordelen docenten de leergang burgerschap?",
-])
-def test_results_and_judgements_the_report_does_not_give(engine, question):
-    assert engine.answer(question).abstained
-
-
 def test_who_does_a_step_within_a_described_action(engine):
     # the words before "binnen de actie over …" name the step; the doer of that step is quoted
     ans = engine.answer("wie doet het onderzoek binnen de actie over sociale veiligheid en mentaal welzijn?")
