@@ -99,9 +99,9 @@ LOOKUP_RELEAD_COVERAGE = 0.5
 # share 0.85/0.90/0.95 alike at 0.3; the third row also considered: +1 compare list. The 105
 # single-action questions: unchanged at every setting.
 RELEAD_SCORE_SHARE = 0.95
+RELEAD_COVERAGE_GAIN = 0.25
 # A 2025 sentence whose terms are all but this share in the 2024 text restates it (_new_sentences)
 RESTATED_NOVELTY = 0.25
-RELEAD_COVERAGE_GAIN = 0.25
 # A sentence this relevant to the question may hold the name an entity question asks for (_not_in_row).
 # On the development questions, with names required for organisations and firms: 0.3 (the relevance of
 # the other checks) refused an answerable "welk bureau …?" question ("AEF voert onderzoek uit …" shares
@@ -479,13 +479,14 @@ class Engine:
         rules = make_plan(question, [h.plan for h in history or [] if h.plan is not None], filters,
                           self.parties, self.doelstellingen, self.covered_years(), self._year_names)
         last = next((h for h in reversed(history or []) if h.rows), None)
-        if last is not None and rules.operation in ("list", "count", "compare") and not rules.filters.doelstelling and \
-                _THIS_SCOPE.search(question):
+        this = _THIS_SCOPE.search(question)
+        if last is not None and this is not None and rules.operation in ("list", "count", "compare") and \
+                not rules.filters.doelstelling and rules.filters.prioriteit is None:
             # "is er binnen deze doelstelling al iets afgerond?" after an answer about one action:
             # that action's doelstelling (or prioriteit), which the plans of the turns do not hold.
-            doels = {r.doelstelling for r in last.rows[:1]}
-            scope = replace(rules.filters, doelstelling=doels.pop()) if "doel" in _THIS_SCOPE.search(question).group(1).lower() \
-                else replace(rules.filters, prioriteit=last.rows[0].prioriteit) if rules.filters.prioriteit is None else rules.filters
+            first = last.rows[0]
+            scope = replace(rules.filters, prioriteit=first.prioriteit) if this.group(1).lower().startswith("prio") \
+                else replace(rules.filters, doelstelling=first.doelstelling)
             rules = replace(rules, filters=scope)
         settings = getattr(self.llm, "settings", None)
         if not getattr(settings, "plans", False) or rules.operation == "empty" or rules.followup or rules.refers_back:

@@ -688,3 +688,9 @@ def test_this_doelstelling_is_the_one_of_the_action_just_answered(engine):
     ans = engine.answer("zijn er binnen dezelfde doelstelling acties helemaal afgerond?", history=[first])
     assert ans.plan.filters.doelstelling == "2.3" and ans.plan.filters.stand == "afgerond"
     assert all(r.doelstelling == "2.3" for r in ans.rows) and ans.rows
+
+
+def test_this_prioriteit_too(engine):
+    first = engine.answer("hoe staat het met het bbl-offensief?")
+    ans = engine.answer("welke acties binnen dezelfde prioriteit lopen achter?", history=[first])
+    assert ans.plan.filters.prioriteit == first.rows[0].prioriteit
