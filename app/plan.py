@@ -228,7 +228,8 @@ _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|
                               r"\b(?:wordt|worden|werd|is|was|gaat|loopt|komt|kost)\s+(?:dat|dit)\s+"
                               r"(?:(?:dan|nu|ook|nog|al|eigenlijk|precies)\s+)*(?:\w+(?:d|t|en))\s*\?", re.I)
 # "die acties", "ze allemaal": the set of actions the conversation is about, not one of them
-_PLURAL_POINTER = re.compile(r"\b(?:al\s+)?(?:die|deze)\s+(?:acties|maatregelen|afspraken|projecten|plannen)\b|"
+_PLURAL_POINTER = re.compile(r"\b(?:al\s+)?(?:die|deze)\s+(?:(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)\s+)?"
+                             r"(?:acties|maatregelen|afspraken|projecten|plannen)\b|"
                              r"\b(?:ze|die|deze)\s+(?:nu\s+)?(?:allemaal|alle\s*(?:drie|twee|vier))\b", re.I)
 _INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|daarin|daaraan|daarmee|hiervan|hierbij|hierin|hieraan|hiermee|ervan|van die|van deze|welke daarvan)\b", re.I)
 _ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier|woordvoerder|projectleider|practor|"
@@ -979,6 +980,13 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # Not a follow-up within the last answer's rows: that answer showed one action.
         return Plan(operation="list", field="status", filters=_merge(about.filters, chat), topic=about.topic,
                     question=q)
+    listed = next((h for h in reversed(history) if h.operation in ("list", "count", "compare")), None)
+    if listed is not None and _PLURAL_POINTER.search(q) and fld in ("wie", "wanneer") and \
+            not (topic or parties or doel or prio or stand or jaar):
+        # "en welke partijen staan bij deze drie acties in de kolom Wie?" two turns after the list:
+        # those actions again, each with its parties (or planning).
+        # (not a follow-up within the last answer's rows: that answer may be about one of them)
+        return Plan(operation="list", field=fld, filters=_merge(listed.filters, chat), topic=listed.topic, question=q)
     names_something = bool(topic or parties or doel or prio or stand or jaar)
     # A bare "wat is er nieuw?" or "wie doet dat?" after an answer is about that answer.
     bare_field = fld in ("change", "wie", "wanneer") and not names_something and not _META_TOTAL.search(q)

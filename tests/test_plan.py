@@ -766,3 +766,10 @@ def test_on_track_and_standing_still():
     assert follow.followup and follow.topic == first.topic
     assert p("welke acties van SBB staan nog stil?").filters.stand == ONGEWIJZIGD
     assert p("welke acties lopen niet volgens plan?").filters.stand == VERTRAAGD
+
+
+def test_these_three_actions_are_the_last_list_even_a_turn_later():
+    listed = p("welke acties in 2.1 gaan over loopbaanoriëntatie?")
+    one = p("hoe staat het met kiesmbo?", [listed])
+    got = p("wie zijn de partijen bij die drie acties?", [listed, one])
+    assert (got.operation, got.field, got.filters, got.topic) == ("list", "wie", listed.filters, listed.topic)
