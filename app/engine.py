@@ -172,7 +172,10 @@ _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeant
                       r"\bwat (?:is|zijn|heeft|hebben)\b(?:\s+[\w'’-]+){0,4}\s+besloten\b|\bwelk(?:e)? besluit\b|"
                       r"\b(?:toegekend|goedgekeurd|afgewezen|gehonoreerd)\s*\?|"
                       # "wat waren de belangrijkste cijfers uit de eerste editie van de monitor?"
-                      r"\b(?:cijfers|bevindingen|uitkomsten|resultaten|conclusies)\s+(?:uit|van)\s+(?:de|het|die|dat|deze)\b", re.I)
+                      r"\b(?:cijfers|bevindingen|uitkomsten|resultaten|conclusies)\s+(?:uit|van)\s+(?:de|het|die|dat|deze)\b|"
+                      # "welke tekorten kwamen uit het onderzoek van 2024 naar voren?"
+                      r"\b(?:kwam|kwamen|komt|komen)\b[^?]*\bnaar voren\b|"
+                      r"\b(?:kwam|kwamen)\b[^?]*\buit (?:het|de|dat|die) (?:onderzoek|rapport|evaluatie|monitor|peiling|analyse)\b", re.I)
 # "binnen deze doelstelling", "in dezelfde prioriteit": the scope of the action just answered
 _THIS_SCOPE = re.compile(r"\b(?:deze|die|dezelfde|dit|dat|hetzelfde)\s+(doelstelling|doel|onderdeel|prioriteit|prio)\b", re.I)
 # A reason asked, and a sentence that gives one: "om … te", "zodat", "bevorderen we", "met als doel".

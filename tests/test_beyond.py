@@ -461,6 +461,8 @@ def test_lists_of_what_the_cells_hold(engine):
     "wat waren de conclusies uit de monitor integrale veiligheid?",
     # a judgement the report does not give
     "hoe beoordelen docenten de leergang burgerschap?",
+    # what came out of a study the report only announces
+    "wat kwam er uit het onderzoek naar personeelstekorten naar voren?",
 ])
 def test_a_person_or_an_outcome_the_report_does_not_give(engine, question):
     assert engine.answer(question).abstained
