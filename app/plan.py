@@ -234,9 +234,9 @@ _PLURAL_POINTER = re.compile(r"\b(?:al\s+)?(?:die|deze)\s+(?:(?:twee|drie|vier|v
 _INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|daarin|daaraan|daarmee|hiervan|hierbij|hierin|hieraan|hiermee|ervan|van die|van deze|welke daarvan)\b", re.I)
 _ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier|woordvoerder|projectleider|practor|"
           r"lector|rector|kwartiermaker|hoogleraar|programmamanager|"
-          r"contactpersoon|wethouder|burgemeester|baas|leider|hoofd|coördinator|coordinator|secretaris)")
+          r"contactpersoon|aanspreekpunt|wethouder|burgemeester|baas|leider|hoofd|coördinator|coordinator|secretaris)")
 # A question for a person's name: the report names organisations, never people.
-_PERSON = re.compile(rf"^\s*wie\s+(?:is|zijn|was|waren)\s+(?:de|het|onze|die)?\s*(?:huidige\s+)?{_ROLES}\b|"
+_PERSON = re.compile(rf"^\s*wie\s+(?:is|zijn|was|waren)\s+(?:(?:bij|van|binnen)\s+[\w'’-]+\s+)?(?:de|het|onze|die)?\s*(?:huidige\s+)?{_ROLES}\b|"
                      rf"\bhoe heet\b.{{0,30}}\b(?:{_ROLES}|persoon|medewerker|functionaris|man|vrouw)\b|\b(?:de )?naam van (?:de|het)\b.{{0,30}}{_ROLES}|\bwelke persoon\b|"
                      rf"\bwelke\s+(?:\w+\s+)?{_ROLES}\b|"
                      rf"\bwie\b.{{0,20}}\b(?:persoonlijk|als persoon)\b", re.I)

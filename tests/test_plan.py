@@ -123,6 +123,8 @@ def test_how_high_a_sum_and_a_persons_name():
     assert p("hoe hoog is de bijdrage per student?").figure_kind == "amount"
     assert p("hoeveel wordt er jaarlijks geïnvesteerd in de practoraten?").figure_kind == "amount"
     assert p("hoe heet de medewerker die het loket bemant?").person
+    assert p("wie is bij SBB de contactpersoon voor stages?").person
+    assert not p("wie is bij SBB verantwoordelijk voor stages?").person
 
 
 @pytest.mark.parametrize("question,operation,field,filters,topic", CASES, ids=[c[0] for c in CASES])
