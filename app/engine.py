@@ -167,7 +167,7 @@ _EXACT_DATE = re.compile(r"\bwelke datum\b|\bop welke dag\b|\bexacte datum\b|\bp
 _DAY = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
                   r"december)\b", re.I)
 _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeantwoord\b|\bwat (?:bleek|blijkt)\b|"
-                      r"\bconclusies?\b|\bconcludeer\w*\b|\bhoe (?:scoren|scoorden|scoort)\b|\bwat kwam (?:er )?uit\b|"
+                      r"\bconclusies?\b|\bconcludeer\w*\b|\bhoe (?:(?:goed|slecht|hoog|laag)\s+)?(?:scoren|scoorden|scoort|scoorde)\b|\bwat kwam (?:er )?uit\b|"
                       r"\bwat (?:heeft|hebben)\b(?:\s+[\w'’-]+){0,8}\s+opgeleverd\b|"
                       r"\bwat (?:is|zijn|heeft|hebben)\b(?:\s+[\w'’-]+){0,4}\s+besloten\b|\bwelk(?:e)? besluit\b|"
                       r"\b(?:toegekend|goedgekeurd|afgewezen|gehonoreerd)\s*\?|"
@@ -1330,6 +1330,15 @@ class Engine:
                 res = alt
         if not res.hits and scope is not None:
             res = self._search(p.question, None)
+        if p.filters.jaar is not None and res.hits and p.topic and \
+                self._coverage(search_text, res.hits[0].row) < LOOKUP_MIN_COVERAGE:
+            # "wat gebeurt er in 2028 met de middelen voor het carrièreperspectief?": no row about the
+            # subject names the year; the one that does is about something else.
+            free_scope = replace(p.filters, jaar=None)
+            free = self._search(p.question, None if free_scope.is_empty() else free_scope)
+            if free.hits and self._coverage(search_text, free.hits[0].row) >= LOOKUP_MIN_COVERAGE:
+                return self._refuse(p, f"De rapportage noemt hierover niets voor {p.filters.jaar}.", [],
+                                    rows=[h.row for h in free.hits[:3]])
         pointed = False
         if p.refers_back == "strong" and prev is not None and len(prev.rows) > 1 and res.hits:
             # "wat is er veranderd aan die subsidie voor leerbedrijven?" after a list: "die" points
