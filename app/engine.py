@@ -1157,8 +1157,14 @@ class Engine:
             if len(rows) < len(self.rows):
                 text += f" Dat is {100 * len(rows) / len(self.rows):.0f}% van alle {len(self.rows)} acties."
             if re.search(r"\bgemiddeld\b", p.question, re.I) and per_doel:
-                avg = len(rows) / len(per_doel)
-                text += f" Gemiddeld {avg:.1f}".replace(".", ",") + f" acties per doelstelling ({len(per_doel)} doelstellingen)."
+                prios = Counter(r.prioriteit for r in rows)
+                if re.search(r"\bprio(?:riteit)?\b", p.question, re.I) and len(prios) > 1:
+                    # "hoeveel acties heeft een prio gemiddeld?": per prioriteit, not per doelstelling
+                    avg = len(rows) / len(prios)
+                    text += f" Gemiddeld {avg:.1f}".replace(".", ",") + f" acties per prioriteit ({len(prios)} prioriteiten)."
+                else:
+                    avg = len(rows) / len(per_doel)
+                    text += f" Gemiddeld {avg:.1f}".replace(".", ",") + f" acties per doelstelling ({len(per_doel)} doelstellingen)."
             per_prio_n = Counter(r.prioriteit for r in rows)
             if len(per_prio_n) > 1:
                 # Across prioriteiten: their subtotals first ("hoeveel acties per prioriteit?"), each

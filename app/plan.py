@@ -103,7 +103,9 @@ _META_SIZE = re.compile(r"\bhoe groot is (?:de|het)\b|\bomvang\b|\bverde(?:el|l)
 _META_PERIODS = re.compile(r"\bwelke (?:periode|periodes|perioden|jaren|tijdvak)\b|\bover welke (?:periode|jaren)\b|"
                            r"\bperiode\b.*\b(?:rapportage|rapport|verslag)\b|\b(?:rapportage|rapport)\b.*\bperiode\b|"
                            r"\bvan wanneer is (?:de|deze) (?:rapportage|voortgangsrapportage)|"
-                           r"\b(?:peil|meet|rapportage)(?:moment|datum|data)(?:en|s)?\b", re.I)
+                           r"\b(?:peil|meet|rapportage)(?:moment|datum|data)(?:en|s)?\b|"
+                           # "over welke momenten wordt gerapporteerd?"
+                           r"\bwelke momenten\b(?=[^?]*\b(?:gerapporteerd|rapport\w*|verslag|overzicht)\b)", re.I)
 _META_TOTAL = re.compile(r"\bhoeveel (?:acties|maatregelen|actiepunten)\b(?:\s+(?:zijn|telt|staan|heeft|bevat|kent)"
                          r"(?:\s+er)?)?(?:\s+(?:in|op))?(?:\s+(?:de|het|totaal|in totaal))*\s*"
                          r"(?:werkagenda|rapportage|rapport|voortgangsrapportage|tabel|totaal)?\s*\??$", re.I)
@@ -1254,7 +1256,7 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
         return "prioriteiten" if m.group(1).lower().startswith("prio") else "doelstellingen"
     if _META_SIZE.search(q) and not f.partij and not f.stand and not topic:
         return "actions"
-    if _META_PERIODS.search(q) and (not topic or re.search(r"\brapport|\bverslag", q, re.I)):
+    if _META_PERIODS.search(q) and (not topic or re.search(r"\brapport|\bverslag|\bgerapporteerd|\boverzicht\b", q, re.I)):
         return "periods"  # not "voor welke periode staat het ondersteuningsprogramma gepland?"
     m = _META_STRUCT.search(q)
     if m and not topic and not re.search(r"\bhoeveel (?:acties|maatregelen)\b", q, re.I):

@@ -694,3 +694,8 @@ def test_this_prioriteit_too(engine):
     first = engine.answer("hoe staat het met het bbl-offensief?")
     ans = engine.answer("welke acties binnen dezelfde prioriteit lopen achter?", history=[first])
     assert ans.plan.filters.prioriteit == first.rows[0].prioriteit
+
+
+def test_an_average_per_prioriteit_when_asked(engine):
+    ans = engine.answer("hoeveel acties heeft een prioriteit gemiddeld?")
+    assert "per prioriteit" in ans.text and "26" in ans.text

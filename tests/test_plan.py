@@ -157,6 +157,7 @@ def test_plan_table(question, operation, field, filters, topic):
     ("geef me de nummers van de doelstellingen onder prio 1", "doelstellingen", Filters(prioriteit=1)),
     # a ranking asked: the sizes of all of them, largest first
     ("zet de doelstellingen op volgorde van grootte", "most", Filters()),
+    ("over welke momenten wordt er in dit overzicht gerapporteerd?", "periods", Filters()),
     ("welke doelstelling komt qua omvang na 2.1?", "most", Filters()),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
