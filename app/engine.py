@@ -178,6 +178,8 @@ _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeant
                       r"\b(?:kwam|kwamen)\b[^?]*\buit (?:het|de|dat|die) (?:onderzoek|rapport|evaluatie|monitor|peiling|analyse)\b", re.I)
 # "binnen deze doelstelling", "in dezelfde prioriteit": the scope of the action just answered
 _THIS_SCOPE = re.compile(r"\b(?:deze|die|dezelfde|dit|dat|hetzelfde)\s+(doelstelling|doel|onderdeel|prioriteit|prio)\b", re.I)
+# "welke doelstellingen tellen meer acties dan doelstelling 3.2?"
+_MORE_THAN_DOEL = re.compile(r"\b(meer|minder)\s+acties\s+dan\s+(?:doelstelling\s+|doel\s+)?([1-3]\.[1-9])\b", re.I)
 # A reason asked, and a sentence that gives one: "om … te", "zodat", "bevorderen we", "met als doel".
 _WHY_ASKED = re.compile(r"^\W*(?:en\s+|maar\s+)?(?:waarom|waarvoor|met welk doel|wat is (?:het|de) (?:doel|bedoeling|reden))\b", re.I)
 _PURPOSE = re.compile(r"\bom\b[^.]*\bte\b|\bzodat\b|\bomdat\b|\bbevorder\w*|\bdoel\b|\bdoelen\b|\bwaardoor\b|"
@@ -1143,6 +1145,18 @@ class Engine:
     # -- the report itself ----------------------------------------------------------------------
 
     def _meta(self, p: Plan) -> Answer:
+        than = _MORE_THAN_DOEL.search(p.question)
+        if than and p.meta in ("actions", "most", "least") and than.group(2) in self.doelstellingen and \
+                re.search(r"\bwelke\b", p.question, re.I):  # not "heeft 3.2 meer acties dan 1.3?": side by side
+            # "welke doelstellingen tellen meer acties dan doelstelling 3.2?": all of them, counted
+            every = Counter(r.doelstelling for r in self.rows)
+            n, more = every[than.group(2)], than.group(1).lower() == "meer"
+            hits = [d for d, k in sorted(every.items(), key=lambda x: -x[1]) if (k > n if more else k < n)]
+            head = (f"**{'Meer' if more else 'Minder'} acties dan doelstelling {than.group(2)} ({n}): "
+                    + (", ".join(f"{d} ({every[d]})" for d in hits) if hits else "geen enkele doelstelling") + ".**")
+            return Answer(head + "\n\n" + "\n".join(f"- Doelstelling {d}: {k}" for d, k in
+                                                     sorted(every.items(), key=lambda x: -x[1])),
+                          rows=[r for r in self.rows if r.doelstelling in hits], kind="meta", count=len(hits))
         rows = self._in_scope(self.index.filter_rows(p.filters) if not p.filters.is_empty() else self.rows, p)
         per_doel = Counter(r.doelstelling for r in rows)
         per_prio: "OrderedDict[int, list[str]]" = OrderedDict()
@@ -1217,6 +1231,15 @@ class Engine:
             pick = max(per_doel.values()) if p.meta == "most" else min(per_doel.values())
             winners = [d for d, n in per_doel.items() if n == pick]
             word = "meeste" if p.meta == "most" else "minste"
+            if re.search(r"\bverschil\b", p.question, re.I) and re.search(r"\bgrootste\b", p.question, re.I) and \
+                    re.search(r"\bkleinste\b", p.question, re.I):
+                # "wat is het verschil tussen de grootste en de kleinste doelstelling?"
+                big, small = max(per_doel.values()), min(per_doel.values())
+                word = "meeste"
+                return Answer(f"**Het verschil is {big - small} acties: de grootste doelstelling telt er {big}, de "
+                              f"kleinste {small}.**\n\n" + "\n".join(f"- Doelstelling {d}: {n}" for d, n in
+                                                                  sorted(per_doel.items(), key=lambda x: -x[1])),
+                              rows=[], kind="meta", count=big - small)
             text = (f"**Doelstelling {' en '.join(winners)} {'heeft' if len(winners) == 1 else 'hebben'} de {word} "
                     f"acties: {pick}.**\n\n" + "\n".join(f"- Doelstelling {d}: {n}" for d, n in
                                                          # ranked, so "welke volgen daarna?" reads off the list

@@ -699,3 +699,10 @@ def test_this_prioriteit_too(engine):
 def test_an_average_per_prioriteit_when_asked(engine):
     ans = engine.answer("hoeveel acties heeft een prioriteit gemiddeld?")
     assert "per prioriteit" in ans.text and "26" in ans.text
+
+
+def test_doelstellingen_larger_than_one_and_the_spread(engine):
+    ans = engine.answer("welke doelstellingen hebben minder acties dan doelstelling 1.3?")
+    assert ans.count == 3 and {r.doelstelling for r in ans.rows} == {"1.4", "1.5", "2.2"}
+    ans = engine.answer("hoeveel acties verschil zit er tussen de grootste en de kleinste doelstelling?")
+    assert ans.count == 8 and "Het verschil is 8 acties" in ans.text
