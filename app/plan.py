@@ -890,7 +890,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         stand = None  # "hebben ze sinds vorige zomer nog nieuws opgeleverd?" asks what changed
     if stand == AFGEROND and re.search(r"\bwat (?:heeft|hebben|heeft het|hebben de)\b(?:\s+[\w'’-]+){0,8}\s+opgeleverd\b", q, re.I):
         stand = None  # "wat heeft de kwaliteitstafel opgeleverd?" asks for its results, not a list
-    recent = stand == AFGEROND and bool(_RECENT.search(q))
+    # "welke acties zijn in 2025 afgerond?": in the later period, not already by the first
+    later = re.compile(rf"\bin\s+{max(covered_years)}\s+(?:[\w'’-]+\s+){{0,2}}?(?:afgerond|voltooid|gerealiseerd|klaar|af)\b|"
+                       rf"\b(?:afgerond|voltooid|gerealiseerd|klaar|af)\s+in\s+{max(covered_years)}\b", re.I) \
+        if covered_years else None
+    recent = stand == AFGEROND and bool(_RECENT.search(q) or (later is not None and later.search(q)))
     if recent:
         rest = _RECENT.sub(" ", rest)
     primary = bool(_PRIMARY.search(q))

@@ -776,3 +776,10 @@ def test_these_three_actions_are_the_last_list_even_a_turn_later():
     one = p("hoe staat het met kiesmbo?", [listed])
     got = p("wie zijn de partijen bij die drie acties?", [listed, one])
     assert (got.operation, got.field, got.filters, got.topic) == ("list", "wie", listed.filters, listed.topic)
+
+
+def test_finished_in_the_later_year_is_recent():
+    assert p("welke acties zijn in 2025 afgerond?").recent
+    assert not p("welke acties zijn afgerond?").recent
+    # "in 2025" said of news, not of finishing
+    assert not p("bij de acties die al af waren: is daar in 2025 nog iets nieuws gemeld?").recent
