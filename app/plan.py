@@ -355,7 +355,7 @@ vergeleken vergelijking vergelijk vergelijken
 rijtje rij zetten weggelegd vermeldt vermelden
 hoor hoorde gehoord mega zo'n
 doe volg studeer situatie toestand houdt steekt steken tabel kopje kopjes kolommen betekent betekenen betekenis tegenover klopt kloppen huidige actuele krijg kreeg hebt heb leggen legt rest
-nummer nummers nummering geven geef dezelfde hetzelfde zelfde minder
+nummer nummers nummering geven geef dezelfde hetzelfde zelfde minder halen haalt haal
 echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhaupt beschouwen beschouwd
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets

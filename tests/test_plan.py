@@ -783,3 +783,7 @@ def test_finished_in_the_later_year_is_recent():
     assert not p("welke acties zijn afgerond?").recent
     # "in 2025" said of news, not of finishing
     assert not p("bij de acties die al af waren: is daar in 2025 nog iets nieuws gemeld?").recent
+
+
+def test_binnenhalen_is_no_subject():
+    assert p("wat wordt er gedaan om meer zij-instromers binnen te halen?").topic == "zij-instromers"
