@@ -2005,6 +2005,10 @@ class Engine:
     def _compose(self, p: Plan, row: ActionRow, related: list[ActionRow], hits=None,
                  whole_wat: bool = False) -> Answer:
         qterms = self._terms(p.topic or p.question)
+        # A number the question gives ("jongeren tot 27 jaar") is no topic word, but it picks the
+        # sentence that says it ("van 23 naar 27 jaar"); years and doelstellingen excepted.
+        qterms |= {n for n in re.findall(r"(?<![\d.,])\d{1,3}(?![\d.,]\d)", p.question)} & \
+            set(self.index.lexical.doc_freq)
         stand = self.stands.get(row.id, "")
         # "wat doet BZK?", "wat houdt die actie in?": when the action itself is what is asked, its
         # Wat cell is shown in whole sentences, up to WHOLE_WAT_WORDS.

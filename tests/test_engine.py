@@ -706,3 +706,9 @@ def test_doelstellingen_larger_than_one_and_the_spread(engine):
     assert ans.count == 3 and {r.doelstelling for r in ans.rows} == {"1.4", "1.5", "2.2"}
     ans = engine.answer("hoeveel acties verschil zit er tussen de grootste en de kleinste doelstelling?")
     assert ans.count == 8 and "Het verschil is 8 acties" in ans.text
+
+
+def test_a_number_the_question_gives_picks_the_sentence(engine):
+    ans = engine.answer("wat gebeurt er met de RMC voor jongeren tot 27 jaar?")
+    assert ans.rows[0].id == "1.3-04"
+    assert any("23 naar 27" in q.text for q in ans.quotes)
