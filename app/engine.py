@@ -1258,6 +1258,11 @@ class Engine:
 
     # -- one action -----------------------------------------------------------------------------
 
+    def _numbers_asked(self, question: str) -> set[str]:
+        """Small numbers a question gives that the report also writes ("jongeren tot 27"): not a year
+        (four digits), nor a doelstelling or a decimal ("3.2", "2,5")."""
+        return {n for n in re.findall(r"(?<![\d.,])\d{1,3}(?![\d.,]\d)", question)} & set(self.index.lexical.doc_freq)
+
     def _terms(self, text: str) -> set[str]:
         lexical = getattr(self.index, "lexical", None)
         if lexical is None or not text:
@@ -1406,13 +1411,15 @@ class Engine:
             hit = next((h for h in res.hits if h.row.id == named.id), None)
             if hit is not None:
                 res = dataclasses.replace(res, hits=[hit, *[h for h in res.hits if h.row.id != named.id]])
+        # the rows compared by the subject and by a number the question gives ("jongeren tot 27")
+        cover_text = " ".join([search_text, *self._numbers_asked(p.question)])
         if p.topic and len(res.hits) > 1 and named is None and not pointed and \
-                self._coverage(search_text, res.hits[0].row) < LOOKUP_MIN_COVERAGE:
+                self._coverage(cover_text, res.hits[0].row) < LOOKUP_MIN_COVERAGE:
             # The question's frame can lift a row that shares none of its subject ("is er iets
             # geregeld rond mdt?" and a row that says "geregeld in overleg"): a close runner-up that
             # holds the subject leads.
-            alt = max(res.hits[1:3], key=lambda h: self._coverage(search_text, h.row))
-            if self._coverage(search_text, alt.row) >= LOOKUP_RELEAD_COVERAGE:
+            alt = max(res.hits[1:3], key=lambda h: self._coverage(cover_text, h.row))
+            if self._coverage(cover_text, alt.row) >= LOOKUP_RELEAD_COVERAGE:
                 res = dataclasses.replace(res, hits=[alt, *[h for h in res.hits if h.row.id != alt.row.id]])
         if p.topic and len(res.hits) > 1 and named is None and not pointed:
             # A runner-up scored almost as high that holds clearly more of the subject: "de
@@ -1420,9 +1427,9 @@ class Engine:
             # praktijkleren one that shares "subsidieregeling … verlengd".
             first = res.hits[0]
             close = [h for h in res.hits[1:3] if h.score >= RELEAD_SCORE_SHARE * first.score]
-            second = max(close, key=lambda h: self._coverage(search_text, h.row), default=None)
+            second = max(close, key=lambda h: self._coverage(cover_text, h.row), default=None)
             if second is not None and \
-                    self._coverage(search_text, second.row) >= self._coverage(search_text, first.row) + RELEAD_COVERAGE_GAIN:
+                    self._coverage(cover_text, second.row) >= self._coverage(cover_text, first.row) + RELEAD_COVERAGE_GAIN:
                 res = dataclasses.replace(res, hits=[second, *[h for h in res.hits if h is not second]])
         best = res.hits[0]
         dense = best.dense
@@ -2007,8 +2014,7 @@ class Engine:
         qterms = self._terms(p.topic or p.question)
         # A number the question gives ("jongeren tot 27 jaar") is no topic word, but it picks the
         # sentence that says it ("van 23 naar 27 jaar"); years and doelstellingen excepted.
-        qterms |= {n for n in re.findall(r"(?<![\d.,])\d{1,3}(?![\d.,]\d)", p.question)} & \
-            set(self.index.lexical.doc_freq)
+        qterms |= self._numbers_asked(p.question)
         stand = self.stands.get(row.id, "")
         # "wat doet BZK?", "wat houdt die actie in?": when the action itself is what is asked, its
         # Wat cell is shown in whole sentences, up to WHOLE_WAT_WORDS.

@@ -712,3 +712,9 @@ def test_a_number_the_question_gives_picks_the_sentence(engine):
     ans = engine.answer("wat gebeurt er met de RMC voor jongeren tot 27 jaar?")
     assert ans.rows[0].id == "1.3-04"
     assert any("23 naar 27" in q.text for q in ans.quotes)
+
+
+def test_a_number_the_question_gives_also_compares_the_rows(engine):
+    # 1.3-01 holds more of "jongeren … diploma"; 1.3-04 also holds the 27 asked about
+    ans = engine.answer("wat gebeurt er met jongeren tot 27 die zonder diploma thuis zitten?")
+    assert ans.rows[0].id == "1.3-04"
