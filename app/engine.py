@@ -1261,7 +1261,8 @@ class Engine:
     def _numbers_asked(self, question: str) -> set[str]:
         """Small numbers a question gives that the report also writes ("jongeren tot 27"): not a year
         (four digits), nor a doelstelling or a decimal ("3.2", "2,5")."""
-        return {n for n in re.findall(r"(?<![\d.,])\d{1,3}(?![\d.,]\d)", question)} & set(self.index.lexical.doc_freq)
+        df = self.index.lexical.doc_freq
+        return {n for n in re.findall(r"(?<![\d.,])\d{1,3}(?![\d.,]\d)", question) if n in df}
 
     def _terms(self, text: str) -> set[str]:
         lexical = getattr(self.index, "lexical", None)
@@ -1702,10 +1703,19 @@ class Engine:
         names = sorted(_MULTIWORD_NAME.findall(re.sub(r"^\W*\w+", " ", question)), key=len, reverse=True)
         # an acronym one row writes ("de wet VABA") names it as well
         names += [a for a in re.findall(r"\b[A-Z]{3,}\b", question) if a not in names]
+        terms, _ = self._postings()
         for name in names:
             key = " ".join(fold(name).lower().split())
+            # Only rows that hold every word of the name are read (postings, not a scan of all rows:
+            # at 100x "OCW" in a question read 7,800 row texts, p95 23 -> 59 ms).
+            candidates: set[int] | None = None
+            for w in words(key):
+                found = terms.get(stem(w), set())
+                candidates = set(found) if candidates is None else candidates & found
+            if candidates is None or not 1 <= len(candidates) <= 8:
+                continue
             pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
-            rows = [r for r in self.rows if key in self._folded_text(r) and pattern.search(self._folded_text(r))]
+            rows = [self.rows[i] for i in sorted(candidates) if pattern.search(self._folded_text(self.rows[i]))]
             if len(rows) == 1:
                 return rows[0]
         return None
