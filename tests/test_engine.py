@@ -584,21 +584,6 @@ def test_a_passive_participle_is_no_new_subject_of_a_follow_up(engine):
     assert ans.rows[0].id == "1.1-04"
 
 
-def test_who_does_a_step_within_a_described_action(engine):
-    # the words before "binnen de actie over …" name the step; the doer of that step is quoted
-    ans = engine.answer("wie doet het onderzoek binnen de actie over sociale veiligheid en mentaal welzijn?")
-    assert ans.rows[0].id == "1.2-01"
-    assert any("AEF" in q.text for q in ans.quotes)
-
-
-def test_a_sentence_that_points_back_with_hiernaar_is_read_with_the_one_before(engine):
-    # "Er heeft een selectie plaatsgevonden van 2 kansrijke taalinterventies. Verder onderzoek
-    # hiernaar start in de eerste helft van 2026.": the second says when, the first what
-    ans = engine.answer("wanneer begint het onderzoek naar de kansrijke taalinterventies?")
-    assert ans.rows[0].id == "3.1-02"
-    assert any("eerste helft van 2026" in q.text for q in ans.quotes if q.cell == "voortgang")
-
-
 def test_a_topic_within_a_doelstelling_finds_other_forms_of_the_word(engine):
     # 3.4-10 writes "digitale leermiddelenketen", never "digitalisering"
     rows = {r.id for r in engine.topic_rows("digitalisering", Filters(doelstelling="3.4"))}
@@ -708,13 +693,22 @@ def test_doelstellingen_larger_than_one_and_the_spread(engine):
     assert ans.count == 8 and "Het verschil is 8 acties" in ans.text
 
 
-def test_a_number_the_question_gives_picks_the_sentence(engine):
-    ans = engine.answer("wat gebeurt er met de RMC voor jongeren tot 27 jaar?")
-    assert ans.rows[0].id == "1.3-04"
-    assert any("23 naar 27" in q.text for q in ans.quotes)
-
-
 def test_a_number_the_question_gives_also_compares_the_rows(engine):
     # 1.3-01 holds more of "jongeren … diploma"; 1.3-04 also holds the 27 asked about
     ans = engine.answer("wat gebeurt er met jongeren tot 27 die zonder diploma thuis zitten?")
     assert ans.rows[0].id == "1.3-04"
+
+
+@pytest.mark.parametrize("question,row,quoted", [
+    # the words before "binnen de actie over …" name the step; the doer of that step is quoted
+    ("wie doet het onderzoek binnen de actie over sociale veiligheid en mentaal welzijn?", "1.2-01", "AEF"),
+    # "Er heeft een selectie plaatsgevonden van 2 kansrijke taalinterventies. Verder onderzoek
+    # hiernaar start in de eerste helft van 2026.": the second says when, the first what
+    ("wanneer begint het onderzoek naar de kansrijke taalinterventies?", "3.1-02", "eerste helft van 2026"),
+    # a number the question gives picks the sentence that says it
+    ("wat gebeurt er met de RMC voor jongeren tot 27 jaar?", "1.3-04", "23 naar 27"),
+])
+def test_the_sentence_that_answers_is_quoted(engine, question, row, quoted):
+    ans = engine.answer(question)
+    assert ans.rows[0].id == row
+    assert any(quoted in q.text for q in ans.quotes)
