@@ -83,10 +83,10 @@ _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|acti
                     r"deelnemers|bedrijven|werkgevers)\b).*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
 
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de|alle)\s+(?:\w+\s+)?(doelstellingen|prioriteiten|(?:sub)?doelen)\b", re.I)
+# "welke volgen qua omvang na 1.1?", "op volgorde van grootte": the whole ranking, largest first
+_RANKING = re.compile(r"\b(?:qua|naar) (?:omvang|grootte)\b|\bop volgorde van\b|\brangschik\w*|\branglijst\b", re.I)
 _META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen|doelstellingen)\b|\b(grootste|kleinste|grootst|kleinst|langste|kortste)\b|"
-                        r"\bhet (vaakst|meest|minst)\b|"
-                        # "welke volgen qua omvang na 1.1?", "op volgorde van grootte": the whole ranking
-                        r"\b(?:qua|naar) (omvang|grootte)\b|\bop (volgorde) van\b|\b(rangschik)\w*|\b(ranglijst)\b", re.I)
+                        rf"\bhet (vaakst|meest|minst)\b|({_RANKING.pattern})", re.I)
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
 _NOT_NEW = re.compile(r"\b(?:geen|niets|niks)\s+(?:nieuwe?\s+)?(?:nieuws|voortgang|update\w*|ontwikkelingen?)\b(?=[^?]*\b(?:20\d\d|sinds|meer|nieuw)\b)|"
                       r"\bgeen nieuwe voortgang\b|\b(?:niets|niks) nieuws\b|\bgeen nieuws\b", re.I)
@@ -1059,7 +1059,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     meta = _meta(q, _verbs_dropped(q, topic), f)
     if meta == "actions" and (without or alone):
         meta = None  # "bij welke acties ontbreekt OCW, en hoeveel zijn het?": a count of that scope
-    if meta in ("most", "least") and re.search(r"\b(?:qua|naar) (?:omvang|grootte)\b|\bvolgorde\b|\brangschik|\branglijst", q, re.I):
+    if meta in ("most", "least") and _RANKING.search(q):
         # "welke volgen qua omvang na 1.1 en 3.4?": the ranking of all of them
         doelstellingen, f = (), replace(f, doelstelling=chat.doelstelling)
     if meta:
@@ -1248,8 +1248,7 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
             (not f.partij or re.search(r"\bdoelstelling", q, re.I)):
         # "in welke doelstelling zit JOB het vaakst?": the party's rows, counted per doelstelling
         word = next(g for g in m.groups() if g).lower()
-        return "most" if word.startswith(("meest", "groot", "vaak", "lang", "omvang", "volgorde", "rangschik", "ranglijst")) \
-            else "least"
+        return "most" if word.startswith(("meest", "groot", "vaak", "lang")) or _RANKING.fullmatch(word) else "least"
     if re.search(r"\bgemiddeld\b", q, re.I) and re.search(r"\bdoelstelling|\bprioriteit", q, re.I) and not topic:
         return "actions"  # "hoeveel acties telt een doelstelling gemiddeld?"
     if re.search(r"\bhoeveel\s+(?:[\w'’-]+\s+)?(?:doelstellingen|prioriteiten|(?:sub)?doelen)\b", q, re.I) and not topic and \
