@@ -37,9 +37,13 @@ from .text import esc, shorten  # noqa: F401 - also imported from here by other 
 
 MAX_QUESTION = 1000
 NOT_IN_REPORT = "Dit staat niet in de voortgangsrapportage."
-LIST_SHOWN = 25
+LIST_SHOWN = 25  # rows written out in a list answer; the rest are counted and one tab away
+SHORT_LIST = 3
+# A list title cut that saves fewer characters than this only hides the last word or two, often
+# the one that says what the action is about ("… op het thema laaggeletterdheid").
+TITLE_SLACK = 20
 _FIGURE_WORDS = ("totale totaal totaalbedrag samen alle budget geld bedrag bedragen kosten kost hoeveel percentage "
-                 "procent aantal miljoen euro")  # rows written out in a list answer; the rest are counted and one tab away
+                 "procent aantal miljoen euro")
 
 # The kind of moment a "wanneer" question asks for, and sentences that name that kind of moment.
 _START_ASKED = re.compile(r"\bvanaf wanneer\b|\bper wanneer\b|\bsinds wanneer\b|\bin werking\b|\bingaan\b|"
@@ -1077,6 +1081,9 @@ class Engine:
         """Grouped by doelstelling; the first LIST_SHOWN rows written out, the rest counted."""
         lines: list[str] = []
         shown = rows[:LIST_SHOWN]
+        # A list of two or three actions ("welke acties horen bij 2.2?") is read as the answer
+        # itself: each title long enough to say what the action is about.
+        width, enough = (110, 40) if len(shown) > SHORT_LIST else (220, 80)
         groups: "OrderedDict[str, list[ActionRow]]" = OrderedDict()
         for r in sorted(shown, key=lambda r: self._pos[r.id]):
             groups.setdefault(r.doelstelling, []).append(r)
@@ -1091,7 +1098,7 @@ class Engine:
                     detail = f" — Wie: {esc(r.wie)}"
                 elif p.field == "wanneer":
                     detail = f" — Wanneer: {esc(r.wanneer)}"
-                lines.append(f"- **{r.id}** [{stand}] {esc(shorten(r.wat, 110))}{detail}")
+                lines.append(f"- **{r.id}** [{stand}] {esc(shorten(r.wat, width, enough, TITLE_SLACK))}{detail}")
         if len(rows) > LIST_SHOWN:
             rest = len(rows) - LIST_SHOWN
             where = f" met filter {p.filters.describe()}" if not p.filters.is_empty() else ""

@@ -916,6 +916,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         elif parties:
             ministries = False
     counted = re.search(r"\bhoeveel\s+([\w'’-]+)", q, re.I)
+    counted_party = ""
     if stand and counted and topic_of(counted.group(1)) and not chat.stand:
         # "hoeveel mbo-docenten hebben de master afgerond?": a figure about people, not a count of
         # finished actions ("hoeveel acties zijn afgerond?", "hoeveel zijn er al af?").
@@ -924,6 +925,13 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
             and not _IN_WIE.search(q):
         rest = " ".join([rest, *parties])
         parties = []
+    if counted and parties and history and re.match(r"\s*(?:en\s+)?hoeveel\s", q, re.I) and not topic_of(rest) and \
+            _field(q) == "figure":
+        # "hoeveel scholen hebben er al een?" after the studentenkaart: the schools are what is
+        # counted, within the action just answered, not a party whose actions are listed
+        head = [name for _, _, name in party_spans(counted.group(1), known_parties)[0]]
+        if head and head[0] in _GENERIC_PARTIES and parties == head[:1]:
+            parties, counted_party = [], counted.group(1)
 
     # "de open aanpak MBO in 2030": a name with a year in it (engine: year_names) is no year asked about
     for name in year_names:
@@ -986,6 +994,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # Not a follow-up within the last answer's rows: that answer showed one action.
         return Plan(operation="list", field="status", filters=_merge(about.filters, chat), topic=about.topic,
                     question=q)
+    if prev is not None and prev.operation == "lookup" and _YES_NO.match(q) and (stand or unfinished) and \
+            _ANAPHORA.search(q) and not _PLURAL_POINTER.search(q) and not (topic or parties or doel or prio or jaar):
+        # "is dat al klaar?" after one action: that action's state, not the list of finished ones
+        return Plan(operation="lookup", field="status", filters=_merge(prev.filters, chat), topic=prev.topic,
+                    followup=True, question=q)
     listed = next((h for h in reversed(history) if h.operation in ("list", "count", "compare")), None)
     if listed is not None and _PLURAL_POINTER.search(q) and fld in ("wie", "wanneer") and \
             not (topic or parties or doel or prio or stand or jaar):
@@ -1008,7 +1021,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         elif op in ("list", "count") and fld in ("wie", "wanneer"):
             op = "list"
         return Plan(operation=op, field=fld if fld != "status" or op == "lookup" else prev.field,
-                    filters=_merge(prev.filters, chat), topic=prev.topic, figure_kind=figure_kind,
+                    filters=_merge(prev.filters, chat), topic=" ".join(x for x in (prev.topic, counted_party) if x),
+                    figure_kind=figure_kind,
                     followup=True, question=q, not_new=not_new and op == "list",
                     unfinished=unfinished and op == "list", recent=recent and op == "list")
     # "en welke daarvan zijn verder gekomen?" / "wat doet JOB daarbij?": within the previous rows.

@@ -15,16 +15,17 @@ def esc(text: Any, quote: bool = False) -> str:
     return html.escape("" if text is None else str(text), quote=quote)
 
 
-def shorten(text: str, limit: int = 160) -> str:
-    """A title from a cell: its first sentence(s), at most about `limit` characters, marked with
-    an ellipsis where it is cut. Never used for quotes (those are whole sentences)."""
+def shorten(text: str, limit: int = 160, enough: int = 40, slack: int = 0) -> str:
+    """A title from a cell: its first sentence(s) until `enough` characters, at most about `limit`
+    characters, marked with an ellipsis where it is cut, unless the cut would save no more than
+    `slack` characters. Never used for quotes (those are whole sentences)."""
     sents = split_sentences(text) or [""]
     first = sents[0]
     for nxt in sents[1:]:
-        if len(first) >= 40 or len(first) + len(nxt) + 1 > limit:
+        if len(first) >= enough or len(first) + len(nxt) + 1 > limit:
             break
         first = f"{first} {nxt}"
-    if len(first) <= limit:
+    if len(first) <= limit + slack:
         return first
     return first[:limit].rsplit(" ", 1)[0] + " …"
 

@@ -712,3 +712,25 @@ def test_the_sentence_that_answers_is_quoted(engine, question, row, quoted):
     ans = engine.answer(question)
     assert ans.rows[0].id == row
     assert any(quoted in q.text for q in ans.quotes)
+
+
+def test_a_short_list_names_what_each_action_is_about(engine):
+    # two actions: each title long enough to hold its subject, not cut one word before it
+    ans = engine.answer("welke acties horen bij doelstelling 1.5?")
+    assert [r.id for r in ans.rows] == ["1.5-01", "1.5-02"]
+    assert "op het thema laaggeletterdheid" in ans.text
+    assert "laaggeletterden" in ans.text
+    ans = engine.answer("geef een overzicht van de acties onder doelstelling 2.2")
+    assert "Stagepact" in ans.text
+    # a long list keeps its titles short
+    many = engine.answer("welke acties betreffen JOB?")
+    assert all(len(line) < 220 for line in many.text.splitlines() if line.startswith("- **"))
+
+
+def test_follow_ups_on_the_action_just_answered(engine):
+    first = engine.answer("wat doen ze met kiesmbo?")
+    done = engine.answer("is dat al klaar?", history=[first])
+    assert [r.id for r in done.rows] == ["2.1-05"] and "uitgewerkt" in done.text
+    first = engine.answer("komt er nou een studentenkaart voor mbo'ers?")
+    count = engine.answer("hoeveel scholen hebben er al een?", history=[first])
+    assert not count.abstained and count.rows[0].id == "1.1-05" and "61%" in count.text

@@ -787,3 +787,22 @@ def test_finished_in_the_later_year_is_recent():
 
 def test_binnenhalen_is_no_subject():
     assert p("wat wordt er gedaan om meer zij-instromers binnen te halen?").topic == "zij-instromers"
+
+
+def test_is_that_finished_asks_about_the_action_just_answered():
+    first = p("hoe staat het met kiesmbo?")
+    got = p("is dat al klaar?", [first])
+    assert (got.operation, got.field, got.filters.stand, got.topic, got.followup) == \
+        ("lookup", "status", None, first.topic, True)
+    # no previous action: the list of finished ones
+    assert p("welke acties zijn al klaar?").filters.stand == AFGEROND
+
+
+def test_schools_counted_within_the_action_just_answered():
+    first = p("komt er nou een studentenkaart voor mbo'ers?")
+    got = p("hoeveel scholen hebben er al een?", [first])
+    assert (got.operation, got.field, got.figure_kind, got.filters.partij, got.followup) == \
+        ("lookup", "figure", "count", None, True)
+    assert got.topic == f"{first.topic} scholen"
+    # the schools' actions when they are the party asked about
+    assert p("bij hoeveel acties zijn scholen betrokken?").filters.partij == "mbo-scholen"
