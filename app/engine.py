@@ -1779,19 +1779,27 @@ class Engine:
         if _THIS_ACTION.search(p.question):
             # "welk ministerie staat er naast OCW bij die actie?" names the action it asks about.
             return True
+        prev_terms = set(self.index.lexical.row_terms[self._pos[previous.id]])
+        described_elsewhere = False
         if p.refers_back == "strong":
             # "wie werken er in zo'n centrum samen?": the noun pointed at names the thing just
             # talked about, in the asker's word for it ("centrum" for "Hybride Techniek Centra").
             own -= self._terms(" ".join(re.findall(r"\b(?:die|deze|dat|dit|zo[’']n|zulke?)\s+([\w-]+)",
                                                    p.question, re.I)))
+            # "en hoe zit het met die subsidie voor bedrijven die bbl'ers begeleiden?" after the
+            # stagepact: a noun the action just answered never uses, with words saying which one is
+            # meant, is a thing the asker knows of elsewhere, not that action.
+            described_elsewhere = any(
+                not (self._terms(m.group(1)) & prev_terms)
+                for m in re.finditer(r"\b(?:die|deze|dat|dit)\s+([\w-]{4,})\s+(?:voor|van|over|om|die|dat|waarmee|waarbij|"
+                                     r"waarin|met|rond|tegen)\s+\w", p.question, re.I))
         # A past participle the report never uses ("bijgepraat") is the question's verb, not a subject.
         # As the analyzer reads it: "gewezen" is repaired to the corpus word "bewezen".
         own -= {t for w in words(p.topic) if _PARTICIPLE.match(w) for t in (stem(w), *self._terms(w))}
-        prev_terms = set(self.index.lexical.row_terms[self._pos[previous.id]])
         # A new subject is one another action has: a word the report never uses ("ingaan",
         # "soepeler") names no other action to switch to.
         specific_new = [t for t in own - prev_terms if 1 <= self.index.lexical.doc_freq.get(t, 0) <= 2]
-        if p.refers_back == "strong" and not specific_new or (p.field == "figure" and not own):
+        if p.refers_back == "strong" and not specific_new and not described_elsewhere or (p.field == "figure" and not own):
             return True
         if not self._names_a_subject(p.topic):
             return True

@@ -734,3 +734,13 @@ def test_follow_ups_on_the_action_just_answered(engine):
     first = engine.answer("komt er nou een studentenkaart voor mbo'ers?")
     count = engine.answer("hoeveel scholen hebben er al een?", history=[first])
     assert not count.abstained and count.rows[0].id == "1.1-05" and "61%" in count.text
+
+
+def test_a_thing_pointed_at_but_described_as_another_is_a_new_question(engine):
+    first = engine.answer("wat doen ze aan stagediscriminatie?")
+    assert first.rows[0].id == "2.2-01"
+    other = engine.answer("en hoe zit het met die subsidie voor bedrijven die bbl'ers begeleiden", history=[first])
+    assert other.rows[0].id == "2.2-02"
+    # a noun the action does use still points at it
+    same = engine.answer("wie doen er mee aan dat stagepact?", history=[first])
+    assert same.rows[0].id == "2.2-01"
