@@ -65,6 +65,10 @@ _INJECTION = re.compile(r"negeer|ignore (all|previous)|vergeet (alle|je) |system
                         r"you are now|jailbreak|instructies", re.I)
 _HTML = re.compile(r"<[^>]+>")
 # "bij die actie" points back; "bij die actie over teamleren" names another one.
+# How a party takes part, said of the thing pointed back at ("welke organisatie krijgt daarbij steun
+# van ocw?", "met welk bedrag financiert het ministerie dit?"): the relation asked about, no subject.
+_TAKES_PART = re.compile(r"\b(?:financier\w*|gefinancierd|(?:onder)?steun\w*|(?:ge)?steund|bekostig\w*|betaal\w*|betaald|"
+                         r"bedrag(?:en)?|geld|subsidieer\w*|gesubsidieerd|organisaties?|partij(?:en)?)\b", re.I)
 _THIS_ACTION = re.compile(r"\b(?:die|deze|dezelfde|diezelfde) (?:actie|maatregel)\b"
                           r"(?!\s+(?:over|rond|om|met|voor|van|die|waar|in|uit|bij|op)\s+\w)", re.I)
 
@@ -1332,6 +1336,10 @@ class Engine:
             # ("welk bestuursakkoord …", "wat waren de thema's daarvan?").
             # A figure asked of it with no subject of its own ("hoeveel geld gaat daarnaar toe?")
             # is a figure of that subject too.
+            # "met welk bedrag financiert het ministerie dit?": how the party takes part is what is
+            # asked, not a subject the figure must stand with.
+            if p.field in ("wie", "figure") and _TAKES_PART.search(p.topic):
+                p = replace(p, topic=" ".join(_TAKES_PART.sub(" ", p.topic).split()))
             earlier = prev.subject if p.field in ("wanneer", "wie") or \
                 (p.field == "figure" and not self._subject_terms(p)) else ""
             p = replace(p, followup=True, topic=" ".join(dict.fromkeys(f"{earlier} {p.topic}".split())))
@@ -1774,6 +1782,8 @@ class Engine:
         - "en bij rekenen?": the previous action is as good a match for the words as any: yes;
         - "en wat wordt er gedaan tegen discriminatie bij stages?": another action matches the
           words better: no, a new question."""
+        if p.field in ("wie", "figure") and p.refers_back and _TAKES_PART.search(p.topic):
+            p = replace(p, topic=" ".join(_TAKES_PART.sub(" ", p.topic).split()))
         # "geld" in "hoeveel geld gaat daarnaar toe?" asks for the figure, it names nothing
         own = self._subject_terms(p) if p.field == "figure" else self._terms(p.topic)
         if _THIS_ACTION.search(p.question):

@@ -43,7 +43,7 @@ _WHEN = re.compile(r"\bwanneer\b|(?<!volgens )(?<!volgens de )(?<!volgens het )p
 _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |afgelopen )?zomer|\bupdates? sinds\b|wat is er nieuw|nieuws\b|"
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
                      r"vorige (?:keer|rapportage)|\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b|toen (?:en|vs\.?|versus) nu|bijgekomen|"
-                     r"(?:het )?afgelopen jaar|nieuw in 20\d\d|in 20\d\d nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
+                     r"(?:het )?afgelopen jaar|\b(?:het|dit) laatste jaar\b|nieuw in 20\d\d|in 20\d\d nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
                      r"anders dan (?:vorig|in 20\d\d|zomer)|nieuwe voortgang|voortgang (?:laten |te )?zien|"
                      r"ten opzichte van (?:vorig|20\d\d|zomer|de vorige)|t\.o\.v\.|"
                      r"\b(?:welke|nieuwe) ontwikkelingen\b", re.I)
@@ -210,7 +210,8 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
                        r"regelen|doen|trekken|klaar|af|uit|in|achter|geregeld|betalen|organiseren)\b)|"
                        r"\b(?:doet|doen|is|gaat|loopt|komt|wordt|moet|moeten|kan|zit|staat|geldt|gelden|klopt|werkt|"
                        r"lukt|duurt|betekent|houdt)\s+(?:dat|dit|die|het)\b|"
-                       r"\ber\b[^?]*\s(?:over|van|aan|mee|bij)\s*\?\s*$", re.I)
+                       # "wat is er het laatste jaar aan verbeterd?": "eraan", split around the time
+                       r"\ber\b[^?]*\s(?:over|van|aan|mee|bij)(?:\s+(?:ge|ver|be)\w+(?:d|t))?\s*\?\s*$", re.I)
 # "Is de open aanpak afgerond?" asks about one thing; "Zijn er acties die …" asks for a list.
 _YES_NO = re.compile(r"^\s*(?:(?:en|maar|dus|ok[eé]?,?\s*en)\s+)?(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen|gaat)\b(?!\s+er\b)", re.I)
 _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar|tegen)\b|"
@@ -271,7 +272,7 @@ _NAMED = re.compile(r"\b(?:komt|komen)\b[^?]*\bvoor\s*\?|\bgenoemd\b|\bnoemen\b|
                     r"\bhet woord\b|\bde term\b", re.I)
 _UNFINISHED = re.compile(r"\b(?:nog\s+)?niet\s+(?:\w+\s+)?(?:afgerond|klaar|af|voltooid|gerealiseerd|afgesloten)\b|"
                          r"\bnog\s+(?:niet\s+)?(?:af\s+te\s+ronden|onafgerond)\b|\bonafgerond\w*\b|\bniet\s+af\b", re.I)
-_RECENT = re.compile(r"\bpas\b|\b(?:in )?het afgelopen jaar\b|\bsinds (?:de |vorige |afgelopen )?zomer(?: (?:van )?20\d\d)?\b|"
+_RECENT = re.compile(r"\bpas\b|\b(?:in )?het (?:afgelopen|laatste) jaar\b|\bsinds (?:de |vorige |afgelopen )?zomer(?: (?:van )?20\d\d)?\b|"
                      r"\bna de zomer(?: van 20\d\d)?\b|\bdit jaar\b|\bsinds vorig jaar\b|\bnieuw afgerond\b|\bdus\b", re.I)
 _PRIMARY = re.compile(r"\bprim(?:air|aire)\b(?:\s+(?:verantwoordelijke?|trekker|partij))?|\bhoofdverantwoordelijke?\b|"
                       r"\beerstverantwoordelijke?\b|\bde trekker\b", re.I)
@@ -822,7 +823,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if prioriteiten:
         prio = None
         rest = _PRIO.sub(" ", _PRIO_LIST.sub(" ", rest))
-    rest = re.sub(r"\baan (?:de )?tafel\b|\baan de slag\b|\bop (?:haar|zijn|hun|z'n|de) naam\b|\bop naam van\b|"
+    rest = re.sub(r"\b(?:in\s+)?(?:het|dit)\s+laatste\s+jaar\b|\baan (?:de )?tafel\b|\baan de slag\b|\bop (?:haar|zijn|hun|z'n|de) naam\b|\bop naam van\b|"
                   r"\bvoor (?:haar|zijn|hun|z'n) rekening\b|\bop (?:zich|zijn|haar) (?:ge)?n[eoa]\w*\b|"
                   r"\b(?:een |hun |zijn |haar )?bijdrage\w* (?:aan )?(?:ge)?lever\w*\b|"
                   r"\bin beweging (?:ge)?k[ow]\w*\b|\baan (?:het|de) (?:roer|bal|zet)\b|\bde hand in\b|"
@@ -885,9 +886,12 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     rest = re.sub(r"\b(?:een\s+)?beetje\b|\bvolgens\s+(?:de\s+|het\s+)?(?:plan|planning|schema)\b|\bop\s+schema\b", " ", rest, flags=re.I)
     if unfinished and stand in (AFGEROND, LOOPT):
         stand = None  # "nog niet afgerond" said it; "leeg terwijl nog niet afgerond" keeps both
-    if stand == AFGEROND and re.search(r"\b(?:nieuws|iets nieuws|nieuwe voortgang|updates?)\b", q, re.I) and \
+    if stand == AFGEROND and (re.search(r"\b(?:nieuws|iets nieuws|nieuwe voortgang|updates?)\b", q, re.I) or
+                              not _PLURAL.search(q)) and \
             _CHANGE.search(q) and re.search(r"\b(?:op)?geleverd\b|\bbereikt\b", q, re.I):
-        stand = None  # "hebben ze sinds vorige zomer nog nieuws opgeleverd?" asks what changed
+        # "hebben ze sinds vorige zomer nog nieuws opgeleverd?", "wat is daar sinds zomer 2024
+        # bereikt?" ask what changed; "welke acties hebben sinds zomer 2024 hun doel bereikt?" does not
+        stand = None
     if stand == AFGEROND and re.search(r"\bwat (?:heeft|hebben|heeft het|hebben de)\b(?:\s+[\w'’-]+){0,8}\s+opgeleverd\b", q, re.I):
         stand = None  # "wat heeft de kwaliteitstafel opgeleverd?" asks for its results, not a list
     # "welke acties zijn in 2025 afgerond?": in the later period, not already by the first

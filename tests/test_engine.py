@@ -744,3 +744,13 @@ def test_a_thing_pointed_at_but_described_as_another_is_a_new_question(engine):
     # a noun the action does use still points at it
     same = engine.answer("wie doen er mee aan dat stagepact?", history=[first])
     assert same.rows[0].id == "2.2-01"
+
+
+def test_how_a_party_takes_part_in_the_thing_just_answered(engine):
+    # the relation asked ("financiert", "steun") names no new subject
+    first = engine.answer("Welke acties gaan over de onderwijspremie en het Comeniusprogramma?")
+    money = engine.answer("Met welk bedrag financiert het ministerie dit?", history=[first])
+    assert not money.abstained and money.rows[0].id == "3.4-03" and "22 mln" in money.text
+    first = engine.answer("kan je met het mbo ook ervaring opdoen in het buitenland?")
+    who = engine.answer("welke organisatie krijgt daarbij steun van ocw?", history=[first])
+    assert not who.abstained and who.rows[0].id == "1.1-09" and "Nuffic" in who.text

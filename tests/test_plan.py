@@ -806,3 +806,19 @@ def test_schools_counted_within_the_action_just_answered():
     assert got.topic == f"{first.topic} scholen"
     # the schools' actions when they are the party asked about
     assert p("bij hoeveel acties zijn scholen betrokken?").filters.partij == "mbo-scholen"
+
+
+def test_achieved_since_last_summer_is_a_change_of_one_thing():
+    first = p("hoe staat het met het programma cyberveiligheid?")
+    got = p("Wat is daar sinds zomer 2024 bereikt?", [first])
+    assert (got.operation, got.field, got.filters.stand, got.followup) == ("lookup", "change", None, True)
+    # without a pointer: what changed everywhere; finishing asked of the actions stays a stand
+    assert p("wat is er sinds zomer 2024 bereikt?").operation == "compare"
+    many = p("welke acties zijn sinds zomer 2024 afgerond?")
+    assert many.filters.stand == AFGEROND and many.recent
+
+
+def test_the_last_year_is_the_later_period():
+    first = p("wat is leeroverzicht precies?")
+    got = p("wat is er het laatste jaar aan verbeterd?", [first])
+    assert (got.field, got.refers_back) == ("change", "weak") and "laatste" not in got.topic
