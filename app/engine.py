@@ -50,7 +50,9 @@ _START_ASKED = re.compile(r"\bvanaf wanneer\b|\bper wanneer\b|\bsinds wanneer\b|
                           r"\b(?:gaat|gaan)\b.{0,60}\bin\s*\?|\bingangsdatum\b|\bwanneer (?:begint|start|starten|beginnen)\b|"
                           r"\bvoor het eerst\b|\bde eerste keer\b", re.I)
 _START_SAID = re.compile(r"inwerkingtreding|in werking|\bingaan|\bgaat\b.{0,30}\bin\b|\bingang|\bvanaf\b|\bper \d|"
-                         r"\bstart\w*\b|\bbegint\b|\bvan kracht\b|\bde eerste\b|\bvoor het eerst\b", re.I)
+                         r"\bstart\w*\b|\bbegint\b|\bvan kracht\b|\bde eerste\b|\bvoor het eerst\b|"
+                         # "Actieplan vsv gelanceerd in najaar 2023": a beginning that has happened
+                         r"\bge(?:start|lanceerd|introduceerd)\b|\blive gegaan\b|\bvan start\b|\bingevoerd\b|\bopgericht\b", re.I)
 # "wanneer is … gelanceerd/besloten/aangevraagd?": a finished event (a participle closes the question).
 _PAST_ASKED = re.compile(r"\b(?:is|zijn|werd|werden)\b.*\b(?:\w*ge\w{3,}(?:d|t|en)|besloten|verleend|vastgesteld|"
                          r"opgericht|ingediend|ondertekend|gepubliceerd)\s*\?\s*$", re.I)
@@ -69,6 +71,9 @@ _HTML = re.compile(r"<[^>]+>")
 # van ocw?", "met welk bedrag financiert het ministerie dit?"): the relation asked about, no subject.
 _TAKES_PART = re.compile(r"\b(?:financier\w*|gefinancierd|(?:onder)?steun\w*|(?:ge)?steund|bekostig\w*|betaal\w*|betaald|"
                          r"bedrag(?:en)?|geld|subsidieer\w*|gesubsidieerd|organisaties?|partij(?:en)?)\b", re.I)
+# A figure asked in both periods ("… nu, vergeleken met zomer 2024", "toen en nu")
+_COMPARES_PERIODS = re.compile(r"\bvergele\w*\b|\bten opzichte van\b|\bt\.o\.v\.|\btoen (?:en|vs\.?|versus) nu\b|"
+                               r"\bnu\b[^?]*\b(?:vorig jaar|zomer 2024|in 2024)\b|\b(?:vorig jaar|zomer 2024|in 2024)\b[^?]*\bnu\b", re.I)
 _THIS_ACTION = re.compile(r"\b(?:die|deze|dezelfde|diezelfde) (?:actie|maatregel)\b"
                           r"(?!\s+(?:over|rond|om|met|voor|van|die|waar|in|uit|bij|op)\s+\w)", re.I)
 
@@ -1435,7 +1440,10 @@ class Engine:
             # geregeld rond mdt?" and a row that says "geregeld in overleg"): a close runner-up that
             # holds the subject leads.
             alt = max(res.hits[1:3], key=lambda h: self._coverage(cover_text, h.row))
-            if self._coverage(cover_text, alt.row) >= LOOKUP_RELEAD_COVERAGE:
+            # A best row with no word of the subject at all ("vanaf wanneer is nazorg … wettelijk
+            # geregeld?" and "geregeld in overleg") gives way to one holding a fair part of it.
+            need = LOOKUP_MIN_COVERAGE if self._coverage(cover_text, res.hits[0].row) == 0 else LOOKUP_RELEAD_COVERAGE
+            if self._coverage(cover_text, alt.row) >= need:
                 res = dataclasses.replace(res, hits=[alt, *[h for h in res.hits if h.row.id != alt.row.id]])
         if p.topic and len(res.hits) > 1 and named is None and not pointed:
             # A runner-up scored almost as high that holds clearly more of the subject: "de
@@ -1944,6 +1952,9 @@ class Engine:
             return None
         status_year = next(iter(re.findall(r"\b(20\d\d)\b", per.status)), "")
         early = re.search(rf"\b{status_year}\b", question) if status_year else None
+        # "vorig jaar zomer stond de teller … op": the earlier status, as the report's readers
+        # count from its later period ("sinds vorige zomer" is a change since that status, too)
+        early = early or re.search(r"\bvorig(?:e)?\s+(?:jaar\s+)?zomer\b|\bvorig jaar\b|\bafgelopen zomer\b", question, re.I)
         late = re.search(rf"\b{per.voortgang_year}\b", question) if per.voortgang_year else None
         if early and not late:
             return "status"
@@ -2173,13 +2184,21 @@ class Engine:
                                        f"{row.periods.voortgang_year}.", [],
                                     rows=[row, *related][:3])
             rel, _, cell, sentences, _ = found[0]
-            quote(cell, sentences)
-            # A second figure about the same subject ("€3 mln additioneel" and "€25 mln" for the
-            # practoraten) when it answers about as well and the answer stays short.
-            for rel2, _, cell2, more, _ in found[1:]:
-                if rel2 >= 0.8 * rel and more != sentences and word_count(" ".join(sentences + more)) <= 45:
-                    quote(cell2, more)
-                    break
+            # "hoeveel projecten heeft de LLO-Katalysator nu gesubsidieerd, vergeleken met zomer
+            # 2024?": the figure of each period, the later first.
+            later = next((f for f in found if f[2] == "voortgang" and f[0] >= 0.5 * rel), None)
+            earlier = next((f for f in found if f[2] == "status" and f[0] >= 0.5 * rel), None)
+            if _COMPARES_PERIODS.search(p.question) and later and earlier:
+                quote("voortgang", later[3])
+                quote("status", earlier[3])
+            else:
+                quote(cell, sentences)
+                # A second figure about the same subject ("€3 mln additioneel" and "€25 mln" for the
+                # practoraten) when it answers about as well and the answer stays short.
+                for rel2, _, cell2, more, _ in found[1:]:
+                    if rel2 >= 0.8 * rel and more != sentences and word_count(" ".join(sentences + more)) <= 45:
+                        quote(cell2, more)
+                        break
         elif p.field == "change":
             if row.voortgang_idem:
                 body.append(f"**{row.voortgang_label}:** ongewijzigd sinds {row.periods.status_moment} "

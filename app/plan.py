@@ -702,8 +702,10 @@ def _field(q: str) -> str:
     if _FREQUENCY.search(q) and not re.match(r"\s*(?:en\s+)?(?:vanaf |per |tot )?wanneer\b", q, re.I) and \
             not _ASKS_CHANGE.search(q):
         return "figure"  # "hoe vaak is het fonds het afgelopen jaar aangesproken?": a number, whatever the time
-    if _CHANGE.search(q) and not (re.match(r"\s*(?:en\s+)?hoeveel\b", q, re.I) and not _ASKS_CHANGE.search(q)):
-        # "hoeveel studenten kregen vorig jaar geld?" asks for a figure; "vorig jaar" is its time.
+    if _CHANGE.search(q) and \
+            not (re.search(r"(?:^\s*(?:en\s+)?|\b(?:op|tot|met|naar|van)\s+)hoeveel\b", q, re.I) and not _ASKS_CHANGE.search(q)):
+        # "hoeveel studenten kregen vorig jaar geld?", "vorig jaar zomer stond de teller … op
+        # hoeveel projecten?" ask for a figure; "vorig jaar" is its time.
         return "change"
     if re.match(r"\s*(?:en\s+)?(?:vanaf |per |tot )?wanneer\b", q, re.I):
         return "wanneer"  # "wanneer weten we hoe vaak dat fonds gebruikt wordt?": the date is asked
@@ -823,7 +825,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if prioriteiten:
         prio = None
         rest = _PRIO.sub(" ", _PRIO_LIST.sub(" ", rest))
-    rest = re.sub(r"\b(?:in\s+)?(?:het|dit)\s+laatste\s+jaar\b|\baan (?:de )?tafel\b|\baan de slag\b|\bop (?:haar|zijn|hun|z'n|de) naam\b|\bop naam van\b|"
+    rest = re.sub(r"\b(?:in\s+)?(?:het|dit)\s+laatste\s+jaar\b|\bde\s+teller\b(?=[^?]*\bop\b)|\baan (?:de )?tafel\b|\baan de slag\b|\bop (?:haar|zijn|hun|z'n|de) naam\b|\bop naam van\b|"
                   r"\bvoor (?:haar|zijn|hun|z'n) rekening\b|\bop (?:zich|zijn|haar) (?:ge)?n[eoa]\w*\b|"
                   r"\b(?:een |hun |zijn |haar )?bijdrage\w* (?:aan )?(?:ge)?lever\w*\b|"
                   r"\bin beweging (?:ge)?k[ow]\w*\b|\baan (?:het|de) (?:roer|bal|zet)\b|\bde hand in\b|"

@@ -754,3 +754,21 @@ def test_how_a_party_takes_part_in_the_thing_just_answered(engine):
     first = engine.answer("kan je met het mbo ook ervaring opdoen in het buitenland?")
     who = engine.answer("welke organisatie krijgt daarbij steun van ocw?", history=[first])
     assert not who.abstained and who.rows[0].id == "1.1-09" and "Nuffic" in who.text
+
+
+@pytest.mark.parametrize("question, row_id, said, cells", [
+    # a start asked: the sentence that says it began, not the latest date
+    ("sinds wanneer is er dat actieplan vsv eigenlijk?", "1.3-05", "gelanceerd in najaar 2023", ["status"]),
+    # the best-scored row holds no word of the subject; the runner-up holds "nazorg"
+    ("vanaf wanneer is nazorg na je mbo-diploma wettelijk geregeld?", "1.3-03", "1 januari 2026", ["voortgang"]),
+    # "vorig jaar zomer" is the earlier status; "op hoeveel" keeps it a figure
+    ("vorig jaar zomer stond de teller van de llo katalysator op hoeveel projecten?", "1.3-02", "53 projecten", ["status"]),
+    # a figure compared between the periods: both, the later first
+    ("Hoeveel projecten heeft de LLO-Katalysator nu gesubsidieerd, vergeleken met zomer 2024?", "1.3-02", "93 projecten",
+     ["voortgang", "status"]),
+])
+def test_when_and_figure_of_the_period_asked(engine, question, row_id, said, cells):
+    ans = engine.answer(question)
+    assert not ans.abstained and ans.rows[0].id == row_id
+    assert said in ans.quotes[0].text
+    assert [q.cell for q in ans.quotes if q.cell != "wanneer"][:len(cells)] == cells
