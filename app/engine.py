@@ -59,7 +59,9 @@ _PAST_ASKED = re.compile(r"\b(?:is|zijn|werd|werden)\b.*\b(?:\w*ge\w{3,}(?:d|t|e
 _PLANNED = re.compile(r"\b(?:wordt|worden|zal|zullen|volgt|volgen|verwacht|gepland|naar verwachting)\b(?![^.]*\b(?:is|zijn)\b)",
                       re.I)
 _END_ASKED = re.compile(r"\btot wanneer\b|\bhoe lang\b|\beinddatum\b|\bwanneer (?:stopt|eindigt|afgelopen)\b|"
-                        r"\bloopt\b.{0,40}\baf\b|\bwanneer\b.*\b(?:klaar|gereed|af|voltooid|opgeleverd)\s*\??\s*$", re.I)
+                        r"\bloopt\b.{0,40}\baf\b|\bwanneer\b.*\b(?:klaar|gereed|af|voltooid|opgeleverd)\s*\??\s*$|"
+                        # "wanneer is het onderzoek klaar naar …?"
+                        r"\bwanneer\s+(?:is|zijn|wordt|worden|komt|komen)\b[^?]*\b(?:klaar|gereed|voltooid|opgeleverd|afgerond)\b", re.I)
 _END_SAID = re.compile(r"\btot (?:en met |eind |\d)|\bt/m\b|\beinddatum|\bloopt af\b|\beindigt\b|\bafgerond\b|"
                        r"\bopgeleverd\b|\bgereed\b|\bklaar\b", re.I)
 
@@ -264,6 +266,9 @@ WAT_SENTENCE_RELEVANCE = 0.5
 # (it often repeats only the head noun). On the development questions 0.25 -> 0.15 gave +1 answerable
 # question and +1 turn, nothing lost; 0.10 the same as 0.15.
 WHEN_KIND_SHARE = 0.15
+# A dated sentence quoted with the one before it that named its subject: alone when the two are
+# longer than this (a who/when/figure answer is "about 60 words or fewer").
+WHEN_CONTEXT_WORDS = 40
 WHO_NEW_NAME = 0.15  # a doer sentence naming someone the question does not: a small lead, not a veto
 # A name said as the one who acts ("ondersteund door Stichting MBO Excellent", "Het NRO en de
 # Inspectie hebben …") over a name said in passing ("… aan de Tweede Kamer verzonden"), between
@@ -1318,6 +1323,11 @@ class Engine:
             # The sector's other form: "LOB" in the sentence for "loopbaanoriëntatie" asked.
             alts = self._alternatives(qterms)
             shared |= {t for t in qterms - shared if any(set(g) <= terms for g in alts.get(t, ()))}
+        if len(shared) < len(qterms):
+            # A long word asked as the first part of the sentence's compound: "portfolio" in "de
+            # portfoliosystematiek is overgedragen aan …" (as the coverage test's word families).
+            shared |= {t for t in qterms - shared if len(t) >= PREFIX_FAMILY and
+                       any(x.startswith(t) for x in terms if len(x) > len(t))}
         # Summed in a fixed order: a set's order follows the process's string hashing, and a tie
         # between two sentences must not flip from one run to the next.
         return sum(self._idf(t) for t in sorted(shared)) / sum(self._idf(t) for t in sorted(qterms))
@@ -2158,6 +2168,11 @@ class Engine:
                 else:
                     rel, cell, sents = max(near, key=lambda d: (fits(d), d[1] == asked, latest_year(d[2][-1]),
                                                                 d[1] == "voortgang", d[0]))
+                if len(sents) > 1 and has_date(sents[-1]) and not _POINTS_BACK.search(sents[-1]) and \
+                        (edge is None or said.search(sents[-1])) and word_count(" ".join(sents)) > WHEN_CONTEXT_WORDS:
+                    # "Onderzoek wordt januari 2026 opgeleverd": the dated sentence answers on its
+                    # own; the long one before it only said which onderzoek (the title does too).
+                    sents = sents[-1:]
                 quote(cell, sents)
             if row.wanneer:
                 body.append(f"**Planning (Wanneer):** {esc(row.wanneer)}")
@@ -2389,8 +2404,10 @@ _DOER_SAID = re.compile(r"\baan zet\b|\bverantwoordelijk\w*\b|\bhet voortouw\b|\
 
 def _names_earlier(sentence: str, before: str) -> bool:
     """"De stichting beheert …" after "… is de stichting Edu-V opgericht.": a sentence that opens
-    with "de/het" and a noun of the sentence before speaks of what that one named."""
-    m = re.match(r"(?:De|Het)\s+(\w{4,})\b", sentence)
+    with "de/het" and a noun of the sentence before speaks of what that one named; so does one that
+    opens with the noun alone, in the report's telegram style ("Onderzoek wordt januari 2026
+    opgeleverd" after "… onderzoek aanbesteed naar …")."""
+    m = re.match(r"(?:De|Het)\s+(\w{4,})\b", sentence) or re.match(r"([A-Z][a-z]{5,})\s+(?:wordt|worden|is|zijn)\b", sentence)
     return bool(m) and re.search(rf"\b{re.escape(m.group(1))}\b", before, re.I) is not None
 
 

@@ -763,6 +763,9 @@ def test_how_a_party_takes_part_in_the_thing_just_answered(engine):
     ("vanaf wanneer is nazorg na je mbo-diploma wettelijk geregeld?", "1.3-03", "1 januari 2026", ["voortgang"]),
     # "vorig jaar zomer" is the earlier status; "op hoeveel" keeps it a figure
     ("vorig jaar zomer stond de teller van de llo katalysator op hoeveel projecten?", "1.3-02", "53 projecten", ["status"]),
+    # an end asked mid-sentence; the dated sentence alone, not with the long one that named it
+    ("Wanneer is het onderzoek klaar naar externe hulp en zorg voor mbo-studenten op het gebied van gezondheid en welzijn?",
+     "1.2-02", "Onderzoek wordt januari 2026 opgeleverd", ["voortgang"]),
     # a figure compared between the periods: both, the later first
     ("Hoeveel projecten heeft de LLO-Katalysator nu gesubsidieerd, vergeleken met zomer 2024?", "1.3-02", "93 projecten",
      ["voortgang", "status"]),
@@ -772,3 +775,9 @@ def test_when_and_figure_of_the_period_asked(engine, question, row_id, said, cel
     assert not ans.abstained and ans.rows[0].id == row_id
     assert said in ans.quotes[0].text
     assert [q.cell for q in ans.quotes if q.cell != "wanneer"][:len(cells)] == cells
+
+
+def test_a_word_asked_as_the_first_part_of_a_compound_picks_the_sentence(engine):
+    ans = engine.answer("wie gaat nu verder met dat portfolio voor mbo'ers die naar de pabo willen?")
+    assert ans.rows[0].id == "1.4-03"
+    assert any("overgedragen aan de bedrijfstakgroep Zorg, Welzijn en Sport" in q.text for q in ans.quotes)
