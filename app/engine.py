@@ -115,6 +115,7 @@ LOOKUP_RELEAD_COVERAGE = 0.5
 # single-action questions: unchanged at every setting.
 RELEAD_SCORE_SHARE = 0.95
 RELEAD_COVERAGE_GAIN = 0.25
+RELEAD_WHOLE_BELOW = 0.85
 # A 2025 sentence whose terms are all but this share in the 2024 text restates it (_new_sentences)
 RESTATED_NOVELTY = 0.25
 # A sentence this relevant to the question may hold the name an entity question asks for (_not_in_row).
@@ -1462,8 +1463,11 @@ class Engine:
             first = res.hits[0]
             close = [h for h in res.hits[1:3] if h.score >= RELEAD_SCORE_SHARE * first.score]
             second = max(close, key=lambda h: self._coverage(cover_text, h.row), default=None)
-            if second is not None and \
-                    self._coverage(cover_text, second.row) >= self._coverage(cover_text, first.row) + RELEAD_COVERAGE_GAIN:
+            c1 = self._coverage(cover_text, first.row)
+            c2 = self._coverage(cover_text, second.row) if second is not None else 0.0
+            # ... or every word of the subject where the best misses a fifth of it: "het afstemmen
+            # van onderwijsprogramma's tussen vo, mbo en hbo" (1.00) over a LOB agenda (0.79)
+            if second is not None and (c2 >= c1 + RELEAD_COVERAGE_GAIN or (c2 >= 0.999 and c1 < RELEAD_WHOLE_BELOW)):
                 res = dataclasses.replace(res, hits=[second, *[h for h in res.hits if h is not second]])
         best = res.hits[0]
         dense = best.dense

@@ -92,6 +92,17 @@ def _short_hyphen_names(text: str) -> list[str]:
     return [fold(a + b) for a, b in _SHORT_HYPHEN.findall(text)]
 
 
+# A separable verb split by "te": "af te stemmen" is "afstemmen", as a question says it ("het
+# afstemmen van onderwijsprogramma's"). The joined word is added; the parts stay.
+_SEPARATED = re.compile(r"\b(af|aan|op|uit|in|mee|door|toe|bij|terug|vast|samen|weg|voort|na|over|om)\s+te\s+([a-z]{3,})\b")
+
+
+def _separated_verbs(text: str) -> list[str]:
+    if " te " not in text:
+        return []
+    return [a + b for a, b in _SEPARATED.findall(" ".join(words(text)))]
+
+
 def words(text: str) -> list[str]:
     """Folded word tokens; hyphens split ("bbl-offensief"), apostrophe endings go ("mbo'ers")."""
     return _TOKEN.findall(_APOSTROPHE_SUFFIX.sub("", fold(text)))
@@ -236,7 +247,7 @@ class Analyzer:
         return out
 
     def document_terms(self, text: str) -> list[str]:
-        return self._terms(words(text)) + _short_hyphen_names(text)
+        return self._terms(words(text)) + _short_hyphen_names(text) + self._terms(_separated_verbs(text))
 
     def query_terms(self, text: str) -> list[str]:
         # One search analyses its query three to four times (BM25, known share, coverage, the

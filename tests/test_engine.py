@@ -781,3 +781,11 @@ def test_a_word_asked_as_the_first_part_of_a_compound_picks_the_sentence(engine)
     ans = engine.answer("wie gaat nu verder met dat portfolio voor mbo'ers die naar de pabo willen?")
     assert ans.rows[0].id == "1.4-03"
     assert any("overgedragen aan de bedrijfstakgroep Zorg, Welzijn en Sport" in q.text for q in ans.quotes)
+
+
+def test_a_runner_up_holding_the_whole_subject_leads(engine):
+    # 2.1-02 (a LOB agenda) scores a little higher on the question's frame; 1.4-02 holds every word
+    # of the subject, "af te stemmen" included
+    ans = engine.answer("Wat is er nieuw ten opzichte van zomer 2024 bij de subsidie voor het afstemmen van "
+                        "onderwijsprogramma's tussen vo, mbo en hbo?")
+    assert ans.rows[0].id == "1.4-02" and "tot en met 2026" in ans.text

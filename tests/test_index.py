@@ -114,6 +114,13 @@ def test_compound_matches_its_parts_both_ways(analyzer):
     assert {"discriminatie", "stag"} <= set(analyzer.query_terms("stagediscriminatie"))
 
 
+def test_a_verb_split_by_te_meets_the_verb_asked_whole(analyzer):
+    doc = set(analyzer.document_terms("scholen stimuleren om onderwijsprogramma’s zo af te stemmen dat"))
+    assert set(analyzer.query_terms("afstemmen")) <= doc
+    assert {"af", "stemm"} <= doc  # the parts stay
+    assert not set(analyzer.query_terms("afstemmen")) <= set(analyzer.document_terms("we stemmen af"))
+
+
 def test_typos_are_repaired_against_the_corpus(analyzer):
     assert analyzer.correct("kwalificatiestrucuur") == "kwalificatiestructuur"
     assert analyzer.correct("dsicriminatie") == "discriminatie"  # a part only seen inside compounds
