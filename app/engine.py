@@ -142,6 +142,11 @@ _MEMBERS = re.compile(r"\b(?:welke|wat (?:zijn|waren) (?:de|die)) (\d+|twee|drie
                       # "welke best practices kwamen er precies uit …", "welke maatregelen staan er in het actieplan"
                       r"\bwelke\b(?!\s+(?:datum|dag|dagen|jaar|maand|week|tijd|periode|moment)\b)"
                       r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:\w+\s+){0,3}precies\b)", re.I)
+# "kunt u de vijf actielijnen opsommen?", "noem de vijf actielijnen": the members asked for, as above
+_NUMBER_ALT = r"(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig)"
+_MEMBERS_LISTED = re.compile(rf"\b(?:noem|som)\s+(?:de|alle|die)\s+{_NUMBER_ALT}\b|"
+                             rf"\b(?:de|alle|die)\s+{_NUMBER_ALT}\b(?=\s+[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?\s+"
+                             r"(?:opsommen|opnoemen|noemen|op\s+(?:een\s+)?rij\s+zetten)\b)", re.I)
 # Money spent, not made available: the question and the text that could answer it.
 _SPENT = re.compile(r"\bhoeveel\b[^?]*\b(?:uitgegeven|besteed|uitgekeerd|opgemaakt|verbruikt)\b", re.I)
 _SPENT_TEXT = re.compile(r"\b(?:uitgegeven|besteed|uitgekeerd|opgemaakt|verbruikt|uitgeput)\b", re.I)
@@ -246,7 +251,7 @@ _CHANGED = re.compile(r"\bwijziging|\bgewijzigd|\baangepast|\bverlengd|\bnieuwe?
                       r"\bvastgesteld|\bgepubliceerd|\bingevoerd|\bgestart\b|\bafgerond|\bbesloten|\bbesluit\b", re.I)
 _STUDENT_TOPICS = {"studenten", "student", "mbo-studenten", "mbo'ers", "mbo’ers", "mboers", "jongeren"}
 _HEADING = re.compile(r"^[\w' -]{1,30}:$")
-_KIND_WORDS = {"amount": "bedrag", "percentage": "percentage", "duration": "duur", "frequency": "frequentie"}
+_KIND_WORDS = {"amount": "bedrag", "percentage": "percentage", "share": "aandeel", "duration": "duur", "frequency": "frequentie"}
 # A figure answers a "hoeveel" question only in a sentence that holds this IDF-weighted share of
 # the question's subject words.
 FIGURE_MIN_RELEVANCE = 0.2
@@ -1527,6 +1532,16 @@ class Engine:
         if loose and unknown and not ans.abstained:
             return self._refuse(p, f"De rapportage noemt {' en '.join(unknown)} nergens.", [],
                                 rows=[best.row, *related][:3])
+        # A three-letter word the report never writes is mostly an acronym typed in lower case
+        # ("welke btw-tarieven gelden er?", "bij duo"): a name too, when the closest action holds
+        # little. (Four letters also refused "hoge cijfers" and a follow-up; "oud-studenten" is no
+        # acronym: written in capitals, without a vowel, or standing alone.)
+        vocab = self.index.lexical.analyzer.vocabulary
+        short = [w for w in words(search_text) if len(w) == 3 and w not in vocab and w not in STOPWORDS and
+                 not w.isdigit() and _looks_like_acronym(w, p.question)] if loose else []
+        if short and not ans.abstained:
+            return self._refuse(p, f"De rapportage noemt {' en '.join(short)} nergens.", [],
+                                rows=[best.row, *related][:3])
         if loose and not ans.abstained:
             # Measured: refusing here cost 7 answerable questions of the single-row set; a hedge
             # tells the reader to check instead (the same test as before, index/confidence.py).
@@ -1599,7 +1614,7 @@ class Engine:
         subject = self._terms(p.topic)
         relevant = [s for s in sentences if self._relevance(s, subject) >= 0.3] if subject else sentences
         asked = fold(p.question).lower()
-        m = _MEMBERS.search(p.question)
+        m = _MEMBERS.search(p.question) or _MEMBERS_LISTED.search(p.question)
         if m:
             head = next((w for w in re.findall(r"[\w'-]+", p.question[m.end():])
                          if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
@@ -1625,8 +1640,9 @@ class Engine:
                                                      if fold(n).lower() not in own]) >= 2 for s in mentions):
                 return f"De rapportage noemt {head}, maar somt niet op wie of wat daar onder valt."
             # "welke 20 regio's?": a sentence naming two of them does not answer; it must name as many.
-            wanted = _NUMBER_WORDS.get(m.group(1).lower()) if m.group(1) and not m.group(1).isdigit() else \
-                (int(m.group(1)) if m.group(1) else None)
+            number = next((g for g in m.groups() if g), None)
+            wanted = _NUMBER_WORDS.get(number.lower()) if number and not number.isdigit() else \
+                (int(number) if number else None)
             if key and wanted and wanted > 2 and numbered < wanted and not any(len(_names(s)) >= wanted for s in mentions):
                 return f"De rapportage somt geen {wanted} {head} op."
         m = _DETAIL.search(p.question)
@@ -2351,6 +2367,13 @@ _AUXILIARY = re.compile(r"\b(?:zijn|is|er|hebben|heeft|worden|wordt|krijgen|kreg
                         re.I)
 
 
+def _looks_like_acronym(word: str, question: str) -> bool:
+    """"btw" (no vowel), "DUO" (capitals), "bij duo" (alone), but not "oud" in "oud-studenten"."""
+    if not re.search(r"[aeiouy]", word) or re.search(rf"\b{re.escape(word.upper())}\b", question):
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", fold(question).lower()) is not None
+
+
 def _subject_phrase(p: Plan) -> str:
     """What a figure question asks about, in its own words, for "De rapportage noemt geen …":
     "hoeveel mbo-scholen zijn er in Nederland?" -> "aantal mbo-scholen in Nederland" (the caller
@@ -2362,6 +2385,9 @@ def _subject_phrase(p: Plan) -> str:
         if m and m.group(1).split()[0].lower() not in _VERB_HEADS:  # not "hoeveel steekt OCW …"
             return re.sub(r"\s+", " ", _AUXILIARY.sub(" ", m.group(1))).strip()
     q = re.sub(r"\s+(?:in totaal|bij elkaar|ongeveer|precies|eigenlijk|inmiddels|nu|dan)$", "", q, flags=re.I)
+    m = re.match(r"\s*(?:en\s+)?hoe hoog (?:is|zijn|was|waren|wordt|worden)\s+(.+)$", q, re.I)
+    if m and len(m.group(1).split()) <= 8:
+        return f"voor {m.group(1)}"  # "hoe hoog is een bestuursbeurs voor mbo-studenten?": all of it
     m = re.search(r".*\b(?:naar|voor|van|aan|in|bij|over)\s+(.+)$", q, re.I)
     if m and len(m.group(1).split()) <= 8:
         return f"voor {m.group(1)}"

@@ -53,8 +53,11 @@ _FIGURE = re.compile(r"\bhoeveel\b|bedrag(?:en)?\b|percentage|\bprocent\b|\bmilj
                      # "wat moet een stagebedrijf je per maand betalen?": a sum, without "hoeveel"
                      r"\bwat\b[^?]*\bper (?:maand|jaar|week|uur|student)\b[^?]*\b(?:betalen|betaald|krijgen|verdienen|vergoed\w*)\b|"
                      r"\bwat\b[^?]*\b(?:betalen|betaald|krijgen|verdienen|vergoed\w*)\b[^?]*\bper (?:maand|jaar|week|uur|student)\b|(?<!aan de )(?<!tegen de )(?<!over de )(?<!rond de )\bkosten\b.*\?|\baantal\b|welk cijfer|hoe (?:groot|hoog|vaak)\b", re.I)
-_AMOUNT = re.compile(r"\b(?:ge)?[iï]nvest\w*|\bhoe hoog\b.*\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)|"
-                     r"\b(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging)\w*\b.*\bhoe hoog\b|\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbetalen\b[^?]*\bper (?:maand|jaar|week|uur)\b|\bper (?:maand|jaar|week|uur)\b[^?]*\bbetalen\b|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
+# "hoe hoog is een bestuursbeurs?": a sum, said of any kind of money (also as a compound's end)
+_MONEY_NOUN = r"\w*(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging|beurs|premie|toeslag|uitkering|boete)"
+_AMOUNT = re.compile(rf"\b(?:ge)?[iï]nvest\w*|\bhoe hoog\b.*\b{_MONEY_NOUN}|"
+                     rf"\b{_MONEY_NOUN}\w*\b.*\bhoe hoog\b|"
+                     r"\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbetalen\b[^?]*\bper (?:maand|jaar|week|uur)\b|\bper (?:maand|jaar|week|uur)\b[^?]*\bbetalen\b|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
                      r"hoeveel.*\bsubsidie(?:s|geld|bedrag|bedragen|budget)?\b|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest|"
                      # "hoeveel steekt OCW elk jaar in de professionalisering?": money put into something
                      r"\bhoeveel\s+(?:steekt|steken|stak|staken|stopt|stoppen|pompt|pompen)\b[^?]*\bin\b", re.I)
@@ -242,7 +245,9 @@ _ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier
 _PERSON = re.compile(rf"^\s*wie\s+(?:is|zijn|was|waren)\s+(?:(?:bij|van|binnen)\s+[\w'’-]+\s+)?(?:de|het|onze|die)?\s*(?:huidige\s+)?{_ROLES}\b|"
                      rf"\bhoe heet\b.{{0,30}}\b(?:{_ROLES}|persoon|medewerker|functionaris|man|vrouw)\b|\b(?:de )?naam van (?:de|het)\b.{{0,30}}{_ROLES}|\bwelke persoon\b|"
                      rf"\bwelke\s+(?:\w+\s+)?{_ROLES}\b|"
-                     rf"\bwie\b.{{0,20}}\b(?:persoonlijk|als persoon)\b", re.I)
+                     rf"\bwie\b.{{0,20}}\b(?:persoonlijk|als persoon)\b|"
+                     # "wie zat de expertgroep voor?": who chaired it
+                     r"^\s*(?:en\s+)?wie\s+(?:zit|zat|zitten|zaten)\s+(?:de|het)\s+[\w'’-]+\s+(?:[\w'’-]+\s+){0,8}?voor\b(?!\s+(?:de|het|een)\b)", re.I)
 _YEAR = re.compile(r"\b(20[0-4]\d)\b")
 _STATUS_WORDS = re.compile(r"\brapportage|\bstatus\b|\bstand\b|\bstond\b|\bstaat\b|\bstaan\b|voortgang|"
                            r"\bverslag|\bhoe (?:ging|gaat|liep|loopt)\b|\bgerapporteerd|\bgemeld|\bhoe ver\b|"
@@ -715,8 +720,8 @@ def _field(q: str) -> str:
     if re.search(r"\b(?:zie je|zien we|zie ik|kun je zien|kan je zien|kan ik zien|staat er)\b(?:\s+[\w'’-]+){0,5}?\s+"
                  r"(?:hoeveel|hoe vaak|hoe groot)\b", q, re.I):
         return "status"  # "zie je op kiesmbo per opleiding hoe groot je kans op werk is?": whether it is shown
-    if _FIGURE.search(q) and not _COUNT.search(q):
-        return "figure"
+    if (_FIGURE.search(q) or _SHARE.search(q)) and not _COUNT.search(q):
+        return "figure"  # "welk aandeel van alle mbo-studenten zit in de bbl?": a share
     if _WHEN.search(q):
         return "wanneer"
     return "status"
@@ -743,6 +748,10 @@ def _figure_kind(q: str) -> str | None:
         return "duration"
     if _PERCENT.search(q):
         return "percentage"
+    if _SHARE.search(q):
+        # "welk deel van de 142 miljoen …" is a sum; "welk deel van de mbo-scholen …" a share, which
+        # the report may give in words ("meer dan de helft")
+        return "amount" if _AMOUNT.search(q) else "share"
     head = re.search(r"\bhoeveel\s+(?:van\s+(?:de|die|deze|alle)\s+(?:\d+\s+)?)?(?:(?:extra|nieuwe|verschillende|andere)\s+)?"
                      r"([\w'’-]+)", q, re.I)
     word = head.group(1).lower() if head else ""

@@ -23,6 +23,8 @@ _MONTHS = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktobe
 DATE = re.compile(rf"\b(?:{_MONTHS}|voorjaar|najaar|zomer|winter|begin|eind|medio|halverwege|eerste helft|"
                   rf"tweede helft|kwartaal)\b[^.]*?\b20\d\d\b|\b(?:{_MONTHS})\b|\b20[12]\d\b", re.I)
 PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|procent)", re.I)
+# A share said in words: "meer dan de helft van de scholen", "een derde", "het merendeel"
+SHARE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|procent)|\b(?:de|een|het)\s+(?:helft|derde|kwart|merendeel|meerderheid|minderheid)\b", re.I)
 AMOUNT_FULL = re.compile(r"€\s*\d[\d.,]*(?:\s*(?:mln|miljoen|miljard)\.?)?|\d[\d.,]*\s*(?:mln|miljoen|miljard|euro)\b\.?",
                          re.I)
 AMOUNT = re.compile(r"(?:€\s*\d|\d[\d.,]*\s*(?:mln|miljoen|miljard|euro)\b|\beuro\b)", re.I)
@@ -96,6 +98,8 @@ def has_figure(sentence: str, kind: str | None, noun_terms: set[str] = frozenset
     "750 en 800 … docenten")."""
     if kind == "percentage":
         return bool(PERCENT.search(sentence))
+    if kind == "share":
+        return bool(SHARE.search(sentence))
     if kind == "amount":
         return bool(AMOUNT.search(sentence))
     if kind == "duration":
@@ -123,7 +127,7 @@ def has_figure(sentence: str, kind: str | None, noun_terms: set[str] = frozenset
     return False
 
 
-_KIND_PATTERN = {"percentage": PERCENT, "amount": AMOUNT, "duration": DURATION, "frequency": FREQUENCY}
+_KIND_PATTERN = {"percentage": PERCENT, "share": SHARE, "amount": AMOUNT, "duration": DURATION, "frequency": FREQUENCY}
 
 
 def figure_neighbours(sentence: str, kind: str | None, width: int = 3) -> str:

@@ -789,3 +789,28 @@ def test_a_runner_up_holding_the_whole_subject_leads(engine):
     ans = engine.answer("Wat is er nieuw ten opzichte van zomer 2024 bij de subsidie voor het afstemmen van "
                         "onderwijsprogramma's tussen vo, mbo en hbo?")
     assert ans.rows[0].id == "1.4-02" and "tot en met 2026" in ans.text
+
+
+@pytest.mark.parametrize("question, said", [
+    # a share now, where the report gives only the target (35%)
+    ("Welk aandeel van alle mbo-studenten zit momenteel daadwerkelijk in de bbl, los van het streefcijfer?",
+     "alleen een doel of streefcijfer"),
+    # members asked by number: the report names "5 actielijnen" without them
+    ("Kunt u de vijf actielijnen opsommen waarmee het bbl-offensief wordt vormgegeven?", "somt niet op"),
+    # a sum of any kind of money ("bestuursbeurs"), said of the whole subject
+    ("Hoe hoog is een bestuursbeurs voor mbo-studenten?", "geen bedrag voor een bestuursbeurs voor mbo-studenten"),
+    # who chaired a group: a person
+    ("Wie zat de expertgroep voor die de nieuwe taaleisen voor het mbo opstelde?", "geen namen van personen"),
+    # an acronym the report never writes, the closest action holding nothing of the rest
+    ("Welke btw-tarieven gelden er in Nederland?", "btw nergens"),
+])
+def test_what_the_report_does_not_say_is_said_plainly(engine, question, said):
+    ans = engine.answer(question)
+    assert ans.abstained and said in ans.text
+
+
+def test_a_share_in_words_answers_a_share_question(engine):
+    ans = engine.answer("Welk deel van de mbo-scholen verstrekte volgens de stand van zomer 2024 een studentenkaart?")
+    assert not ans.abstained and ans.rows[0].id == "1.1-05" and "meer dan de helft" in ans.text
+    # a part of a sum is a sum
+    assert engine.plan("Welk deel van de 142 miljoen wordt via de kwaliteitsafspraken betaald?", [], None).figure_kind == "amount"
