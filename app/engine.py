@@ -1034,6 +1034,11 @@ class Engine:
                 rows = self._naming(p.topic, f)
             else:
                 rows = self.topic_rows(p.topic, f)
+                known = self._known_part(p.topic, p.question) if not rows else ""
+                if known:
+                    # "worden mbo'ers ergens tegen discriminatie beschermd?": a word the report never
+                    # uses in any form ("beschermd") selects no row, it only thins the rest out.
+                    rows = self.topic_rows(known, f)
                 for side in p.conjuncts:
                     # "praktijkgericht onderzoek en practoraten": the rows about a side that is a
                     # subject of its own (few rows use its words) join; "onderzoek" alone does not.
@@ -1735,6 +1740,19 @@ class Engine:
             # "hoeveel LOB-geld krijgt een school per student?": a total is no amount per student.
             return f"De rapportage noemt geen bedrag of aantal per {rate.group(1) or rate.group(2)}; hooguit een totaal."
         return None
+
+    def _known_part(self, topic: str, question: str) -> str:
+        """The topic without the words the report never uses in any form, when those are a minority
+        of its content words, no name ("een Verklaring Omtrent het Gedrag": the subject itself), and
+        what is left names a subject; '' otherwise."""
+        unknown, content = self._unknown_words(topic)
+        if not unknown or 2 * len(unknown) >= len(content):
+            return ""
+        names = {fold(w).lower() for w in re.findall(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’-]+", question.strip())}
+        if names & set(unknown):
+            return ""
+        left = " ".join(w for w in topic.split() if fold(w).lower() not in unknown)
+        return left if self._names_a_subject(left) else ""
 
     def _unknown_words(self, topic: str) -> tuple[list[str], list[str]]:
         """(the topic's content words the report never uses in any form, all its content words)."""

@@ -814,3 +814,11 @@ def test_a_share_in_words_answers_a_share_question(engine):
     assert not ans.abstained and ans.rows[0].id == "1.1-05" and "meer dan de helft" in ans.text
     # a part of a sum is a sum
     assert engine.plan("Welk deel van de 142 miljoen wordt via de kwaliteitsafspraken betaald?", [], None).figure_kind == "amount"
+
+
+def test_a_topic_word_the_report_never_uses_does_not_empty_a_list(engine):
+    # "psychisch" is no word of the report; "welzijn" of mbo-studenten is
+    ans = engine.answer("Welke acties gaan over het psychisch welzijn van mbo-studenten?")
+    assert not ans.abstained and {"1.2-01", "1.2-06"} <= {r.id for r in ans.rows}
+    # a name the report never writes is the subject itself: no list of what is left
+    assert engine.answer("Hoe vraag ik een Verklaring Omtrent het Gedrag aan voor een nieuwe docent?").abstained
