@@ -1036,8 +1036,9 @@ class Engine:
                 rows = self.topic_rows(p.topic, f)
                 known = self._known_part(p.topic, p.question) if not rows else ""
                 if known:
-                    # "worden mbo'ers ergens tegen discriminatie beschermd?": a word the report never
-                    # uses in any form ("beschermd") selects no row, it only thins the rest out.
+                    # "welke acties gaan over het psychisch welzijn van mbo-studenten?": a word the
+                    # report never uses in any form ("psychisch") selects no row, it only thins the
+                    # rest out.
                     rows = self.topic_rows(known, f)
                 for side in p.conjuncts:
                     # "praktijkgericht onderzoek en practoraten": the rows about a side that is a
