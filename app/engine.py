@@ -1125,6 +1125,14 @@ class Engine:
                 elif p.field == "wanneer":
                     detail = f" — Wanneer: {esc(r.wanneer)}"
                 lines.append(f"- **{r.id}** [{stand}] {esc(shorten(r.wat, width, enough, TITLE_SLACK))}{detail}")
+                if len(shown) <= SHORT_LIST and p.field == "status":
+                    # "welke acties onder 1.3 lopen nog?": for a few actions, where each stands now,
+                    # in the first sentence of the latest period that says something
+                    later = split_sentences(idem_rest(r))
+                    first = later or split_sentences(r.status)
+                    if first:
+                        label = r.voortgang_label if later else r.status_label
+                        lines.append(f"  *{label}:* {esc(first[0])}")
         if len(rows) > LIST_SHOWN:
             rest = len(rows) - LIST_SHOWN
             where = f" met filter {p.filters.describe()}" if not p.filters.is_empty() else ""

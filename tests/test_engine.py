@@ -822,3 +822,11 @@ def test_a_topic_word_the_report_never_uses_does_not_empty_a_list(engine):
     assert not ans.abstained and {"1.2-01", "1.2-06"} <= {r.id for r in ans.rows}
     # a name the report never writes is the subject itself: no list of what is left
     assert engine.answer("Hoe vraag ik een Verklaring Omtrent het Gedrag aan voor een nieuwe docent?").abstained
+
+
+def test_a_short_list_says_where_each_action_stands(engine):
+    ans = engine.answer("welke acties onder 1.3 lopen nog?")
+    assert [r.id for r in ans.rows] == ["1.3-02", "1.3-05"]
+    # the first sentence of each one's latest period, whole
+    assert "*Voortgang (2025):* De LLO-Katalysator" in ans.text
+    assert "*Voortgang (2025):* Kamer is in voorjaar 2025 geïnformeerd over actieplan." in ans.text
