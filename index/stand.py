@@ -19,7 +19,11 @@ never go stale against the stored vectors):
                                   it is still going on or only partly done ("lopen", "wordt …",
                                   "deels"). Conservative on purpose: "Subsidieregeling afgerond.
                                   Investeringen bij scholen lopen" (Wat: "… neemt de investering …")
-                                  is a step, not the action, so it stays "loopt".
+                                  is a step, not the action, so it stays "loopt". Also when the
+                                  summer-2024 text said the action was finished and the 2025 text
+                                  reports no work on it going on, only a next step ("Onderzoek en
+                                  besluitvorming afgerond" then "De internetconsultatie voor dit
+                                  wetsvoorstel loopt").
     loopt                         everything else: work in progress or partial results
 
 `finished_by_2024(row)` applies the same test to the summer-2024 text: an action whose Voortgang
@@ -111,6 +115,12 @@ def is_finished(text: str, wat: str) -> bool:
     return done and not ongoing
 
 
+def _ongoing(text: str, wat: str) -> bool:
+    """A sentence of the text that shares a content word with the Wat says work on it goes on."""
+    action = _content(wat)
+    return any((_ONGOING.search(x) or _FUTURE.search(x)) and _content(x) & action for x in _SENTENCE.split(text))
+
+
 def _same(a: str, b: str) -> bool:
     """The 2025 text repeats the summer-2024 text word for word: unchanged, even without "Idem."."""
     return bool(b.strip()) and words(a) == words(b)
@@ -124,7 +134,9 @@ def derive_stand(row: ActionRow) -> str:
         return unchanged(row.periods)
     if _BEHIND.search(text):
         return VERTRAAGD
-    if is_finished(text, row.wat):
+    if is_finished(text, row.wat) or (is_finished(row.status, row.wat) and not _ongoing(text, row.wat)):
+        # finished by summer 2024, and the 2025 text only reports a next step ("De internetconsultatie
+        # voor dit wetsvoorstel loopt" after "Onderzoek en besluitvorming afgerond")
         return AFGEROND
     if _BEHIND.search(row.status):
         return VERTRAAGD  # a failure reported in summer 2024 that the 2025 text does not report as resolved

@@ -153,8 +153,8 @@ def test_stand_rules_agree_with_the_hand_labels():
     rows = load_rows()
     labels = beyond.stand_labels()
     assert set(labels) == {r.id for r in rows} and set(labels.values()) <= set(STANDS)
-    agree = sum(derive_stand(r) == labels[r.id] for r in rows) / len(rows)
-    assert agree >= 0.9, agree
+    agree = sum(derive_stand(r) == labels[r.id] for r in rows)
+    assert agree >= 77, agree  # 2.2-02: the rules read "verlengd … gepubliceerd" as finished
 
 
 def test_set_prf_by_hand():
@@ -264,6 +264,17 @@ def test_a_failure_reported_in_2024_and_not_resolved_stays_behind():
                "Het is partijen niet gelukt om tot een uitwerking te komen.",
                "De aanpak voor de regio is inmiddels afgerond.")
     assert derive_stand(row) == AFGEROND
+
+
+def test_finished_by_2024_and_only_a_next_step_since_is_finished():
+    wat = "OCW voert een verkennend onderzoek uit en de minister neemt een besluit over de eisen."
+    row = _row(wat, "Onderzoek en besluitvorming afgerond (april 2024).",
+               "De internetconsultatie voor dit wetsvoorstel loopt.")
+    assert derive_stand(row) == AFGEROND
+    # the 2025 text says work on the action itself goes on: not finished
+    row = _row(wat, "Onderzoek en besluitvorming afgerond (april 2024).",
+               "Het onderzoek naar de eisen wordt verder uitgebreid.")
+    assert derive_stand(row) == "loopt"
 
 
 def test_fresh_question_files_are_well_formed():
