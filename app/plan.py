@@ -464,7 +464,7 @@ _DESCRIPTOR = re.compile(r"\b(?:\w*vereniging|\w*organisatie|koepel\w*|ministeri
 _IN_WIE = re.compile(r"\bals (?:(?:betrokken|uitvoerende|verantwoordelijke) (?:of|en|en/of) )?(?:betrokken |uitvoerende |verantwoordelijke )?partij(?:en)?\b|\b(?:de )?kolom ['‘\"]?wie\b|\bwie-?kolom\b|"
                      r"\bin (?:de )?['‘\"]?wie['’\"]?(?:-?kolom)?\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|hadden)\b", re.I)
-_PARTICIPLE = re.compile(r"^(?!\w*(?:heid|gebied|gebouw\w*|gesprek\w*|gevolg\w*)$)(?:op|af|uit|in|aan|door|mee|toe|vast|bij|over|terug|voor|na|weg|onder)?ge[a-z]{3,}(?:n|d|t)$")
+_PARTICIPLE = re.compile(r"^(?!\w*(?:heid|gebied|gebouw(?:en|tje|tjes)?|gesprek\w*|gevolg\w*)$)(?:op|af|uit|in|aan|door|mee|toe|vast|bij|over|terug|voor|na|weg|onder)?ge[a-z]{3,}(?:n|d|t)$")
 # A participle without ge- ("vertegenwoordigd", "beschreven", "ontwikkeld") is told from a noun
 # ("beleid", "verband") only by where it stands: last, after an auxiliary, as a Dutch verb does.
 _UNPREFIXED_PARTICIPLE = re.compile(r"^(?:be|ver|ont|her|er)[a-z]{3,}(?:d|t)$(?<!and|eid|ant|ent|int|cht)")
@@ -1260,7 +1260,13 @@ def fits_size(n: int, size: str) -> bool:
     return n == k if op == "=" else n > k if op == ">" else n < k
 
 
+# The report itself, named as the place asked about ("hoeveel doelstellingen staan er in dit
+# voortgangsverslag?"): no subject of a question about its structure.
+_THE_REPORT = re.compile(r"^(?:voortgangs)?(?:verslag|rapportage|rapport)\w*$|^(?:document|werkagenda)$", re.I)
+
+
 def _meta(q: str, topic: str, f: Filters) -> str | None:
+    topic = " ".join(w for w in topic.split() if not _THE_REPORT.match(fold(w)))
     if _NEXT_REPORT.search(q):
         return "next"
     if re.search(r"\bstatus\b", q, re.I) and re.search(r"\bvoortgang\b", q, re.I) and not topic and not f.partij and \

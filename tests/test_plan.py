@@ -159,6 +159,9 @@ def test_plan_table(question, operation, field, filters, topic):
     ("zet de doelstellingen op volgorde van grootte", "most", Filters()),
     ("over welke momenten wordt er in dit overzicht gerapporteerd?", "periods", Filters()),
     ("welke doelstelling komt qua omvang na 2.1?", "most", Filters()),
+    # the report named as the place asked about is no subject; "opgebouwd" is a verb, "gebouw" a noun
+    ("hoeveel verschillende doelstellingen staan er in dit voortgangsverslag?", "doelstellingen", Filters()),
+    ("Uit welke doelstellingen is prioriteit 3 opgebouwd?", "doelstellingen", Filters(prioriteit=3)),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
@@ -822,3 +825,7 @@ def test_the_last_year_is_the_later_period():
     first = p("wat is leeroverzicht precies?")
     got = p("wat is er het laatste jaar aan verbeterd?", [first])
     assert (got.field, got.refers_back) == ("change", "weak") and "laatste" not in got.topic
+
+
+def test_a_building_is_no_participle():
+    assert "schoolgebouwen" in p("welke acties gaan over schoolgebouwen?").topic
