@@ -142,7 +142,9 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\b(?:zit|zitten|zat|zaten|loopt|lopen|liep|liepen|staat|staan)\b(?:\s+[\w'’-]+){0,3}?\s+vast\b|"
                 r"\bstagn\w+|\bligt stil\b|\bliggen stil\b|\bgestopt\b|\bachterhaald\b|(?<![a-z]e )(?<!ische )\bproblemen\b|"
                 r"\bniet (?:op|volgens) schema\b|\bte laat\b|\blater dan gepland\b|\bniet volgens plan\b|"
-                r"\bniet (?:goed|lekker|zoals gepland)\b|\bvastzitten\b|\bmis(?:gaan|gegaan|loopt|gelopen)\b", re.I), VERTRAAGD),
+                r"\bniet (?:goed|lekker|zoals gepland)\b|\bvastzitten\b|\bmis(?:gaan|gegaan|loopt|gelopen)\b|"
+                # split: "waar loopt het binnen deze prioriteit mis?", "gaat er iets mis?"
+                r"\b(?:loopt|lopen|liep|liepen|gaat|gaan|ging|gingen)\b(?:\s+[\w'’-]+){0,5}?\s+mis\b", re.I), VERTRAAGD),
     (re.compile(r"afgerond|gerealiseerd|\b(?:al|inmiddels|reeds|nu)\b(?:\s+\w+)?\s+klaar\b|voltooid|\bafgevinkt|\bbehaald|"
                 r"\bal (?:gedaan|uitgevoerd|gelukt|bereikt)|\bis (?:af|uitgevoerd|gelukt)\b|\bzijn (?:af|uitgevoerd|gelukt)\b|"
                 r"\bafgesloten|\bal af\b|\b(?:al|inmiddels|reeds)\b(?:\s+(?:iets|wat|helemaal|echt|volledig)){1,3}\s+af\b|"
@@ -851,8 +853,17 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if re.search(r"\b(?:ge)?lever\w*\b", rest, re.I) and re.search(r"\bbijdrage\b", rest, re.I):
         # "aan hoeveel acties levert het ministerie van OCW een bijdrage?": taking part, said twice apart
         rest = re.sub(r"\b(?:ge)?lever\w*\b|\b(?:een |hun |zijn |haar )?bijdrage\b", " ", rest, flags=re.I)
+    said = rest
     spans, rest = party_spans(rest, known_parties)
     rest = _drop_descriptors(rest, spans)
+    # "de werkgeversorganisaties VNO-NCW en MKB-Nederland": a kind of party right before the
+    # parties it names describes them; it is no party of its own that must also be in the row.
+    ordered = sorted((x for x in spans if x[0] >= 0), key=lambda x: x[0])
+    apposed = {a[2] for a, b in zip(ordered, ordered[1:])
+               if re.fullmatch(r"[\s:,]*", said[a[1]:b[0]]) and a[2] != b[2] and
+               re.search(r"(?:organisaties|koepels?|verenigingen|werkgevers|partijen)$", said[a[0]:a[1]], re.I)}
+    if apposed:
+        spans = [x for x in spans if x[2] not in apposed]
     parties = list(dict.fromkeys(name for _, _, name in spans))
     # "waar OCW niet bij staat", "zonder OCW": a party the rows must not have.
     starts = sorted(a for a, _, _ in spans if a >= 0)

@@ -830,3 +830,12 @@ def test_a_short_list_says_where_each_action_stands(engine):
     # the first sentence of each one's latest period, whole
     assert "*Voortgang (2025):* De LLO-Katalysator" in ans.text
     assert "*Voortgang (2025):* Kamer is in voorjaar 2025 geïnformeerd over actieplan." in ans.text
+
+
+def test_a_kind_of_party_before_the_parties_it_names_describes_them(engine):
+    ans = engine.answer("Aan welke acties werken de werkgeversorganisaties VNO-NCW en MKB-Nederland mee?")
+    expected = [r.id for r in engine.rows if {"VNO-NCW", "MKB-Nederland"} <= set(r.partijen)]
+    assert len(expected) >= 8 and [r.id for r in ans.rows] == expected
+    # named as parties of their own, both must be in the row
+    both = engine.answer("wat doen werkgevers en VNO-NCW samen?")
+    assert all({"werkgevers", "VNO-NCW"} <= set(r.partijen) for r in both.rows)

@@ -19,6 +19,8 @@ CASES = [
     # question, operation, field, filters, topic
     ("wat is de status van het bbl-offensief?", "lookup", "status", Filters(), "bbl-offensief"),
     ("wat doet JOB allemaal?", "list", "status", Filters(partij="JOB"), ""),
+    # "loopt … mis", split
+    ("waar loopt het binnen prioriteit 2 mis?", "list", "status", Filters(prioriteit=2, stand=VERTRAAGD), ""),
     ("waar zit het ministerie van VWS bij?", "list", "status", Filters(partij="VWS"), ""),
     ("wat moeten de werkgevers doen?", "list", "status", Filters(partij="werkgevers"), ""),
     ("welke acties van OCW lopen achter?", "list", "status", Filters(partij="OCW", stand=VERTRAAGD), ""),
