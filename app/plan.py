@@ -34,12 +34,13 @@ from ingest.parties import normalise_parties
 # -- vocabulary ----------------------------------------------------------------------------------
 
 _WHO = re.compile(r"\bwie\b|\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b|\bwiens\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|\bvoortouw\b|"
-                  r"\bwelke? (?:onderzoeks)?(?:bureau|organisatie|instantie|ministerie)s?\b|"
+                  r"\bwelke? (?:onderzoeks)?(?:bureau|organisatie|instantie|ministerie)s?\b|\bwelke?\s+(?:[\w'’-]+\s+)?partner\b|"
                   r"wie (?:doet|doen|gaat|moet)", re.I)
 _WHEN = re.compile(r"\bwanneer\b|(?<!volgens )(?<!volgens de )(?<!volgens het )planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
                    r"welke datum|op welke datum|klaar (?:zijn|moet|moest)(?! met)|moet(?:en)? .{0,30}klaar(?! met)|"
                    r"\bin welke (?:periode|maand|maanden|kwartaal|fase van het jaar)\b|"
-                   r"\b(?:streef|eind|start|ingangs|begin)datum\b|\binwerkingtreding\b", re.I)
+                   r"\b(?:streef|eind|start|ingangs|begin)datum\b|\binwerkingtreding\b|"
+                   r"\b(?:op|vanaf|tot)\s+welk\s+moment\b|\bin welk (?:school|studie)?jaar\b", re.I)
 _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |afgelopen )?zomer|\bupdates? sinds\b|wat is er nieuw|nieuws\b|"
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
                      r"vorige (?:keer|rapportage)|\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b|toen (?:en|vs\.?|versus) nu|bijgekomen|"

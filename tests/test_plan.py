@@ -19,6 +19,11 @@ CASES = [
     # question, operation, field, filters, topic
     ("wat is de status van het bbl-offensief?", "lookup", "status", Filters(), "bbl-offensief"),
     ("wat doet JOB allemaal?", "list", "status", Filters(partij="JOB"), ""),
+    # a partner asked is a who; "op welk moment", "in welk schooljaar" a when
+    ("Welke externe partner ondersteunt het programma Cyberveiligheid mbo?", "lookup", "wie", Filters(),
+     "externe ondersteunt programma Cyberveiligheid"),
+    ("Op welk moment verwacht men de oplevering van het onderzoek?", "lookup", "wanneer", Filters(),
+     "oplevering onderzoek"),
     # "loopt … mis", split
     ("waar loopt het binnen prioriteit 2 mis?", "list", "status", Filters(prioriteit=2, stand=VERTRAAGD), ""),
     ("waar zit het ministerie van VWS bij?", "list", "status", Filters(partij="VWS"), ""),
