@@ -2338,6 +2338,11 @@ class Engine:
         # retrieval offered, which the single-row evaluation ranks on (as it always has).
         rows = [row, *others]
         retrieved = [h.row.id for h in (hits or [])[:3]]
+        cut = title[:-2] if title.endswith(" …") else None
+        if cut and any(q.cell == "wat" and q.text.startswith(cut) for q in quotes):
+            # The title is the start of a sentence the answer quotes whole ("**Actie:** OCW geeft
+            # o.a. opdracht …"): said once, whole.
+            header = [header[0], ""]
         return Answer("\n".join(header + body), cites, rows, kind="lookup", quotes=quotes, retrieved=retrieved, plan=p)
 
     def _status_body(self, row: ActionRow, qterms: set[str], quote, body: list[str], periods: list[str]) -> None:

@@ -839,3 +839,10 @@ def test_a_kind_of_party_before_the_parties_it_names_describes_them(engine):
     # named as parties of their own, both must be in the row
     both = engine.answer("wat doen werkgevers en VNO-NCW samen?")
     assert all({"werkgevers", "VNO-NCW"} <= set(r.partijen) for r in both.rows)
+
+
+def test_a_title_the_answer_quotes_whole_is_not_said_twice(engine):
+    ans = engine.answer("Welke partijen zijn betrokken bij het uitbreiden van de kenniscommunity over mentaal "
+                        "welbevinden naar het mbo?")
+    sentence = "OCW geeft o.a. opdracht om vanuit de NPO - middelen de kenniscommunity"
+    assert ans.text.count(sentence) == 1 and "**Actie:** " + sentence in ans.text
