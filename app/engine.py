@@ -1068,6 +1068,17 @@ class Engine:
             # "wat doen scholen tegen depressie?": no row names the party and the topic together;
             # the question is still about one subject, so answer it as one.
             return self._lookup(replace(p, operation="lookup", filters=Filters()), prev)
+        if not rows and p.followup and prev is not None and prev.rows and p.operation in ("list", "count"):
+            # "en welke daarvan zijn al af?" after four actions about digitalisering: none of them,
+            # an answer (not "not in the report"), with where each of them stands.
+            asked = [x for x in (f"heeft stand '{f.stand}'" if f.stand else "",
+                                 f"gaat over '{p.topic}'" if p.topic else "",
+                                 f"noemt {f.partij} bij Wie" if f.partij else "") if x]
+            n = len(prev.rows)
+            text = (f"**Geen van de {n} acties uit het vorige antwoord {' en '.join(asked) or 'past hierbij'}.** "
+                    "Hun stand: " + ", ".join(f"{r.id} ({self.stands.get(r.id, '')})" for r in prev.rows[:8]) +
+                    (f" en {n - 8} meer" if n > 8 else "") + ".")
+            return Answer(text, [Citation.of(r, _periods_of(r)) for r in prev.rows[:8]], [], kind=p.operation, count=0)
         if not rows:
             what = f"over '{p.topic}'" if p.topic else ""
             where = f" ({f.describe()})" if not f.is_empty() else ""

@@ -846,3 +846,12 @@ def test_a_title_the_answer_quotes_whole_is_not_said_twice(engine):
                         "welbevinden naar het mbo?")
     sentence = "OCW geeft o.a. opdracht om vanuit de NPO - middelen de kenniscommunity"
     assert ans.text.count(sentence) == 1 and "**Actie:** " + sentence in ans.text
+
+
+def test_none_of_the_earlier_actions_is_an_answer_not_a_refusal(engine):
+    listed = engine.answer("welke acties gaan over digitalisering?", filters=Filters(prioriteit=3))
+    assert len(listed.rows) >= 3
+    none = engine.answer("en welke daarvan zijn al af?", history=[listed], filters=Filters(prioriteit=3))
+    assert not none.abstained and none.count == 0
+    assert f"Geen van de {len(listed.rows)} acties uit het vorige antwoord heeft stand 'afgerond'" in none.text
+    assert all(r.id in none.text for r in listed.rows)
