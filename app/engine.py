@@ -2328,7 +2328,8 @@ class Engine:
                 if not any(q.cell == listed for q in quotes):
                     quote(listed, split_sentences(getattr(row, listed)), "Uit de actie" if listed == "wat" else None)
             elif wat and not all(any(w in q.text for q in quotes) for w in wat[0][1]):
-                quote("wat", wat[0][1], "Uit de actie")
+                # sentences the title already shows whole are not quoted again
+                quote("wat", [x for x in wat[0][1] if x not in title] or wat[0][1], "Uit de actie")
                 best_status = max((self._relevance(q.text, qterms) for q in quotes if q.cell in PERIOD_CELLS),
                                   default=0.0)
                 if wat[0][0] > best_status and not _PROGRESS_ASKED.search(p.question):
@@ -2350,7 +2351,8 @@ class Engine:
         rows = [row, *others]
         retrieved = [h.row.id for h in (hits or [])[:3]]
         cut = title[:-2] if title.endswith(" …") else None
-        if cut and any(q.cell == "wat" and q.text.startswith(cut) for q in quotes):
+        quoted_wat = " ".join(q.text for q in quotes if q.cell == "wat")
+        if cut and quoted_wat.startswith(cut):
             # The title is the start of a sentence the answer quotes whole ("**Actie:** OCW geeft
             # o.a. opdracht …"): said once, whole.
             header = [header[0], ""]

@@ -855,3 +855,9 @@ def test_none_of_the_earlier_actions_is_an_answer_not_a_refusal(engine):
     assert not none.abstained and none.count == 0
     assert f"Geen van de {len(listed.rows)} acties uit het vorige antwoord heeft stand 'afgerond'" in none.text
     assert all(r.id in none.text for r in listed.rows)
+
+
+def test_the_action_is_not_quoted_again_under_its_own_title(engine):
+    ans = engine.answer("wat is de status van het bbl-offensief?")
+    assert ans.text.count("We starten een BBL offensief.") == 1
+    assert all(q.text not in ans.text.split("\n")[1] for q in ans.quotes if q.cell == "wat")
