@@ -697,7 +697,11 @@ class Engine:
             # "wanneer is de kamer over dat offensief bijgepraat?": "dat" with a word of the action
             # just answered points at it, whatever the word (the planner knows only common ones).
             p = replace(p, refers_back="strong")
-        if p.operation == "meta":
+        listed = next((h for h in reversed(history) if h.kind in ("list", "count", "compare") and len(h.rows) > 1),
+                      None) if p.ordinal else None
+        if listed is not None:
+            ans = self._nth(p, listed)
+        elif p.operation == "meta":
             ans = self._meta(p)
         elif p.operation in ("list", "count", "compare"):
             ans = self._many(p, prev)
@@ -713,6 +717,16 @@ class Engine:
         if notices:
             ans.text = "\n".join(_with_notices([ans.text], notices))
         return ans
+
+    def _nth(self, p: Plan, listed: Answer) -> Answer:
+        """"wat is er bij de tweede veranderd?": the n-th action as the list showed them (by
+        doelstelling, in the report's order), the field asked."""
+        shown = sorted(listed.rows[:LIST_SHOWN], key=lambda r: self._pos[r.id])
+        n = p.ordinal - 1 if p.ordinal > 0 else len(shown) - 1
+        if not 0 <= n < len(shown):
+            return Answer(f"**Het vorige overzicht noemde {len(shown)} acties; er is geen nummer {p.ordinal}.**",
+                          abstained=True, kind="lookup", plan=p)
+        return self._compose(p, shown[n], [])
 
     def _in_own_periods(self, p: Plan) -> Plan:
         """"ongewijzigd" is named after the report's earlier period, whatever the plan called it."""

@@ -203,6 +203,17 @@ _WHY = re.compile(r"^\s*(?:en\s+|maar\s+)?(?:waarom|hoe komt het|wat is de reden
 _HEDGE = re.compile(r"^\s*(?:(?:en|maar)\s+)?(?:klopt het (?:dat|of)|is het waar dat|is het zo dat|(?:ik )?(?:heb )?gehoord dat|"
                     r"ik hoorde dat|weet (?:jij|je|u) of|kun(?:t)? (?:je|jij|u) (?:me |mij )?(?:vertellen|zeggen) (?:of|wat|welke|hoe)?|"
                     r"(?:ik )?vroeg me af of|ik ben benieuwd of)\s+", re.I)
+# "de tweede", "de laatste actie", "nummer 3 uit de lijst": one action of the list just shown, by
+# its place. Not "de tweede fase", "de eerste prioriteit": then a noun of its own follows.
+_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
+             "achtste": 8, "negende": 9, "tiende": 10, "laatste": -1}
+_PLACE_IN_LIST = re.compile(r"\b(?:de|die|het)\s+(" + "|".join(_ORDINALS) + r")\b"
+                            r"(?=\s*(?:[?.!,]|$|(?:actie|maatregel|punt|uit|van|daarvan|hiervan|in|op|bij|wie|wat|is|zijn|"
+                            # a participle: "wat is er bij de tweede veranderd?"
+                            r"(?:ge|ver|be|ont|her|af|op|uit)\w*(?:d|t))\b))|"
+                            r"\b(?:actie|nummer|nr\.?)\s+(\d{1,2})\b(?!\.\d)", re.I)
+
+
 _NEW_SUBJECT = re.compile(r"^\s*(?:los daarvan|daarnaast|(?:en )?(?:nu )?(?:even )?iets anders|(?:een )?andere vraag|"
                           r"nog een (?:andere )?vraag|nieuwe vraag|ander onderwerp)\s*[:,.;!-]*\s*", re.I)
 _POINTER = re.compile(r"\b(?:dat|dit|die|deze|het|daar|hier)\b", re.I)
@@ -403,6 +414,7 @@ class Plan:
     uncovered_year: int | None = None  # asks for the state in a year the report does not cover
     person: bool = False  # asks for a person's name; the report names no one
     refers_back: str = ""  # "strong" ("daarover", "die actie"), "weak" ("dat", "en …") or "": points at the last answer
+    ordinal: int | None = None  # "wat is er bij de tweede veranderd?": the n-th action of the last list (-1: the last)
     source: str = "regels"  # who made the plan: the rules, or a configured LLM ("llm") that the rules checked
     question: str = ""
 
@@ -1026,6 +1038,17 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # "is dat al klaar?" after one action: that action's state, not the list of finished ones
         return Plan(operation="lookup", field="status", filters=_merge(prev.filters, chat), topic=prev.topic,
                     followup=True, question=q)
+    ordinal = _PLACE_IN_LIST.search(q)
+    last_list = next((h for h in reversed(history) if h.operation in ("list", "count", "compare")), None)
+    if last_list is not None and ordinal:
+        # "wat is er bij de tweede veranderd?" after a list (also a turn or two later): that
+        # action, the field asked
+        word, number = ordinal.group(1), ordinal.group(2)
+        left = topic_of(_PLACE_IN_LIST.sub(" ", rest))
+        if not (left or parties or doel or prio or stand or jaar):
+            return Plan(operation="lookup", field=fld, filters=_merge(last_list.filters, chat), topic="",
+                        figure_kind=figure_kind, followup=True, question=q,
+                        ordinal=_ORDINALS[word.lower()] if word else int(number))
     listed = next((h for h in reversed(history) if h.operation in ("list", "count", "compare")), None)
     if listed is not None and _PLURAL_POINTER.search(q) and fld in ("wie", "wanneer") and \
             not (topic or parties or doel or prio or stand or jaar):

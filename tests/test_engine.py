@@ -861,3 +861,16 @@ def test_the_action_is_not_quoted_again_under_its_own_title(engine):
     ans = engine.answer("wat is de status van het bbl-offensief?")
     assert ans.text.count("We starten een BBL offensief.") == 1
     assert all(q.text not in ans.text.split("\n")[1] for q in ans.quotes if q.cell == "wat")
+
+
+def test_the_nth_action_of_the_list_shown(engine):
+    f = Filters(doelstelling="3.1")
+    listed = engine.answer("welke acties zijn er?", filters=f)
+    shown = [r.id for r in listed.rows]
+    second = engine.answer("wat is er bij de tweede veranderd?", history=[listed], filters=f)
+    assert [r.id for r in second.rows] == [shown[1]] and "Nieuw in de Voortgang" in second.text
+    # two turns later the list is still the one counted from
+    last = engine.answer("en wie doet de laatste?", history=[listed, second], filters=f)
+    assert [r.id for r in last.rows] == [shown[-1]] and "**Wie:**" in last.text
+    none = engine.answer("en nummer 9?", history=[listed, second, last], filters=f)
+    assert none.abstained and f"noemde {len(shown)} acties" in none.text

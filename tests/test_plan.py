@@ -836,3 +836,21 @@ def test_the_last_year_is_the_later_period():
 
 def test_a_building_is_no_participle():
     assert "schoolgebouwen" in p("welke acties gaan over schoolgebouwen?").topic
+
+
+@pytest.mark.parametrize("question, ordinal, field", [
+    ("wat is er bij de tweede veranderd?", 2, "change"),
+    ("en wie doet de laatste?", -1, "wie"),
+    ("hoe staat het met de derde actie?", 3, "status"),
+    ("en nummer 4?", 4, "status"),
+])
+def test_an_action_of_the_last_list_by_its_place(question, ordinal, field):
+    listed = p("welke acties zijn er?", filters=Filters(doelstelling="3.1"))
+    got = p(question, [listed], Filters(doelstelling="3.1"))
+    assert (got.operation, got.ordinal, got.field, got.followup) == ("lookup", ordinal, field, True)
+
+
+def test_a_place_with_a_noun_of_its_own_is_no_place_in_the_list():
+    listed = p("welke acties zijn er?", filters=Filters(doelstelling="2.1"))
+    assert p("wanneer begint de tweede fase van competentnl?", [listed]).ordinal is None
+    assert p("welke acties vallen onder de eerste prioriteit?", [listed]).ordinal is None
