@@ -181,6 +181,8 @@ _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)*")
 # Organisations are mostly acronyms ("OCW, EMMA en SZW hebben …", "JOBmbo"), anywhere in a sentence.
 _ACRONYM = re.compile(r"\b[A-Z]{2,}[\w-]*")
 _OPINION = re.compile(r"\bwat vind(?:t|en)\b|\bmening\b|\bstandpunt\b|\btevreden\b|\bvinden .{0,30}\bvan\b|"
+                      # "vindt job dat het stagepact goed werkt?"
+                      r"\bvind(?:t|en)\s+(?:de\s+|het\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+dat\b|"
                       r"\bhoe beoordel\w*\b|\bhoe waarde(?:ren|ert|erden)\b|\bhun oordeel\b|"
                       r"\bhoe sta(?:at|an)\b.{0,60}\btegenover\b|\bhoe kijk(?:t|en)\b.{0,60}\btegenaan\b", re.I)
 _OPINION_TEXT = re.compile(r"\bvind(?:t|en)\b|\bmening\b|\bstandpunt\b|\bpleit|\bkritisch|\bpositief|\bnegatief", re.I)
@@ -1703,7 +1705,9 @@ class Engine:
                                             not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in relevant))):
                 # ("wat houdt de actie over X in?" is answered by the action's own Wat)
                 return f"De rapportage noemt {_head_phrase(after, head)}, maar beschrijft niet wat dat inhoudt."
-        if _ENTITY.search(p.question):
+        if _ENTITY.search(p.question) and \
+                not re.search(r"\b(?:zien|vinden|opzoeken|bekijken|checken|nakijken)\s+welke?\b", p.question, re.I):
+            # ("waar kan ik zien welke opleidingen een goede baankans hebben?" asks where, not names)
             # Organisations and firms have names: a list of adjectives ("eenvoudige, veilige en
             # betrouwbare") names none of them; schools, sectors and regions are listed in plain words.
             organisations = bool(_ENTITY_NAMED.search(p.question))
@@ -1720,7 +1724,12 @@ class Engine:
                 # parties that act in the sentence ("UWV en SBB ontwikkelen …") are organisations too
                 found = (*self._rare_names(s), *self._rare_acronyms(s),
                          *(_ACRONYM.findall(s) if organisations and self._acts(s) else ()))
-                return any(fold(n).lower() not in asked for n in found)
+                # a name the action's own Wat holds ("Comeniusprogramma") is the action's, not one of
+                # the schools or teams asked for
+                return any(fold(n).lower() not in asked and (organisations or fold(n).lower() not in own_wat)
+                           for n in found)
+
+            own_wat = fold(row.wat).lower()
 
             if not organisations:
                 # Schools, regions, teams are named where the sentence says what they are: "Twee

@@ -729,7 +729,7 @@ def _field(q: str) -> str:
         return "change"
     if re.match(r"\s*(?:en\s+)?(?:vanaf |per |tot )?wanneer\b", q, re.I):
         return "wanneer"  # "wanneer weten we hoe vaak dat fonds gebruikt wordt?": the date is asked
-    if re.match(r"\s*(?:en\s+)?(?:wordt|worden|houdt|houden|weet|weten|meet|meten)\b(?:\s+[\w'’-]+){1,4}\s+"
+    if re.match(r"\s*(?:en\s+)?(?:wordt|worden|houdt|houden|weet(?!\s+(?:iemand|jij|je|u)\b)|weten|meet|meten)\b(?:\s+[\w'’-]+){1,4}\s+"
                 r"(?:hoeveel|hoe vaak|hoe groot)\b", q, re.I):
         return "status"  # "wordt er bijgehouden hoeveel docenten er tekort zijn?": whether, not how many
     if re.search(r"\b(?:zie je|zien we|zie ik|kun je zien|kan je zien|kan ik zien|staat er)\b(?:\s+[\w'’-]+){0,5}?\s+"

@@ -803,6 +803,12 @@ def test_a_runner_up_holding_the_whole_subject_leads(engine):
     ("Wie zat de expertgroep voor die de nieuwe taaleisen voor het mbo opstelde?", "geen namen van personen"),
     # an acronym the report never writes, the closest action holding nothing of the rest
     ("Welke btw-tarieven gelden er in Nederland?", "btw nergens"),
+    # a number of people asked for ("weet iemand hoeveel …" asks the number, not whether it is known)
+    ("weet iemand hoeveel mbo'ers al geholpen zijn door het studentenfonds van hun school?", "geen aantal"),
+    # a party's opinion
+    ("vindt job dat het stagepact goed werkt?", "geen meningen"),
+    # teams asked for; the programme the action itself names ("Comeniusprogramma") is none of them
+    ("Welke teams of scholen kregen in 2025 de onderwijspremie?", "geen namen"),
 ])
 def test_what_the_report_does_not_say_is_said_plainly(engine, question, said):
     ans = engine.answer(question)
@@ -874,3 +880,8 @@ def test_the_nth_action_of_the_list_shown(engine):
     assert [r.id for r in last.rows] == [shown[-1]] and "**Wie:**" in last.text
     none = engine.answer("en nummer 9?", history=[listed, second, last], filters=f)
     assert none.abstained and f"noemde {len(shown)} acties" in none.text
+
+
+def test_where_to_see_which_is_no_question_for_names(engine):
+    ans = engine.answer("waar kan ik zien welke opleidingen een goede baankans hebben?")
+    assert not ans.abstained and ans.rows[0].id == "2.1-05" and "KiesMBO" in ans.text
