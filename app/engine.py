@@ -1676,9 +1676,15 @@ class Engine:
                     x = re.sub(rf"(?:\bde |\bhet )?\b{re.escape(w)}\b", "X", x)
                 return re.sub(r"X(?:\s*(?:,|\ben\b|\bof\b)\s*X)+", "X", x)
 
-            if key and not numbered and not any(_ENUMERATION.search(without_wie(s)) or
-                                                len([n for n in (*_names(s), *self._rare_acronyms(s))
-                                                     if fold(n).lower() not in own]) >= 2 for s in mentions):
+            def members_named(s: str) -> int:
+                # not the group's own name ("de Expertgroep Nieuwe taal-eisen"), nor the Kamer it
+                # reported to ("aan de TK aangeboden")
+                return len([n for n in (*_names(s), *self._rare_acronyms(s))
+                            if fold(n).lower() not in own and not (key & self._sentence_terms(n))
+                            and n not in ("TK", "EK") and not _RECIPIENT.fullmatch(n)])
+
+            if key and not numbered and not any(_ENUMERATION.search(without_wie(s)) or members_named(s) >= 2
+                                                for s in mentions):
                 return f"De rapportage noemt {head}, maar somt niet op wie of wat daar onder valt."
             # "welke 20 regio's?": a sentence naming two of them does not answer; it must name as many.
             number = next((g for g in m.groups() if g), None)

@@ -807,6 +807,9 @@ def test_a_runner_up_holding_the_whole_subject_leads(engine):
     ("weet iemand hoeveel mbo'ers al geholpen zijn door het studentenfonds van hun school?", "geen aantal"),
     # a party's opinion
     ("vindt job dat het stagepact goed werkt?", "geen meningen"),
+    # members of a group whose own name ("Expertgroep Nieuwe taal-eisen") and recipient ("TK") are all
+    # the sentence names
+    ("wie zitten er in de expertgroep die de nieuwe taaleisen heeft bedacht?", "somt niet op"),
     # teams asked for; the programme the action itself names ("Comeniusprogramma") is none of them
     ("Welke teams of scholen kregen in 2025 de onderwijspremie?", "geen namen"),
 ])
