@@ -2274,7 +2274,9 @@ class Engine:
                                        f"per actie staan soms bedragen of aantallen.", [], rows=[row, *related][:3])
             found = self._figure_candidates(p, [row])
             if not found:
-                return self._refuse(p, f"De rapportage noemt geen {kind} {_subject_phrase(p)}.", [],
+                said = "De rapportage noemt hierover geen cijfers." if re.search(r"\bcijfer", p.question, re.I) \
+                    else f"De rapportage noemt geen {kind} {_subject_phrase(p)}."
+                return self._refuse(p, said, [],
                                     rows=[row, *related][:3])
             # "hoeveel projecten had de LLO-Katalysator eind 2023?": a figure of a year the report does
             # not report on answers only when its own sentence names that year.

@@ -50,6 +50,7 @@ _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |af
                      r"\b(?:welke|nieuwe) ontwikkelingen\b", re.I)
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag(?:en)?\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
+                     r"\bin cijfers\b|\bwelke cijfers\b|\bcijfermatig\b|"
                      r"\bwelke? (?:leeftijd|leeftijdsgrens|getal|omvang|hoogte)\b|\bwat kost|"
                      # "wat moet een stagebedrijf je per maand betalen?": a sum, without "hoeveel"
                      r"\bwat\b[^?]*\bper (?:maand|jaar|week|uur|student)\b[^?]*\b(?:betalen|betaald|krijgen|verdienen|vergoed\w*)\b|"

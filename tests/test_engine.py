@@ -807,6 +807,8 @@ def test_a_runner_up_holding_the_whole_subject_leads(engine):
     ("weet iemand hoeveel mbo'ers al geholpen zijn door het studentenfonds van hun school?", "geen aantal"),
     # a party's opinion
     ("vindt job dat het stagepact goed werkt?", "geen meningen"),
+    # figures asked ("in cijfers") where the action has none
+    ("voelen mbo studenten zich veilig op school? wat zegt de monitor in cijfers", "geen cijfers"),
     # members of a group whose own name ("Expertgroep Nieuwe taal-eisen") and recipient ("TK") are all
     # the sentence names
     ("wie zitten er in de expertgroep die de nieuwe taaleisen heeft bedacht?", "somt niet op"),
