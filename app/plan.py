@@ -43,7 +43,7 @@ _WHEN = re.compile(r"\bwanneer\b|(?<!volgens )(?<!volgens de )(?<!volgens het )p
                    r"\b(?:op|vanaf|tot)\s+welk\s+moment\b|\bin welk (?:school|studie)?jaar\b", re.I)
 _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |afgelopen )?zomer|\bupdates? sinds\b|wat is er nieuw|nieuws\b|"
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
-                     r"vorige (?:keer|rapportage)|\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b|toen (?:en|vs\.?|versus) nu|bijgekomen|"
+                     r"vorige (?:keer|rapportage)|(?<![/–-])\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b(?!\s*[/–-]\s*20\d\d)|toen (?:en|vs\.?|versus) nu|bijgekomen|"
                      r"(?:het )?afgelopen jaar|\b(?:het|dit) laatste jaar\b|nieuw in 20\d\d|in 20\d\d nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
                      r"anders dan (?:vorig|in 20\d\d|zomer)|nieuwe voortgang|voortgang (?:laten |te )?zien|"
                      r"ten opzichte van (?:vorig|20\d\d|zomer|de vorige)|t\.o\.v\.|"

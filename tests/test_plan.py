@@ -854,3 +854,9 @@ def test_a_place_with_a_noun_of_its_own_is_no_place_in_the_list():
     listed = p("welke acties zijn er?", filters=Filters(doelstelling="2.1"))
     assert p("wanneer begint de tweede fase van competentnl?", [listed]).ordinal is None
     assert p("welke acties vallen onder de eerste prioriteit?", [listed]).ordinal is None
+
+
+def test_a_school_year_span_is_no_comparison_of_years():
+    got = p("Welk bedrag is er in de studiejaren 2025/2026 en 2026/2027 extra beschikbaar voor instromers?")
+    assert (got.field, got.figure_kind) == ("figure", "amount")
+    assert p("wat is er tussen 2024 en 2025 veranderd bij de bbl?").field == "change"
