@@ -1931,7 +1931,10 @@ class Engine:
         for noun in re.findall(r"\b(?:die|dat|deze|dit)\s+([\w-]{4,})", question, re.I):
             terms = self._terms(noun)
             parts = terms - {stem(fold(noun).lower())}  # "groeifondsproject": "groeifonds", "project"
-            if terms and (terms <= row_terms or (parts and parts <= row_terms)) and \
+            # "die systematiek" after the portfoliosystematiek: the head of a compound the row writes
+            head = stem(fold(noun).lower())
+            headed = len(head) >= 6 and any(t.endswith(head) and len(t) > len(head) + 2 for t in row_terms)
+            if terms and (terms <= row_terms or (parts and parts <= row_terms) or headed) and \
                     not _PARTICIPLE.match(fold(noun).lower()):
                 return True
         return False

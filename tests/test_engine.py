@@ -890,3 +890,12 @@ def test_the_nth_action_of_the_list_shown(engine):
 def test_where_to_see_which_is_no_question_for_names(engine):
     ans = engine.answer("waar kan ik zien welke opleidingen een goede baankans hebben?")
     assert not ans.abstained and ans.rows[0].id == "2.1-05" and "KiesMBO" in ans.text
+
+
+def test_a_pointer_to_the_head_of_a_compound_the_action_writes(engine):
+    first = engine.answer("Met welke partijen werkt de MBO Raad aan de portfoliosystematiek voor de doorstroom van "
+                          "mbo-studenten naar de pabo?")
+    assert first.rows[0].id == "1.4-03"
+    # "die systematiek": the portfoliosystematiek just answered
+    again = engine.answer("Welke doelen heeft die systematiek behalve de doorstroom naar de pabo?", history=[first])
+    assert not again.abstained and again.rows[0].id == "1.4-03"
