@@ -202,7 +202,8 @@ _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeant
 # "binnen deze doelstelling", "in dezelfde prioriteit": the scope of the action just answered
 _THIS_SCOPE = re.compile(r"\b(?:deze|die|dezelfde|dit|dat|hetzelfde)\s+(doelstelling|doel|onderdeel|prioriteit|prio)\b", re.I)
 # "welke doelstellingen tellen meer acties dan doelstelling 3.2?"
-_MORE_THAN_DOEL = re.compile(r"\b(meer|minder)\s+acties\s+dan\s+(?:doelstelling\s+|doel\s+)?([1-3]\.[1-9])\b", re.I)
+_MORE_THAN_DOEL = re.compile(r"\b(meer|minder)\s+acties(?:\s+(?:hebben|heeft|tellen|telt|bevatten|bevat|kennen|kent))?\s+"
+                             r"dan\s+(?:doelstelling\s+|doel\s+)?([1-3]\.[1-9])\b", re.I)
 # A reason asked, and a sentence that gives one: "om … te", "zodat", "bevorderen we", "met als doel".
 _WHY_ASKED = re.compile(r"^\W*(?:en\s+|maar\s+)?(?:waarom|waarvoor|met welk doel|wat is (?:het|de) (?:doel|bedoeling|reden))\b", re.I)
 _PURPOSE = re.compile(r"\bom\b[^.]*\bte\b|\bzodat\b|\bomdat\b|\bbevorder\w*|\bdoel\b|\bdoelen\b|\bwaardoor\b|"

@@ -101,7 +101,7 @@ _SHARE = re.compile(r"\b(?:welk|wat is het|hoe groot is het|hoeveel)\s+(?:percen
                     r"\bhoeveel procent\b|\bwelk deel\b", re.I)
 _NEXT_REPORT = re.compile(r"\b(?:volgende|nieuwe|komende|eerstvolgende)\s+(?:voortgangs)?(?:rapportage|rapport|"
                           r"voortgangsbrief|update van de werkagenda)\b", re.I)
-_META_COMPARE = re.compile(r"\b(?:groter|kleiner|omvangrijker)\s+dan\b|\b(?:meer|minder)\s+(?:acties|maatregelen)\s+dan\b|"
+_META_COMPARE = re.compile(r"\b(?:groter|kleiner|omvangrijker)\s+dan\b|\b(?:meer|minder)\s+(?:acties|maatregelen)(?:\s+(?:hebben|heeft|tellen|telt|bevatten|bevat|kennen|kent))?\s+dan\b|"
                            r"\beven\s?(?:veel|groot|lang)\b|\bhetzelfde aantal\b|\bgelijk aantal\b", re.I)
 _META_SIZE = re.compile(r"\bhoe groot is (?:de|het)\b|\bomvang\b|\bverde(?:el|l)\w*\b|\b(?:in)?(?:ge)?de(?:el|l)(?:d|ing)\b|"
                         r"\bspreiding\b|\bper (?:prioriteit|doelstelling)\b", re.I)
@@ -126,6 +126,8 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bniets (?:over )?(?:bekend|te melden)\b|\bwaar(?:over|van)\b.{0,20}\bniets\b", re.I), GEEN_VOORTGANG),
     (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|hetzelfde gebleven|"
                 r"\bidem\b|stilgestaan|\bsta(?:at|an)\s+(?:nog\s+|al\s+|sindsdien\s+)?stil\b|geen (?:verandering|wijziging|vooruitgang)|"
+                # "staan sinds zomer 2024 stil", "zijn blijven staan waar ze waren"
+                r"\bsta(?:at|an)\b(?:\s+[\w'’-]+){1,4}?\s+stil\b|\bblijven staan\b|\bgebleven waar\b|"
                 # "zitten nog op dezelfde stand als vorig jaar", "op hetzelfde punt als toen"
                 r"\b(?:dezelfde|zelfde|hetzelfde)\s+(?:stand|status|plek|punt|niveau)\b|"
                 # "waar is sinds vorig jaar niks meer mee gebeurd?"
@@ -152,7 +154,9 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bafgesloten|\bal af\b|\b(?:al|inmiddels|reeds)\b(?:\s+(?:iets|wat|helemaal|echt|volledig)){1,3}\s+af\b|"
                 r"\bafvinken\b|\bklaar (?:is|zijn)\b(?! met)|\bgereed\b|\bafgehandeld|\bopgeleverd|"
                 r"\bsuccesvol\b|\bbinnengehaald|\bvoor elkaar\b|\bgeslaagd\b|\bvolbracht|"
-                r"\b(?:volledig|helemaal|geheel)\s+(?:uitgevoerd|af|klaar|gerealiseerd|afgerond|voltooid)\b", re.I), AFGEROND),
+                r"\b(?:volledig|helemaal|geheel)\s+(?:uitgevoerd|af|klaar|gerealiseerd|afgerond|voltooid)\b|"
+                # "de eindstreep gehaald", "een eindresultaat bereikt", "over de finish"
+                r"\beindstreep\b|\beindresultaat\b|\bover de finish\b|\bfinish (?:gehaald|bereikt)\b", re.I), AFGEROND),
     (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af|niet klaar|gaande|aan de gang)|\blopende\b|in uitvoering|"
                 r"\bonderhanden|\bin gang\b|\bop schema\b|\bnog open\b|\bonderweg\b|\bnog (?:\w+ )?bezig\b|"
                 r"\bnog (?:moet(?:en)? worden |te |worden )af(?:gerond|ronden)\b|\bnog (?:aan )?(?:ge)?werk(?:t|en)\b|"
@@ -170,7 +174,7 @@ _PARTY_ALIASES: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bministerie van (?:szw|sociale zaken)\b|\bsociale zaken(?: en werkgelegenheid)?\b", re.I), "SZW"),
     (re.compile(r"\bministerie van (?:bzk|binnenlandse zaken)\b|\bbinnenlandse zaken(?: en koninkrijksrelaties)?\b",
                 re.I), "BZK"),
-    (re.compile(r"\bwerkgever(?:s)?(?:organisaties?)?\b", re.I), "werkgevers"),
+    (re.compile(r"\bwerkgever(?:s)?(?:organisaties?|clubs?|koepels?)?\b", re.I), "werkgevers"),
     (re.compile(r"\bvereniging (?:van )?nederlandse gemeenten\b", re.I), "VNG"),
     (re.compile(r"\bgemeente(?:n|s)?\b", re.I), "gemeenten"),
     (re.compile(r"\bmbo[- ]?raad\b", re.I), "MBO Raad"),
@@ -356,6 +360,7 @@ richting enkele enkel ingevuld invullen
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
 allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinnen daaronder daarbinnen
+ie grote
 laten opzichte tov gekregen kolom jaartal tussen voortgangstekst voortgangsteksten terwijl
 uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
@@ -875,7 +880,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     ordered = sorted((x for x in spans if x[0] >= 0), key=lambda x: x[0])
     apposed = {a[2] for a, b in zip(ordered, ordered[1:])
                if re.fullmatch(r"[\s:,]*", said[a[1]:b[0]]) and a[2] != b[2] and
-               re.search(r"(?:organisaties|koepels?|verenigingen|werkgevers|partijen)$", said[a[0]:a[1]], re.I)}
+               re.search(r"(?:organisaties|koepels?|clubs|verenigingen|werkgevers|partijen)$", said[a[0]:a[1]], re.I)}
     if apposed:
         spans = [x for x in spans if x[2] not in apposed]
     parties = list(dict.fromkeys(name for _, _, name in spans))
@@ -1169,6 +1174,12 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         sides = [x for x in sides if x]
         if len(sides) > 1 and set(" ".join(sides).split()) <= set(topic.split()):
             conjuncts = tuple(sides)
+        examples = re.search(r"\b(?:zoals|bijvoorbeeld)\s+([^?]+)", rest, re.I)
+        if examples:
+            # "… platforms waarop je opleidingen kunt zoeken, zoals KiesMBO en Leeroverzicht": each
+            # example named is a side of its own (the engine takes the rows of a specific one)
+            named = [topic_of(x) for x in re.split(r",|\s+(?:en|of|&)\s+", examples.group(1))]
+            conjuncts = tuple(x for x in named if x) or conjuncts
     described = _DESCRIBED_DOEL.search(q) or _DESCRIBING_CLAUSE.search(q)
     if topic and (f.doelstelling or f.prioriteit is not None) and op in ("list", "compare", "count") and described and \
             set(topic.split()) <= set(topic_of(described.group(1)).split()):

@@ -899,3 +899,8 @@ def test_a_pointer_to_the_head_of_a_compound_the_action_writes(engine):
     # "die systematiek": the portfoliosystematiek just answered
     again = engine.answer("Welke doelen heeft die systematiek behalve de doorstroom naar de pabo?", history=[first])
     assert not again.abstained and again.rows[0].id == "1.4-03"
+
+
+def test_fewer_actions_than_a_doelstelling(engine):
+    ans = engine.answer("Zijn er doelstellingen die minder acties hebben dan doelstelling 1.3, en zo ja, welke?")
+    assert "Minder acties dan doelstelling 1.3 (5): 1.4 (3), 1.5 (2), 2.2 (2)." in ans.text

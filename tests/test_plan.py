@@ -24,6 +24,13 @@ CASES = [
      "externe ondersteunt programma Cyberveiligheid"),
     ("Op welk moment verwacht men de oplevering van het onderzoek?", "lookup", "wanneer", Filters(),
      "oplevering onderzoek"),
+    # "de eindstreep gehaald", "staan sinds zomer 2024 stil", "blijven staan waar ze waren"
+    ("Welke acties in prioriteit 2 hebben de eindstreep al gehaald?", "list", "status",
+     Filters(prioriteit=2, stand=AFGEROND), ""),
+    ("Welke acties binnen doelstelling 3.3 staan sinds zomer 2024 stil?", "list", "status",
+     Filters(doelstelling="3.3", stand=ONGEWIJZIGD), ""),
+    ("welke acties in 1.2 zijn sinds de vorige rapportage blijven staan waar ze waren?", "list", "status",
+     Filters(doelstelling="1.2", stand=ONGEWIJZIGD), ""),
     # "loopt … mis", split
     ("waar loopt het binnen prioriteit 2 mis?", "list", "status", Filters(prioriteit=2, stand=VERTRAAGD), ""),
     ("waar zit het ministerie van VWS bij?", "list", "status", Filters(partij="VWS"), ""),
@@ -169,6 +176,10 @@ def test_plan_table(question, operation, field, filters, topic):
     # the report named as the place asked about is no subject; "opgebouwd" is a verb, "gebouw" a noun
     ("hoeveel verschillende doelstellingen staan er in dit voortgangsverslag?", "doelstellingen", Filters()),
     ("Uit welke doelstellingen is prioriteit 3 opgebouwd?", "doelstellingen", Filters(prioriteit=3)),
+    # "telt ie": a pronoun; "minder acties hebben dan 1.3": a comparison of sizes
+    ("is doelstelling 2.1 een grote doelstelling? hoeveel acties telt ie", "actions", Filters(doelstelling="2.1")),
+    ("Zijn er doelstellingen die minder acties hebben dan doelstelling 1.3, en zo ja, welke?", "actions",
+     Filters(doelstelling="1.3")),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
@@ -860,3 +871,8 @@ def test_a_school_year_span_is_no_comparison_of_years():
     got = p("Welk bedrag is er in de studiejaren 2025/2026 en 2026/2027 extra beschikbaar voor instromers?")
     assert (got.field, got.figure_kind) == ("figure", "amount")
     assert p("wat is er tussen 2024 en 2025 veranderd bij de bbl?").field == "change"
+
+
+def test_examples_named_are_sides_of_a_topic_list():
+    got = p("Welke acties gaan over online platforms om opleidingen te zoeken, zoals KiesMBO en Leeroverzicht?")
+    assert got.operation == "list" and got.conjuncts == ("KiesMBO", "Leeroverzicht")
