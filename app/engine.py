@@ -72,6 +72,7 @@ _HTML = re.compile(r"<[^>]+>")
 # How a party takes part, said of the thing pointed back at ("welke organisatie krijgt daarbij steun
 # van ocw?", "met welk bedrag financiert het ministerie dit?"): the relation asked about, no subject.
 _TAKES_PART = re.compile(r"\b(?:financier\w*|gefinancierd|(?:onder)?steun\w*|(?:ge)?steund|bekostig\w*|betaal\w*|betaald|"
+                         r"helpt|helpen|hielp|hielpen|geholpen|"
                          r"bedrag(?:en)?|geld|subsidieer\w*|gesubsidieerd|organisaties?|partij(?:en)?)\b", re.I)
 # A figure asked in both periods ("… nu, vergeleken met zomer 2024", "toen en nu")
 _COMPARES_PERIODS = re.compile(r"\bvergele\w*\b|\bten opzichte van\b|\bt\.o\.v\.|\btoen (?:en|vs\.?|versus) nu\b|"
@@ -1492,6 +1493,10 @@ class Engine:
                 res = dataclasses.replace(res, hits=[hit, *[h for h in res.hits if h.row.id != named.id]])
         # the rows compared by the subject and by a number the question gives ("jongeren tot 27")
         cover_text = " ".join([search_text, *self._numbers_asked(p.question)])
+        if p.field == "wie" and _TAKES_PART.search(cover_text) and self._names_a_subject(_TAKES_PART.sub(" ", cover_text)):
+            # "welke organisatie helpt OCW met internationalisering?": the rows are compared by
+            # what the help is about, not by "organisatie" or "helpt"
+            cover_text = " ".join(_TAKES_PART.sub(" ", cover_text).split())
         if p.topic and len(res.hits) > 1 and named is None and not pointed and \
                 self._coverage(cover_text, res.hits[0].row) < LOOKUP_MIN_COVERAGE:
             # The question's frame can lift a row that shares none of its subject ("is er iets

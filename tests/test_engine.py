@@ -904,3 +904,9 @@ def test_a_pointer_to_the_head_of_a_compound_the_action_writes(engine):
 def test_fewer_actions_than_a_doelstelling(engine):
     ans = engine.answer("Zijn er doelstellingen die minder acties hebben dan doelstelling 1.3, en zo ja, welke?")
     assert "Minder acties dan doelstelling 1.3 (5): 1.4 (3), 1.5 (2), 2.2 (2)." in ans.text
+
+
+def test_who_questions_compare_rows_by_what_the_help_is_about(engine):
+    # "organisatie" and "helpt" lift a row about overleg with organisaties; the subject is internationalisering
+    ans = engine.answer("welke organisatie helpt ocw met internationalisering?")
+    assert not ans.abstained and ans.rows[0].id == "1.1-09" and "Nuffic" in ans.text
