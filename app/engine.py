@@ -156,13 +156,18 @@ _TARGET = re.compile(r"\bstreven|\bstreef|\bdoel\b|\bdoelstelling|\bambitie|\bbe
                      r"\bnaar\s+\d+\s*%|\btoe naar\b", re.I)
 _REPORT_WORDS = {"werkagenda", "rapportage", "rapport", "voortgangsrapportage", "document", "tabel", "verslag", "agenda",
                  "overzicht"}
+# Kinds of thing that a name follows: "het programma Helder op school", "de regeling Schurende Gesprekken"
+_KIND_NOUNS = {"programma", "regeling", "project", "aanpak", "plan", "wet", "campagne", "platform", "fonds", "netwerk",
+               "pilot", "traject", "subsidieregeling", "actieplan", "website", "site", "methode", "tool", "monitor"}
 _NOT_HEAD = {"de", "het", "een", "die", "deze", "dat", "er", "precies", "inhoudelijk", "nou", "eigenlijk", "dan",
              "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twintig", "in", "nieuwe",
              "kansrijke", "als", "zijn", "waren"}
 # "A, B en C" or "… : A; B" — the items of a set, or a list of members.
 _ENUMERATION = re.compile(r"[^,;]+,[^,;]+(?:,[^,;]+)*\s(?:en|of)\s|:\s*[^:]+;|\([A-Z][^)]*,[^)]*\)")
 _DESCRIBES = re.compile(r"\bbesta(?:a)?t uit\b|\bomvat\b|\bbevat\b|\bgaat over\b|\bricht zich op\b|\bwaaronder\b|"
-                        r"\bzoals\b|\bonder andere\b|\bo\.a\.|\bmet daarin\b|\bwaarin\b|:\s", re.I)
+                        r"\bzoals\b|\bonder andere\b|\bo\.a\.|\bmet daarin\b|\bwaarin\b|:\s|"
+                        # "de regeling ‘Schurende Gesprekken’ waarmee burgerschapsdocenten … scholing volgen"
+                        r"\bwaarmee\b", re.I)
 # A question for the name of one who acts, and a sentence that names none: "aan een externe partij"
 _ASKS_NAME = re.compile(r"\b(?:welke|aan welke|door welke|bij welke)\s+(?:\w+\s+)?(?:partij|organisatie|bureau|"
                         r"onderzoeksbureau|bedrijf|instantie|leverancier|beheerder)\b|^\s*(?:en\s+)?(?:aan|door|bij) wie\b", re.I)
@@ -1706,6 +1711,14 @@ class Engine:
             head = next((w for w in re.findall(r"[\w'-]+", after) if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
             if fold(head) in _REPORT_WORDS:
                 head = ""  # "wat staat er in de werkagenda over …?" asks about the subject, not the report
+            named = re.search(rf"\b{re.escape(head)}\s+([A-Z][\w'’-]+)", after) if head else None
+            asked_name = None
+            if named and fold(head).lower() in _KIND_NOUNS:
+                # "wat houdt het programma Helder op school in?": the name is what is asked about, not
+                # the kind of thing it is (other programmes are named and described)
+                head = named.group(1)
+                asked_name = "'" + re.sub(r"[\s?!.]*(?:\b(?:precies|eigenlijk|nou|inhoudelijk|concreet)\b[\s?!.]*)*(?:\bin\b)?[\s?!.]*$",
+                                          "", after[named.start(1):]).strip() + "'"
             key = self._head_terms(head)
             mentions = [s for s in sentences if key & self._sentence_terms(s)] if key else []
             # Named more than once is not described either: "welke maatregelen staan in het actieplan
@@ -1716,7 +1729,7 @@ class Engine:
                     (len(mentions) <= 1 or (not framed and not re.search(r"\bwat houd", p.question, re.I) and
                                             not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in relevant))):
                 # ("wat houdt de actie over X in?" is answered by the action's own Wat)
-                return f"De rapportage noemt {_head_phrase(after, head)}, maar beschrijft niet wat dat inhoudt."
+                return f"De rapportage noemt {asked_name or _head_phrase(after, head)}, maar beschrijft niet wat dat inhoudt."
         if _ENTITY.search(p.question) and \
                 not re.search(r"\b(?:zien|vinden|opzoeken|bekijken|checken|nakijken)\s+welke?\b", p.question, re.I):
             # ("waar kan ik zien welke opleidingen een goede baankans hebben?" asks where, not names)

@@ -910,3 +910,9 @@ def test_who_questions_compare_rows_by_what_the_help_is_about(engine):
     # "organisatie" and "helpt" lift a row about overleg with organisaties; the subject is internationalisering
     ans = engine.answer("welke organisatie helpt ocw met internationalisering?")
     assert not ans.abstained and ans.rows[0].id == "1.1-09" and "Nuffic" in ans.text
+
+
+def test_what_a_named_programme_holds_is_asked_of_its_name(engine):
+    # the report names "Helder op school" beside other programmes and never says what it is
+    ans = engine.answer("Wat houdt het programma Helder op school precies in?")
+    assert ans.abstained and "noemt 'Helder op school', maar beschrijft niet" in ans.text
