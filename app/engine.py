@@ -2015,7 +2015,7 @@ class Engine:
         if not out and noun and p.figure_kind == "count" and head:
             # A compound's head is what is counted: "burgerschapsdocenten" are docenten
             # ("750-800 (voornamelijk burgerschaps)docenten zijn bereikt").
-            parts = analyzer.compound_parts(fold(head.group(1)).lower())
+            parts = analyzer.compound_parts(next(iter(words(head.group(1))), ""))  # "personeelsthema's"
             if parts:
                 out = collect({stem(parts[-1])}, FIGURE_MIN_RELEVANCE)
         unit_elsewhere = all(not (noun & set(self.index.lexical.row_terms[self._pos[r.id]])) for r in rows)

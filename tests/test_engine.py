@@ -766,6 +766,9 @@ def test_how_a_party_takes_part_in_the_thing_just_answered(engine):
     # an end asked mid-sentence; the dated sentence alone, not with the long one that named it
     ("Wanneer is het onderzoek klaar naar externe hulp en zorg voor mbo-studenten op het gebied van gezondheid en welzijn?",
      "1.2-02", "Onderzoek wordt januari 2026 opgeleverd", ["voortgang"]),
+    # the head of a compound counted, written with an apostrophe ("personeelsthema's" are thema's)
+    ("Aan hoeveel personeelsthema's werkten mbo-scholen volgens de stand van zomer 2024 doorlopend?", "3.3-01",
+     "deze 4 thema’s", ["status"]),
     # a figure compared between the periods: both, the later first
     ("Hoeveel projecten heeft de LLO-Katalysator nu gesubsidieerd, vergeleken met zomer 2024?", "1.3-02", "93 projecten",
      ["voortgang", "status"]),
