@@ -47,6 +47,9 @@ _QUESTION_WORDS = {
     # the report is the werkagenda: "wat doet de werkagenda voor …" names no subject; split, "werk"
     # matched "we werken toe" (a studentenkaart row for a question about volwassenen)
     "werkagenda", "bijvoorbeeld",
+    # "met wie praat de MBO Raad over de werkdruk?": how the asker says "is in contact with", a word
+    # the report never writes ("gesprekken", "overleg" are its words), so it weighed the most
+    "praat", "praten", "spreekt", "spreken",
 }
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | frozenset(_QUESTION_WORDS)
 

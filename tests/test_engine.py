@@ -919,3 +919,9 @@ def test_what_a_named_programme_holds_is_asked_of_its_name(engine):
     # the report names "Helder op school" beside other programmes and never says what it is
     ans = engine.answer("Wat houdt het programma Helder op school precies in?")
     assert ans.abstained and "noemt 'Helder op school', maar beschrijft niet" in ans.text
+
+
+def test_who_one_talks_with_is_no_word_the_report_lacks(engine):
+    # "praat" is the asker's word for the report's "gesprekken": the question is about werkdruk
+    ans = engine.answer("met wie praat de mbo raad over de werkdruk op scholen?")
+    assert not ans.abstained and ans.rows[0].id == "3.3-03"
