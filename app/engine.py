@@ -30,7 +30,7 @@ from index.glossary import Glossary, standalone_terms
 from index.structured import Filters
 from ingest import ActionRow
 
-from .plan import _MINISTRY_NAMES, _PARTICIPLE, _VERB_HEADS, Plan, fits_size, plan as make_plan
+from .plan import _MINISTRY_NAMES, _PARTICIPLE, _SIZE_VERB, _VERB_HEADS, Plan, fits_size, plan as make_plan
 from .sentences import (PERIOD_CELLS, Quote, figure_neighbours, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
@@ -208,7 +208,7 @@ _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeant
 # "binnen deze doelstelling", "in dezelfde prioriteit": the scope of the action just answered
 _THIS_SCOPE = re.compile(r"\b(?:deze|die|dezelfde|dit|dat|hetzelfde)\s+(doelstelling|doel|onderdeel|prioriteit|prio)\b", re.I)
 # "welke doelstellingen tellen meer acties dan doelstelling 3.2?"
-_MORE_THAN_DOEL = re.compile(r"\b(meer|minder)\s+acties(?:\s+(?:hebben|heeft|tellen|telt|bevatten|bevat|kennen|kent))?\s+"
+_MORE_THAN_DOEL = re.compile(rf"\b(meer|minder)\s+acties(?:\s+{_SIZE_VERB})?\s+"
                              r"dan\s+(?:doelstelling\s+|doel\s+)?([1-3]\.[1-9])\b", re.I)
 # A reason asked, and a sentence that gives one: "om … te", "zodat", "bevorderen we", "met als doel".
 _WHY_ASKED = re.compile(r"^\W*(?:en\s+|maar\s+)?(?:waarom|waarvoor|met welk doel|wat is (?:het|de) (?:doel|bedoeling|reden))\b", re.I)
@@ -1408,7 +1408,7 @@ class Engine:
             # "met welk bedrag financiert het ministerie dit?": how the party takes part is what is
             # asked, not a subject the figure must stand with.
             if p.field in ("wie", "figure") and _TAKES_PART.search(p.topic):
-                p = replace(p, topic=" ".join(_TAKES_PART.sub(" ", p.topic).split()))
+                p = replace(p, topic=_relation_dropped(p.topic))
             earlier = prev.subject if p.field in ("wanneer", "wie") or \
                 (p.field == "figure" and not self._subject_terms(p)) else ""
             p = replace(p, followup=True, topic=" ".join(dict.fromkeys(f"{earlier} {p.topic}".split())))
@@ -1498,10 +1498,10 @@ class Engine:
                 res = dataclasses.replace(res, hits=[hit, *[h for h in res.hits if h.row.id != named.id]])
         # the rows compared by the subject and by a number the question gives ("jongeren tot 27")
         cover_text = " ".join([search_text, *self._numbers_asked(p.question)])
-        if p.field == "wie" and _TAKES_PART.search(cover_text) and self._names_a_subject(_TAKES_PART.sub(" ", cover_text)):
+        if p.field == "wie" and _TAKES_PART.search(cover_text) and self._names_a_subject(_relation_dropped(cover_text)):
             # "welke organisatie helpt OCW met internationalisering?": the rows are compared by
             # what the help is about, not by "organisatie" or "helpt"
-            cover_text = " ".join(_TAKES_PART.sub(" ", cover_text).split())
+            cover_text = _relation_dropped(cover_text)
         if p.topic and len(res.hits) > 1 and named is None and not pointed and \
                 self._coverage(cover_text, res.hits[0].row) < LOOKUP_MIN_COVERAGE:
             # The question's frame can lift a row that shares none of its subject ("is er iets
@@ -1907,7 +1907,7 @@ class Engine:
         - "en wat wordt er gedaan tegen discriminatie bij stages?": another action matches the
           words better: no, a new question."""
         if p.field in ("wie", "figure") and p.refers_back and _TAKES_PART.search(p.topic):
-            p = replace(p, topic=" ".join(_TAKES_PART.sub(" ", p.topic).split()))
+            p = replace(p, topic=_relation_dropped(p.topic))
         # "geld" in "hoeveel geld gaat daarnaar toe?" asks for the figure, it names nothing
         own = self._subject_terms(p) if p.field == "figure" else self._terms(p.topic)
         if _THIS_ACTION.search(p.question):
@@ -2463,6 +2463,11 @@ _PROGRESS_ASKED = re.compile(r"\b(?:status|voortgang|stand|staat|staan|stond|loo
 
 _AUXILIARY = re.compile(r"\b(?:zijn|is|er|hebben|heeft|worden|wordt|krijgen|kregen|krijgt|gaan|gaat|ging|zit|zitten)\b",
                         re.I)
+
+
+def _relation_dropped(text: str) -> str:
+    """The text without the words that say how a party takes part (_TAKES_PART)."""
+    return " ".join(_TAKES_PART.sub(" ", text).split())
 
 
 def _looks_like_acronym(word: str, question: str) -> bool:

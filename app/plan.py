@@ -101,7 +101,9 @@ _SHARE = re.compile(r"\b(?:welk|wat is het|hoe groot is het|hoeveel)\s+(?:percen
                     r"\bhoeveel procent\b|\bwelk deel\b", re.I)
 _NEXT_REPORT = re.compile(r"\b(?:volgende|nieuwe|komende|eerstvolgende)\s+(?:voortgangs)?(?:rapportage|rapport|"
                           r"voortgangsbrief|update van de werkagenda)\b", re.I)
-_META_COMPARE = re.compile(r"\b(?:groter|kleiner|omvangrijker)\s+dan\b|\b(?:meer|minder)\s+(?:acties|maatregelen)(?:\s+(?:hebben|heeft|tellen|telt|bevatten|bevat|kennen|kent))?\s+dan\b|"
+# "minder acties hebben dan 1.3": the verbs between the count and "dan" (also app/engine.py's _MORE_THAN_DOEL)
+_SIZE_VERB = r"(?:hebben|heeft|tellen|telt|bevatten|bevat|kennen|kent)"
+_META_COMPARE = re.compile(rf"\b(?:groter|kleiner|omvangrijker)\s+dan\b|\b(?:meer|minder)\s+(?:acties|maatregelen)(?:\s+{_SIZE_VERB})?\s+dan\b|"
                            r"\beven\s?(?:veel|groot|lang)\b|\bhetzelfde aantal\b|\bgelijk aantal\b", re.I)
 _META_SIZE = re.compile(r"\bhoe groot is (?:de|het)\b|\bomvang\b|\bverde(?:el|l)\w*\b|\b(?:in)?(?:ge)?de(?:el|l)(?:d|ing)\b|"
                         r"\bspreiding\b|\bper (?:prioriteit|doelstelling)\b", re.I)
@@ -334,7 +336,7 @@ def _expand_range(m: re.Match, known: set[str]) -> str:
 
 
 _LOOSE_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])(?![\d-]|\.\d)")
-_ORDINAL = {"eerste": 1, "tweede": 2, "derde": 3}
+_ORDINAL = {k: v for k, v in _ORDINALS.items() if 1 <= v <= 3}  # "de tweede prioriteit"
 
 # Words that frame a question but name no topic. Topic = what is left after these, the stopwords
 # and the spans the plan has already understood (parties, numbers, stand words).
