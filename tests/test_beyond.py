@@ -413,6 +413,9 @@ def test_flags_select_the_rows_they_say(engine):
 def test_a_who_answer_names_the_doer_told_in_the_text(engine):
     ans = engine.answer("wie hebben het beroepsbeeld leraar opgesteld?")
     assert "AOb" in ans.text and any(q.cell == "voortgang" for q in ans.quotes)
+    # a long sentence (57 words) that names the doer is still the answer, whole
+    ans = engine.answer("door wie is dat onderzoek naar een basisinfrastructuur voor externe zorg aanbesteed?")
+    assert any(q.cell == "voortgang" and "aanbesteed" in q.text for q in ans.quotes) and "VNG" in ans.text
     # a pointer and a party after one action: that action's Wie, not the party's list
     first = engine.answer("is de pilot met oriëntatieprogramma's al gestart?")
     who = engine.answer("met welke partners voert OCW dat uit?", history=[first])
