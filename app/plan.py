@@ -109,7 +109,7 @@ _META_SIZE = re.compile(r"\bhoe groot is (?:de|het)\b|\bomvang\b|\bverde(?:el|l)
                         r"\bspreiding\b|\bper (?:prioriteit|doelstelling)\b", re.I)
 _META_PERIODS = re.compile(r"\bwelke (?:periode|periodes|perioden|jaren|tijdvak)\b|\bover welke (?:periode|jaren)\b|"
                            r"\bperiode\b.*\b(?:rapportage|rapport|verslag)\b|\b(?:rapportage|rapport)\b.*\bperiode\b|"
-                           r"\bvan wanneer is (?:de|deze) (?:rapportage|voortgangsrapportage)|"
+                           r"\bvan wanneer (?:is|zijn) (?:de|deze|die) (?:rapportage|voortgangsrapportage|info|informatie|gegevens|cijfers)|"
                            r"\b(?:peil|meet|rapportage)(?:moment|datum|data)(?:en|s)?\b|"
                            # "over welke momenten wordt gerapporteerd?"
                            r"\bwelke momenten\b(?=[^?]*\b(?:gerapporteerd|rapport\w*|verslag|overzicht)\b)", re.I)
@@ -388,7 +388,8 @@ echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhau
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
 lijkt lijken best volop uitvoering uitvoerende verslag belegd doelen subdoelen
-meepraten meedenken meebeslissen meewerken meewerkt naast""")) | STOPWORDS
+meepraten meedenken meebeslissen meewerken meewerkt naast
+doel subdoel afzonderlijke afzonderlijk aparte apart losse unieke individuele""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -705,6 +706,10 @@ def _frame_typo(word: str) -> bool:
     # Same first and last letters: "actes" is "acties", "actief" is a word of its own.
     return len(w) >= 5 and any(abs(len(w) - len(f)) <= 1 and w[0] == f[0] and w[-1] == f[-1] and
                                OSA.distance(w, f) == 1 for f in _LONG_FRAME)
+
+
+_NEWS_NOUN = re.compile(r"(?<=\bnieuwe\s)(ontwikkeling|informatie|info|stappen|stap|gegevens|feiten|berichten|resultaten|"
+                        r"dingen|zaken|activiteiten|acties)\b", re.I)
 
 
 _ASKS_CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|\bnieuw|vooruitgang|verder gekomen|opgeschoten|bijgekomen|"
@@ -1208,6 +1213,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         op = "list"
     if not_new and op == "compare":
         op = "list"
+    if op == "compare" and topic:
+        # "welke acties laten een nieuwe ontwikkeling zien?", "… bevat de Voortgang nieuwe informatie?":
+        # what is new is the change asked for, not a subject.
+        news = {w.lower() for w in _NEWS_NOUN.findall(q)}
+        topic = " ".join(w for w in topic.split() if w.lower() not in news)
     any_of = (shown or tuple(p for p in _MINISTRY_NAMES if p not in without and p not in besides)) if ministries else ()
     # A quoted column name ("bij 'wanneer'") names where to look, not what to find.
     quoted = [x for x in _QUOTED.findall(q) if fold(x).strip().lower() not in _COLUMN_WORDS]
@@ -1311,11 +1321,17 @@ def fits_size(n: int, size: str) -> bool:
 
 # The report itself, named as the place asked about ("hoeveel doelstellingen staan er in dit
 # voortgangsverslag?"): no subject of a question about its structure.
+_IN_THE_REPORT = re.compile(r"\b(?:die|dat|welke)\s+(?:er\s+)?in\s+(?:de|het|dit|deze)\s+(?:voortgangs)?(?:rapportage|"
+                            r"verslag|rapport|overzicht|werkagenda|tabel|document)\s+(?:voorkomen|voorkomt|staan|"
+                            r"zitten|genoemd worden|worden genoemd|beschreven worden|worden beschreven)\b", re.I)
 _THE_REPORT = re.compile(r"^(?:voortgangs)?(?:verslag|rapportage|rapport)\w*$|^(?:document|werkagenda)$", re.I)
 
 
 def _meta(q: str, topic: str, f: Filters) -> str | None:
     topic = " ".join(w for w in topic.split() if not _THE_REPORT.match(fold(w)))
+    # "alle doelstellingen die in de rapportage voorkomen": the clause says where, not about what
+    clause = {w.lower() for w in re.findall(r"\w+", " ".join(_IN_THE_REPORT.findall(q)))}
+    topic = " ".join(w for w in topic.split() if w.lower() not in clause)
     if _NEXT_REPORT.search(q):
         return "next"
     if re.search(r"\bstatus\b", q, re.I) and re.search(r"\bvoortgang\b", q, re.I) and not topic and not f.partij and \

@@ -876,3 +876,18 @@ def test_a_school_year_span_is_no_comparison_of_years():
 def test_examples_named_are_sides_of_a_topic_list():
     got = p("Welke acties gaan over online platforms om opleidingen te zoeken, zoals KiesMBO en Leeroverzicht?")
     assert got.operation == "list" and got.conjuncts == ("KiesMBO", "Leeroverzicht")
+
+
+@pytest.mark.parametrize("question,operation,meta,topic", [
+    # a word that only says the actions are counted one by one, or where the list is, names no subject
+    ("uit hoeveel losse acties bestaat de werkagenda?", "count", None, ""),
+    ("hoeveel actiepunten vallen onder dit doel?", "count", None, ""),
+    ("noem alle doelstellingen die in het verslag staan", "meta", "doelstellingen", ""),
+    ("van wanneer zijn de gegevens in dit overzicht?", "meta", "periods", ""),
+    # what is new is the change asked for; a subject after "nieuwe" stays one
+    ("welke acties melden nieuwe stappen sinds zomer 2024?", "compare", None, ""),
+    ("welke acties over nieuwe opleidingen zijn veranderd?", "compare", None, "opleidingen"),
+])
+def test_words_about_the_list_itself_are_no_subject(question, operation, meta, topic):
+    got = p(question)
+    assert (got.operation, got.meta, got.topic) == (operation, meta, topic)
