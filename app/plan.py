@@ -47,7 +47,7 @@ _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |af
                      r"(?:het )?afgelopen jaar|\b(?:het|dit) laatste jaar\b|nieuw in 20\d\d|in 20\d\d nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
                      r"anders dan (?:vorig|in 20\d\d|zomer)|nieuwe voortgang|voortgang (?:laten |te )?zien|"
                      r"ten opzichte van (?:vorig|20\d\d|zomer|de vorige)|t\.o\.v\.|"
-                     r"\b(?:welke|nieuwe) ontwikkelingen\b", re.I)
+                     r"\b(?:welke|nieuwe) ontwikkelingen\b|\bna (?:de )?zomer (?:van )?2024\b|\bnieuwe stappen\b", re.I)
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag(?:en)?\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
                      r"\bin cijfers\b|\bwelke cijfers\b|\bcijfermatig\b|"
@@ -312,7 +312,8 @@ _ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b(?!\s+(?:of|en/o
                     r"\bzelfstandig\b|\bde enige (?:partij|betrokkene|uitvoerder)\b|\bmet (?:z[’']n|zijn|hun) (?:tweeën|tweeen|drieën|drieen|beiden|twee|drie)\b|"
                     r"\bzonder (?:andere|overige) (?:partners|organisaties|betrokkenen)\b|\bzonder anderen\b", re.I)
 _LABEL_DOEL = re.compile(r"\(\s*(?:doel(?:stelling)?\s*)?[1-3]\s*[.,]\s*[1-9]\s*\)", re.I)
-_DESCRIBED_DOEL = re.compile(r"\bdoel(?:stelling)?\s*[1-3]\s*[.,]\s*[1-9]\s+(?:over|rond|rondom|inzake|:)\s+([^?,;:()]+)", re.I)
+_DESCRIBED_DOEL = re.compile(r"\bdoel(?:stelling)?\s*[1-3]\s*[.,]\s*[1-9]\s+(?:(?:over|rond|rondom|inzake|:)\s+([^?,;:()]+)|"
+                             r"\(([^?,;:()]+)\))", re.I)
 # "bij 1.2 horen, dat ging toch over welzijn?", "onderdeel 3.3, dat over het personeel gaat": a relative
 # clause after the scope says what the scope is about (only with the comma and the pronoun: "bij 2.3
 # gaan over leven lang ontwikkelen" narrows 2.3 to a topic).
@@ -389,7 +390,7 @@ optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschri
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
 lijkt lijken best volop uitvoering uitvoerende verslag belegd doelen subdoelen
 meepraten meedenken meebeslissen meewerken meewerkt naast
-doel subdoel afzonderlijke afzonderlijk aparte apart losse unieke individuele""")) | STOPWORDS
+doel subdoel gezet afzonderlijke afzonderlijk aparte apart losse unieke individuele""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -1187,9 +1188,14 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
             # example named is a side of its own (the engine takes the rows of a specific one)
             named = [topic_of(x) for x in re.split(r",|\s+(?:en|of|&)\s+", examples.group(1))]
             conjuncts = tuple(x for x in named if x) or conjuncts
+    if op == "compare" and topic:
+        # "welke acties laten een nieuwe ontwikkeling zien?", "… bevat de Voortgang nieuwe informatie?":
+        # what is new is the change asked for, not a subject.
+        news = {w.lower() for w in _NEWS_NOUN.findall(q)}
+        topic = " ".join(w for w in topic.split() if w.lower() not in news)
     described = _DESCRIBED_DOEL.search(q) or _DESCRIBING_CLAUSE.search(q)
     if topic and (f.doelstelling or f.prioriteit is not None) and op in ("list", "compare", "count") and described and \
-            set(topic.split()) <= set(topic_of(described.group(1)).split()):
+            set(topic.split()) <= set(topic_of(next(g for g in described.groups() if g)).split()):
         # "hoeveel acties telt doelstelling 1.2 over welzijn en veiligheid?": the words say what the
         # doelstelling is about, like a label in brackets.
         topic = ""
@@ -1213,11 +1219,6 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         op = "list"
     if not_new and op == "compare":
         op = "list"
-    if op == "compare" and topic:
-        # "welke acties laten een nieuwe ontwikkeling zien?", "… bevat de Voortgang nieuwe informatie?":
-        # what is new is the change asked for, not a subject.
-        news = {w.lower() for w in _NEWS_NOUN.findall(q)}
-        topic = " ".join(w for w in topic.split() if w.lower() not in news)
     any_of = (shown or tuple(p for p in _MINISTRY_NAMES if p not in without and p not in besides)) if ministries else ()
     # A quoted column name ("bij 'wanneer'") names where to look, not what to find.
     quoted = [x for x in _QUOTED.findall(q) if fold(x).strip().lower() not in _COLUMN_WORDS]

@@ -887,6 +887,9 @@ def test_examples_named_are_sides_of_a_topic_list():
     # what is new is the change asked for; a subject after "nieuwe" stays one
     ("welke acties melden nieuwe stappen sinds zomer 2024?", "compare", None, ""),
     ("welke acties over nieuwe opleidingen zijn veranderd?", "compare", None, "opleidingen"),
+    # a doelstelling labelled in brackets, steps set after the summer of 2024: a compare of it
+    ("doelstelling 3.3 (personeel): bij welke acties zijn na de zomer van 2024 nieuwe stappen gezet?", "compare",
+     None, ""),
 ])
 def test_words_about_the_list_itself_are_no_subject(question, operation, meta, topic):
     got = p(question)
