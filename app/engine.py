@@ -1935,6 +1935,11 @@ class Engine:
         # A new subject is one another action has: a word the report never uses ("ingaan",
         # "soepeler") names no other action to switch to.
         specific_new = [t for t in own - prev_terms if 1 <= self.index.lexical.doc_freq.get(t, 0) <= 2]
+        if p.refers_back and own and not described_elsewhere and \
+                all(t in prev_terms or any(_same_root(t, u) for u in prev_terms) for t in own):
+            # "wanneer zou dat onderzocht worden?" after the studentenkaart ("We onderzoeken in
+            # 2023 …"): another form of the action's own verb, which the stemmer does not join.
+            return True
         if p.refers_back == "strong" and not specific_new and not described_elsewhere or (p.field == "figure" and not own):
             return True
         if not self._names_a_subject(p.topic):
@@ -2592,6 +2597,13 @@ def _short_kin(term: str, row_terms) -> bool:
     "studentenhuisvest": what is left there is a word of its own."""
     return len(term) > SHORT_KIN and any(term[:k] in row_terms for k in range(max(SHORT_KIN, len(term) - KIN_SUFFIX),
                                                                               min(PREFIX_FAMILY, len(term))))
+
+
+def _same_root(term: str, other: str) -> bool:
+    """"onderzocht" ~ "onderzoek": a verb form the stemmer does not join to its root, seen as a
+    shared beginning that leaves at most three letters of the longer word."""
+    n = max(6, max(len(term), len(other)) - 3)
+    return len(term) >= 6 and len(other) >= 6 and term[:n] == other[:n]
 
 
 def _verb_base(term: str) -> str:

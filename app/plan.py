@@ -234,6 +234,8 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
                        r"regelen|doen|trekken|klaar|af|uit|in|achter|geregeld|betalen|organiseren)\b)|"
                        r"\b(?:doet|doen|is|gaat|loopt|komt|wordt|moet|moeten|kan|zit|staat|geldt|gelden|klopt|werkt|"
                        r"lukt|duurt|betekent|houdt)\s+(?:dat|dit|die|het)\b|"
+                       # "wanneer zou dat onderzocht worden?": a modal or a past form before the pronoun
+                       r"\b(?:zou|zouden|zal|zullen|werd|werden|was|waren|kwam|kon|mag)\s+(?:dat|dit|die)\b(?!\s+\w+(?:e|en)\b)|"
                        # "wat is er het laatste jaar aan verbeterd?": "eraan", split around the time
                        r"\ber\b[^?]*\s(?:over|van|aan|mee|bij)(?:\s+(?:ge|ver|be)\w+(?:d|t))?\s*\?\s*$", re.I)
 # "Is de open aanpak afgerond?" asks about one thing; "Zijn er acties die …" asks for a list.

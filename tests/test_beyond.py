@@ -524,6 +524,10 @@ def test_a_follow_up_keeps_the_subject_of_the_action_talked_about(engine):
     beeld = engine.answer("wie presenteerden het beroepsbeeld leraar?")
     who = engine.answer("en wie moet de bekwaamheidseisen nu herijken?", history=[beeld])
     assert "Hiervoor is de beroepsgroep aan zet." in who.text and "herijkt" in who.text, who.text
+    # another form of the action's own verb ("onderzocht" after "We onderzoeken in 2023 …") stays on it
+    kaart = engine.answer("krijgen alle mbo-studenten een studentenkaart?")
+    when = engine.answer("wanneer zou dat onderzocht worden?", history=[kaart])
+    assert ids(when)[0] == ids(kaart)[0] == "1.1-05" and "2023" in when.text, when.text
 
 
 def test_a_figure_of_the_period_asked_leads(engine):
