@@ -792,8 +792,8 @@ def _figure_kind(q: str) -> str | None:
         # counted, whatever money words follow ("… voor de subsidie"); a verb ("hoeveel krijgt …",
         # "hoeveel kost …") leaves it to the rest of the question.
         return "count"
-    if _AMOUNT.search(q):
-        return "amount"
+    if _AMOUNT.search(q) or (word in _MONEY_HEADS and word != "procent"):
+        return "amount"  # "hoeveel extra middelen krijgen instellingen …?": a sum of money
     if re.search(r"\bhoeveel\b|\baantal\b", q, re.I):
         return "count"
     return None

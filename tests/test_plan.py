@@ -136,6 +136,7 @@ def test_whether_a_figure_is_shown_is_a_status_question():
 def test_how_high_a_sum_and_a_persons_name():
     assert p("hoe hoog is de bijdrage per student?").figure_kind == "amount"
     assert p("hoeveel wordt er jaarlijks geïnvesteerd in de practoraten?").figure_kind == "amount"
+    assert p("hoeveel extra middelen gaan naar scholen voor studenten met achterstanden?").figure_kind == "amount"
     assert p("hoe heet de medewerker die het loket bemant?").person
     assert p("wie is bij SBB de contactpersoon voor stages?").person
     assert not p("wie is bij SBB verantwoordelijk voor stages?").person
