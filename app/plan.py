@@ -875,7 +875,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                   # "welke organisaties werken daaraan mee?": who, in other words
                   r"\bwelke (?:organisaties|instanties|partijen)\b(?=[^?]*\b(?:mee|aan|bij|samen)\b)|"
                   # "doelstelling 1.1 lijkt me best lang": a remark on the size, not "leven lang ontwikkelen"
-                  r"\b(?:best|erg|heel|nogal|vrij|zo|wel)\s+(?:lang|groot|klein|kort|omvangrijk)\b", " ", rest, flags=re.I)
+                  r"\b(?:best|erg|heel|nogal|vrij|zo|wel)\s+(?:lang|groot|klein|kort|omvangrijk)\b|"
+                  # "is er nog iets concreets gebeurd?": an adjective after "iets" says what kind, no subject
+                  r"\bn?iets\s+\w+s\b", " ", rest, flags=re.I)
     if re.search(r"\b(?:draagt|dragen|droeg|droegen)\b", rest, re.I) and re.search(r"\bbij\s*[?.!]?\s*$", rest, re.I):
         # "aan welke acties draagt OCW bij?": "bijdragen", split, is taking part
         rest = re.sub(r"\b(?:draagt|dragen|droeg|droegen)\b|\bbij(?=\s*[?.!]?\s*$)", " ", rest, flags=re.I)

@@ -888,6 +888,9 @@ def test_examples_named_are_sides_of_a_topic_list():
     # what is new is the change asked for; a subject after "nieuwe" stays one
     ("welke acties melden nieuwe stappen sinds zomer 2024?", "compare", None, ""),
     ("welke acties over nieuwe opleidingen zijn veranderd?", "compare", None, "opleidingen"),
+    # an adjective after "iets" says what kind of news, it is no subject
+    ("is er sinds vorig jaar nog iets concreets gebeurd?", "compare", None, ""),
+    ("is er iets bijzonders gebeurd met de studentenkaart?", "lookup", None, "studentenkaart"),
     # a doelstelling labelled in brackets, steps set after the summer of 2024: a compare of it
     ("doelstelling 3.3 (personeel): bij welke acties zijn na de zomer van 2024 nieuwe stappen gezet?", "compare",
      None, ""),
