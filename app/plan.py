@@ -1014,6 +1014,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # "hoeveel steekt OCW in practoraten?" - "en hoeveel plannen scholen zelf?": "plannen" is
         # the verb, nothing is counted; the amount asked before is asked again.
         figure_kind = "amount"
+    # "weet iemand of mbo'ers zich veilig voelen?": the verb of knowing frames a question whether,
+    # and that "of" joins no two subjects
+    rest = _WHETHER.sub(" ", rest)
     topic = topic_of(rest).replace("_", " ")  # a name with a year ("MBO_in_2030", above) as written
     # "welke gaan over taal en rekenen of over schoolboeken?": either subject; a list takes both.
     alternatives = [a for a in (topic_of(x) for x in re.split(_ALTERNATIVE, rest)) if a] \
@@ -1384,6 +1387,10 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
 # "over A of over B": two subjects; a list takes the rows about either. Not "en": measured on the
 # development topic questions, splitting "onderzoek en practoraten" into two lists cost more
 # precision (x044: F1 0.86 -> 0.33) than it gained in recall (no question better).
+_WHETHER = re.compile(r"\b(?:weet|weten|wist|meet|meten|gemeten|kijkt|kijken|bekijkt|onderzoekt|onderzoeken|onderzocht|"
+                      r"checkt|controleert|peilt|vraagt|vragen|gevraagd|nagaan|gaat na|houdt bij|bijhouden|"
+                      r"bijgehouden|zien|ziet|volgt|volgen)\b(?:\s+(?:iemand|men|ze|zij|jullie|je|u|er|wel|ook|"
+                      r"eigenlijk|al|nog|echt|dan|nou))*[,]?\s+of\b", re.I)
 _ALTERNATIVE = re.compile(r"(?<=[\w)'’])[,;]?\s+(?:of|en/of)\s+(?=\w)", re.I)
 
 

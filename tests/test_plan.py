@@ -888,6 +888,8 @@ def test_examples_named_are_sides_of_a_topic_list():
     # what is new is the change asked for; a subject after "nieuwe" stays one
     ("welke acties melden nieuwe stappen sinds zomer 2024?", "compare", None, ""),
     ("welke acties over nieuwe opleidingen zijn veranderd?", "compare", None, "opleidingen"),
+    # "of" after a verb of knowing asks whether, it joins no two subjects
+    ("weet iemand of studenten zich veilig voelen op school?", "lookup", None, "studenten veilig voelen school"),
     # an adjective after "iets" says what kind of news, it is no subject
     ("is er sinds vorig jaar nog iets concreets gebeurd?", "compare", None, ""),
     ("is er iets bijzonders gebeurd met de studentenkaart?", "lookup", None, "studentenkaart"),
