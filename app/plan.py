@@ -295,9 +295,11 @@ _BARE_TOPIC = re.compile(r"^\s*(?!(?:wat|wie|hoe|wanneer|waar|welke?|waarom|is|z
                          r"[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*\??\s*$", re.I)
 _ANY_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\s*\.\s*([1-9])(?![\d-]|\.\d)")
 _PRIO_LIST = re.compile(r"\bprio(?:riteit(?:en)?|'?s)?\s*([1-3](?:\s*(?:,|en|of|\+|&|t/m|tot en met)\s*[1-3])+)\b", re.I)
+_KIND_BEFORE_NAME = re.compile(r"\b(platform|programma|regeling|subsidieregeling|project|website|site|portaal|campagne|"
+                               r"pilot|netwerk|fonds|initiatief|tool|instrument|keurmerk)\s+(?=[A-Z])")
 _NAMED = re.compile(r"\b(?:komt|komen)\b[^?]*\bvoor\s*\?|\bgenoemd\b|\bnoemen\b|\bnoemt\b|\bvermeld\b|\bkomt\b[^?]*\bterug\b|\bkomen\b[^?]*\bterug\b|"
                     r"\bvoorkomt\b|\bvoorkomen\b(?=\s*\?)|\bwaarin\b[^?]*\b(?:staat|staan|komt|komen|voorkomt)\b|"
-                    r"\bhet woord\b|\bde term\b", re.I)
+                    r"\bhet woord\b|\bde term\b|\baan bod\b|\bter sprake\b", re.I)
 _UNFINISHED = re.compile(r"\b(?:nog\s+)?niet\s+(?:\w+\s+)?(?:afgerond|klaar|af|voltooid|gerealiseerd|afgesloten)\b|"
                          r"\bnog\s+(?:niet\s+)?(?:af\s+te\s+ronden|onafgerond)\b|\bonafgerond\w*\b|\bniet\s+af\b", re.I)
 _RECENT = re.compile(r"\bpas\b|\b(?:in )?het (?:afgelopen|laatste) jaar\b|\bsinds (?:de |vorige |afgelopen )?zomer(?: (?:van )?20\d\d)?\b|"
@@ -392,7 +394,7 @@ optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschri
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
 lijkt lijken best volop uitvoering uitvoerende verslag belegd doelen subdoelen
 meepraten meedenken meebeslissen meewerken meewerkt naast
-doel subdoel gezet afzonderlijke afzonderlijk aparte apart losse unieke individuele""")) | STOPWORDS
+doel subdoel gezet bod afzonderlijke afzonderlijk aparte apart losse unieke individuele""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -1260,6 +1262,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         return Plan(operation=op, field=fld, filters=f, topic=topic, named=bool(topic), question=q,
                     refers_back=refers)
     named = bool(topic) and (bool(_NAMED.search(q)) or bool(quoted)) and not f.stand
+    if named and not quoted:
+        # "waar komt het platform Leeroverzicht aan bod?": the kind of thing before a name is no
+        # word the rows must also write; the name is asked for.
+        kinds = {w.lower() for w in _KIND_BEFORE_NAME.findall(q)}
+        topic = " ".join(w for w in topic.split() if w.lower() not in kinds) or topic
     if named and op == "lookup" and fld == "status":
         op = "list"
     scopes = dict(also=tuple(parties[1:]) if f.partij and op != "lookup" else (), alone=alone and op != "lookup",

@@ -403,6 +403,9 @@ def test_scopes_one_filter_value_cannot_say(question, partij, scopes):
 def test_a_question_where_a_name_occurs_is_marked():
     assert p("zijn er acties waarin Caribisch Nederland genoemd wordt?").named
     assert not p("wat gebeurt er rond Caribisch Nederland?").named
+    # "aan bod komen" asks where a name occurs; the kind of thing before the name is not required
+    got = p("bij welke acties komt het programma Npuls aan bod?")
+    assert got.named and got.topic == "Npuls"
 
 
 def test_hedges_and_labels_leave_the_question():
