@@ -68,7 +68,7 @@ _FREQUENCY = re.compile(r"\bhoe vaak\b|\bhoe dikwijls\b|\bhoeveel keer\b", re.I)
 _PERCENT = re.compile(r"percentage|procent|\b%", re.I)
 
 _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten|onderdelen|dingen|taken)\b|"
-                     r"\w-acties\b|\bacties (?:met|van|waar|over|rond|voor|tegen)\b|\bergens\b|"
+                     r"\w-?acties\b|\bacties (?:met|van|waar|over|rond|voor|tegen)\b|\bergens\b|"
                      r"\b(?:zijn|staan) er (?:ook |nog |al )?acties\b|"
                      r"\bwelke (?:van )?(?:deze|die|daarvan|hiervan)\b|"
                      r"\balle (?:acties|maatregelen|afspraken)\b|\ballemaal\b|\balles\b|\boverzicht\b|"
@@ -394,7 +394,7 @@ optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschri
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
 lijkt lijken best volop uitvoering uitvoerende verslag belegd doelen subdoelen
 meepraten meedenken meebeslissen meewerken meewerkt naast
-doel subdoel gezet bod afzonderlijke afzonderlijk aparte apart losse unieke individuele""")) | STOPWORDS
+doel subdoel gezet bod zoek zocht afzonderlijke afzonderlijk aparte apart losse unieke individuele""")) | STOPWORDS
 
 
 @dataclass(frozen=True)
@@ -692,10 +692,20 @@ def _names_new_action(q: str) -> bool:
 
 def topic_of(text: str) -> str:
     """The content words left in `text`, in their order ('' when none). A frame noun with a typo
-    ("actes", "maatregeleen") is still a frame word: one edit away from it."""
-    kept = [w for w in re.findall(r"[\w'’-]+", text)
+    ("actes", "maatregeleen") is still a frame word: one edit away from it. A compound with a
+    frame noun as its head ("digitaliseringsacties") names its first part."""
+    kept = [_frame_head_dropped(w) for w in re.findall(r"[\w'’-]+", text)
             if not set(words(w)) <= _FRAME and not w.isdigit() and not _frame_typo(w)]
     return " ".join(kept)
+
+
+def _frame_head_dropped(word: str) -> str:
+    m = re.fullmatch(r"([\w'’]{3,}?)-?(?:acties|actie|maatregelen|actiepunten)", word, re.I)
+    if m is None:
+        return word
+    base = m.group(1)
+    # the linking s of "digitaliserings-", "veiligheids-"
+    return base[:-1] if re.search(r"(?:ing|heid|teit|schap)s$", base, re.I) else base
 
 
 # Only the nouns questions are framed with: a typo of a verb or adverb is too often a real word

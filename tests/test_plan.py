@@ -893,6 +893,9 @@ def test_examples_named_are_sides_of_a_topic_list():
     ("welke acties over nieuwe opleidingen zijn veranderd?", "compare", None, "opleidingen"),
     # "of" after a verb of knowing asks whether, it joins no two subjects
     ("weet iemand of studenten zich veilig voelen op school?", "lookup", None, "studenten veilig voelen school"),
+    # a compound with "acties" as its head names its first part
+    ("ik zoek de veiligheidsacties in 1.2, welke zijn dat?", "list", None, "veiligheid"),
+    ("wat zijn de LOB-acties?", "list", None, "LOB"),
     # an adjective after "iets" says what kind of news, it is no subject
     ("is er sinds vorig jaar nog iets concreets gebeurd?", "compare", None, ""),
     ("is er iets bijzonders gebeurd met de studentenkaart?", "lookup", None, "studentenkaart"),
