@@ -170,11 +170,13 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
 # Question-side names for the parties: the Wie cells' own names come from ingest.parties.
 _PARTY_ALIASES: list[tuple[re.Pattern, str]] = [
     # The ministries by their names, with or without "ministerie van": "Sociale Zaken (SZW)".
-    (re.compile(r"\bministerie van (?:onderwijs|ocw)\b|\bonderwijsministerie\b|\bhet ministerie\b(?! van)|"
-                r"\bonderwijs,? cultuur en wetenschap(?:pen)?\b", re.I), "OCW"),
-    (re.compile(r"\bministerie van (?:vws|volksgezondheid)\b|\bvolksgezondheid,? welzijn en sport\b", re.I), "VWS"),
-    (re.compile(r"\bministerie van (?:szw|sociale zaken)\b|\bsociale zaken(?: en werkgelegenheid)?\b", re.I), "SZW"),
-    (re.compile(r"\bministerie van (?:bzk|binnenlandse zaken)\b|\bbinnenlandse zaken(?: en koninkrijksrelaties)?\b",
+    # The whole name first: "ministerie van Sociale Zaken en Werkgelegenheid" leaves no "Werkgelegenheid".
+    (re.compile(r"\b(?:ministerie van )?onderwijs,? cultuur en wetenschap(?:pen)?\b|"
+                r"\bministerie van (?:onderwijs|ocw)\b|\bonderwijsministerie\b|\bhet ministerie\b(?! van)", re.I), "OCW"),
+    (re.compile(r"\b(?:ministerie van )?volksgezondheid,? welzijn en sport\b|\bministerie van (?:vws|volksgezondheid)\b",
+                re.I), "VWS"),
+    (re.compile(r"\b(?:ministerie van )?sociale zaken(?: en werkgelegenheid)?\b|\bministerie van szw\b", re.I), "SZW"),
+    (re.compile(r"\b(?:ministerie van )?binnenlandse zaken(?: en koninkrijksrelaties)?\b|\bministerie van bzk\b",
                 re.I), "BZK"),
     (re.compile(r"\bwerkgever(?:s)?(?:organisaties?|clubs?|koepels?)?\b", re.I), "werkgevers"),
     (re.compile(r"\bvereniging (?:van )?nederlandse gemeenten\b", re.I), "VNG"),

@@ -291,9 +291,14 @@ def test_chat_filters_narrow_and_never_replace():
     ("gemeentes en de VNG", ["gemeenten", "VNG"]),
     ("Ingardo", ["Ingrado"]),
     ("in het vmbo", []),
+    # a ministry by its whole name leaves no word of it behind
+    ("het ministerie van Sociale Zaken en Werkgelegenheid", ["SZW"]),
+    ("het ministerie van Onderwijs, Cultuur en Wetenschap", ["OCW"]),
 ])
 def test_parties_however_written(text, expected):
     assert find_parties(text, PARTIES)[0] == expected
+    if expected:
+        assert p(f"waar zit {text} bij?").topic == ""
 
 
 def test_empty_question():
