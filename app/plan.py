@@ -125,7 +125,9 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"(?:niks|niets)\b.{0,30}\bvoortgang\w*|voortgang\w*\b.{0,20}\b(?:niks|niets)\b|"
                 r"(?:niets|niks|niet) (?:ingevuld|bijgewerkt|gerapporteerd)|geen voortgang\w*|"
                 r"\bleeg (?:gelaten|gebleven)\b|\bleeg is\b|\bniet gerapporteerd\b|\bstil over\b|"
-                r"\bniets (?:over )?(?:bekend|te melden)\b|\bwaar(?:over|van)\b.{0,20}\bniets\b", re.I), GEEN_VOORTGANG),
+                r"\bniets (?:over )?(?:bekend|te melden)\b|\bwaar(?:over|van)\b.{0,20}\bniets\b|"
+                # "waar staat nog niks bij over 2025?": nothing said for the later period
+                r"\b(?:niets|niks)\b.{0,25}\b(?:2025|dit jaar)\b|\bsta(?:at|an) (?:nog )?(?:niets|niks) bij\b", re.I), GEEN_VOORTGANG),
     (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|hetzelfde gebleven|"
                 r"\bidem\b|stilgestaan|\bsta(?:at|an)\s+(?:nog\s+|al\s+|sindsdien\s+)?stil\b|geen (?:verandering|wijziging|vooruitgang)|"
                 # "staan sinds zomer 2024 stil", "zijn blijven staan waar ze waren"
