@@ -23,7 +23,11 @@ never go stale against the stored vectors):
                                   summer-2024 text said the action was finished and the 2025 text
                                   reports no work on it going on, only a next step ("Onderzoek en
                                   besluitvorming afgerond" then "De internetconsultatie voor dit
-                                  wetsvoorstel loopt").
+                                  wetsvoorstel loopt"). An action planned as continuing (Wanneer
+                                  "doorlopend", "2023 e.v.") is finished only when a text says it
+                                  is completed or secured ("afgerond", "gerealiseerd",
+                                  "gecontinueerd", "is verhoogd"), not when a product of it was published or
+                                  introduced ("een wijzigingsregeling, gepubliceerd in april 2025").
     loopt                         everything else: work in progress or partial results
 
 `finished_by_2024(row)` applies the same test to the summer-2024 text: an action whose Voortgang
@@ -80,6 +84,10 @@ _DONE = re.compile(
     r"\b(?:is|zijn) (?:\w+ )?(?:verhoogd|uitgebreid|vastgesteld|opgericht|ingericht)\b",
     re.IGNORECASE,
 )
+# What finishes an action planned as continuing: it is completed or its means are secured.
+_COMPLETED = re.compile(r"\bafgerond|\brondt af\b|\bgerealiseerd|\bvoltooid|\bgecontinueerd|\bgeborgd|"
+                        r"\b(?:is|zijn) (?:\w+ )?(?:verhoogd|uitgebreid|vastgesteld|opgericht|ingericht)\b", re.I)
+_CONTINUING = re.compile(r"\bdoorlopend\b|\be\.\s?v\.", re.I)
 # Anything still going on, partly done or only announced: then "afgerond" would overclaim.
 _ONGOING = re.compile(
     r"\bloopt\b|\blopen\b|\bgaande\b|\bwordt\b|\bworden\b|\bzal\b|\bzullen\b|\bdeels\b|\bgedeeltelijk|"
@@ -97,7 +105,7 @@ def _content(text: str) -> set[str]:
     return {stem(w) for w in words(text) if len(w) >= 5 and w not in STOPWORDS}
 
 
-def is_finished(text: str, wat: str) -> bool:
+def is_finished(text: str, wat: str, continuing: bool = False) -> bool:
     """The text says the action described by `wat` is finished (see the module docstring)."""
     if not text.strip() or _PARTLY.search(text):
         return False
@@ -105,10 +113,11 @@ def is_finished(text: str, wat: str) -> bool:
     done = ongoing = False
     if re.match(r"\s*loopt\b", text, re.I):  # the report's own verdict
         return False
+    finished = _COMPLETED if continuing else _DONE
     for sentence in _SENTENCE.split(text):
         about_action = bool(_content(sentence) & action)
         future = _FUTURE.search(sentence)
-        if _DONE.search(sentence) and not future and (about_action or len(_SENTENCE.split(text)) == 1):
+        if finished.search(sentence) and not future and (about_action or len(_SENTENCE.split(text)) == 1):
             done = True
         elif _ONGOING.search(sentence) and about_action:
             ongoing = True
@@ -134,7 +143,9 @@ def derive_stand(row: ActionRow) -> str:
         return unchanged(row.periods)
     if _BEHIND.search(text):
         return VERTRAAGD
-    if is_finished(text, row.wat) or (is_finished(row.status, row.wat) and not _ongoing(text, row.wat)):
+    continuing = bool(_CONTINUING.search(row.wanneer))
+    if is_finished(text, row.wat, continuing) or \
+            (is_finished(row.status, row.wat, continuing) and not _ongoing(text, row.wat)):
         # finished by summer 2024, and the 2025 text only reports a next step ("De internetconsultatie
         # voor dit wetsvoorstel loopt" after "Onderzoek en besluitvorming afgerond")
         return AFGEROND
@@ -146,7 +157,7 @@ def derive_stand(row: ActionRow) -> str:
 def finished_by_2024(row: ActionRow) -> bool:
     """Voortgang "Idem." or empty, and the summer-2024 text already says the action is finished."""
     return stand_key(derive_stand(row)) in (stand_key(ONGEWIJZIGD), GEEN_VOORTGANG) and not _BEHIND.search(row.status) \
-        and is_finished(row.status, row.wat)
+        and is_finished(row.status, row.wat, bool(_CONTINUING.search(row.wanneer)))
 
 
 def stands(rows) -> dict[str, str]:

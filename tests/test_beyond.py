@@ -154,7 +154,7 @@ def test_stand_rules_agree_with_the_hand_labels():
     labels = beyond.stand_labels()
     assert set(labels) == {r.id for r in rows} and set(labels.values()) <= set(STANDS)
     agree = sum(derive_stand(r) == labels[r.id] for r in rows)
-    assert agree >= 77, agree  # 2.2-02: the rules read "verlengd … gepubliceerd" as finished
+    assert agree == 78, agree
 
 
 def test_set_prf_by_hand():
@@ -275,6 +275,21 @@ def test_finished_by_2024_and_only_a_next_step_since_is_finished():
     row = _row(wat, "Onderzoek en besluitvorming afgerond (april 2024).",
                "Het onderzoek naar de eisen wordt verder uitgebreid.")
     assert derive_stand(row) == "loopt"
+
+
+def test_a_continuing_action_is_finished_only_when_said_completed():
+    from ingest import ActionRow
+
+    wat = "We besteden aandacht aan de informatie over de subsidieregeling voor leerbanen."
+    status = "De subsidieregeling is met 5 jaar verlengd."
+    voortgang = "Er zijn wijzigingen in de subsidieregeling doorgevoerd, gepubliceerd in april 2025."
+    once = ActionRow(id="9.9-01", prioriteit=2, doelstelling="9.9", wat=wat, wanneer="2023", status=status,
+                     voortgang=voortgang)
+    going = once.model_copy(update={"wanneer": "2023 e.v."})
+    assert derive_stand(once) == AFGEROND and derive_stand(going) == "loopt"
+    # secured means finished, also for a continuing action
+    kept = going.model_copy(update={"voortgang": "De subsidieregeling is structureel gecontinueerd."})
+    assert derive_stand(kept) == AFGEROND
 
 
 def test_fresh_question_files_are_well_formed():
