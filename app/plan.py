@@ -398,7 +398,7 @@ optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschri
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
 lijkt lijken best volop uitvoering uitvoerende verslag belegd doelen subdoelen
 meepraten meedenken meebeslissen meewerken meewerkt naast
-doel subdoel gezet bod zoek zocht afzonderlijke afzonderlijk aparte apart losse unieke individuele""")) | STOPWORDS
+doel subdoel gezet bod zoek zocht verloopt verlopen verliep afzonderlijke afzonderlijk aparte apart losse unieke individuele""")) | STOPWORDS
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ def p(question, history=(), filters=None):
 CASES = [
     # question, operation, field, filters, topic
     ("wat is de status van het bbl-offensief?", "lookup", "status", Filters(), "bbl-offensief"),
+    ("hoe verloopt het bbl-offensief?", "lookup", "status", Filters(), "bbl-offensief"),
     ("wat doet JOB allemaal?", "list", "status", Filters(partij="JOB"), ""),
     # a partner asked is a who; "op welk moment", "in welk schooljaar" a when
     ("Welke externe partner ondersteunt het programma Cyberveiligheid mbo?", "lookup", "wie", Filters(),
