@@ -1465,16 +1465,25 @@ class Engine:
                 return self._refuse(p, f"De rapportage noemt hierover niets voor {p.filters.jaar}.", [],
                                     rows=[h.row for h in free.hits[:3]])
         pointed = False
+        if p.refers_back == "weak" and prev is not None and 1 < len(prev.rows) <= SHORT_LIST and \
+                any(self._points_at(p.question, r) for r in prev.rows):
+            # "wanneer moet die aanpassing in werking treden?" after two actions on changing the
+            # Ekb: a demonstrative with a noun those actions write points into them.
+            p = replace(p, refers_back="strong")
         if p.refers_back == "strong" and prev is not None and len(prev.rows) > 1 and res.hits:
             # "wat is er veranderd aan die subsidie voor leerbedrijven?" after a list: "die" points
             # into that list, so its best match leads when it matches about as well as any row.
             listed = {r.id for r in prev.rows}
             wide = self._search(p.question, scope, k=max(30, len(prev.rows)))
             inside = next((h for h in wide.hits if h.row.id in listed), None)
-            if inside is not None and inside.row.id != res.hits[0].row.id and \
-                    inside.score >= 0.5 * res.hits[0].score:
+            short = len(prev.rows) <= SHORT_LIST  # all the reader sees: "die aanpassing" is one of them
+            if inside is not None and (inside.row.id != res.hits[0].row.id or short) and \
+                    (inside.score >= 0.5 * res.hits[0].score or short):
                 pointed = True
-                res = dataclasses.replace(res, hits=[inside, *[h for h in res.hits if h.row.id != inside.row.id]])
+                # the pointer, not the words, says which action: retrieval's doubt about a word of
+                # the question ("ingaan") is no reason to refuse
+                res = dataclasses.replace(res, hits=[inside, *[h for h in res.hits if h.row.id != inside.row.id]],
+                                          confident=res.confident or short)
         if res.hits and not res.confident and p.topic:
             # Retrieval's gate counts a word the report writes in another form ("gepeild" for
             # "peiling", "NPULS" asked as "hoe ver is npuls") as unknown. Every content word of the
@@ -1970,7 +1979,9 @@ class Engine:
             # "die systematiek" after the portfoliosystematiek: the head of a compound the row writes
             head = stem(fold(noun).lower())
             headed = len(head) >= 6 and any(t.endswith(head) and len(t) > len(head) + 2 for t in row_terms)
-            if terms and (terms <= row_terms or (parts and parts <= row_terms) or headed) and \
+            # "die aanpassing" after "wordt aangepast": the noun of the row's verb
+            verbal = all(any(_same_root(t, _unseparated(u)) for u in row_terms) for t in terms)
+            if terms and (terms <= row_terms or (parts and parts <= row_terms) or headed or verbal) and \
                     not _PARTICIPLE.match(fold(noun).lower()):
                 return True
         return False
@@ -2607,6 +2618,12 @@ def _short_kin(term: str, row_terms) -> bool:
     "studentenhuisvest": what is left there is a word of its own."""
     return len(term) > SHORT_KIN and any(term[:k] in row_terms for k in range(max(SHORT_KIN, len(term) - KIN_SUFFIX),
                                                                               min(PREFIX_FAMILY, len(term))))
+
+
+def _unseparated(term: str) -> str:
+    """A participle of a separable verb without its "ge": "aangepast" -> "aanpast"."""
+    m = re.fullmatch(r"(aan|op|af|uit|in|door|mee|toe|vast|bij|over|terug|voor|na|weg)ge(\w{3,})", term)
+    return m.group(1) + m.group(2) if m else term
 
 
 def _same_root(term: str, other: str) -> bool:

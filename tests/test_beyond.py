@@ -392,6 +392,11 @@ def test_a_pointer_after_a_list_points_into_that_list(engine):
     first = engine.answer("wat wordt er aan kiesmbo veranderd?")
     again = engine.answer("worden studenten daar ook bij betrokken?", history=[first])
     assert ids(again) == ids(first) and "feedbacktool" in again.text
+    # "die aanpassing" after two actions whose text says "wordt aangepast": the noun of their verb
+    two = engine.answer("welke acties in 3.2 gaan over het aanpassen van het Examen- en kwalificatiebesluit?")
+    assert set(ids(two)) == {"3.2-01", "3.2-02"}
+    when = engine.answer("wanneer moet die aanpassing ingaan?", history=[two])
+    assert ids(when)[0] == "3.2-02" and "1 augustus 2026" in when.text, when.text
 
 
 def test_a_name_the_report_never_uses_with_a_loose_match_is_refused(engine):
