@@ -146,6 +146,8 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"(?<!\been )\bachterstand\b(?!\s+(?:in|bij|met|op|van)\s+(?!(?:de\s+|het\s+)?(?:schema|planning|tijd)\b))|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
                 r"gerealiseerd|gestart|opgepakt|begonnen|haalbaar)|\bgeschrapt|stopgezet|\bblijf?t? liggen|"
                 r"\bblijven liggen|niet gedaan|mislukt|niet van de grond|gestrand|\bvastgelopen\b|"
+                # "bij welke is het beoogde programma er niet gekomen?"
+                r"\ber\s+(?:(?:nog\s+)?(?:niet|nooit)\s+(?:ge)?komen|(?:nog\s+)?(?:niet|nooit)\s+(?:van\s+)?gekomen)\b|"
                 # "vast" of a stuck action, not of "leggen … vast" (to record)
                 r"\b(?:zit|zitten|zat|zaten|loopt|lopen|liep|liepen|staat|staan)\b(?:\s+[\w'’-]+){0,3}?\s+vast\b|"
                 r"\bstagn\w+|\bligt stil\b|\bliggen stil\b|\bgestopt\b|\bachterhaald\b|(?<![a-z]e )(?<!ische )\bproblemen\b|"
