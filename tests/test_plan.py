@@ -426,7 +426,7 @@ def test_hedges_and_labels_leave_the_question():
     ("zit er bij de acties van JOB iets tussen dat niet is doorgegaan?", VERTRAAGD),
     ("bij welke acties is de voortgang 2025 leeg?", GEEN_VOORTGANG),
     ("bij welke acties staat nog niets over 2025?", GEEN_VOORTGANG),
-    ("bij welke acties is het beoogde programma er nooit gekomen?", VERTRAAGD),
+    ("bij welke acties is het er nooit van gekomen?", VERTRAAGD),
     ("zijn hier al acties helemaal klaar?", AFGEROND),
     ("welzijn (1.2): wat is daar nog mee bezig?", LOOPT),
 ])
