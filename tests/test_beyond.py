@@ -173,7 +173,9 @@ def test_eval_question_files_are_well_formed():
         for name in ("beyond_questions.jsonl", "stand_questions.jsonl", "answerability_questions.jsonl",
                      "conversations.jsonl"):
             items = beyond.load(name, split)
-            assert items, (split, name)
+            # Between retiring one test split to development and writing the next, the test split
+            # is empty; development never is.
+            assert items or split == "test", (split, name)
             for item in items:
                 assert item["split"] == split
                 gold = [g for t in item.get("turns", [item]) for g in t.get("gold_rows", [])]
