@@ -59,9 +59,11 @@ _PAST_ASKED = re.compile(r"\b(?:is|zijn|werd|werden)\b.*\b(?:\w*ge\w{3,}(?:d|t|e
 _PLANNED = re.compile(r"\b(?:wordt|worden|zal|zullen|volgt|volgen|verwacht|gepland|naar verwachting)\b(?![^.]*\b(?:is|zijn)\b)",
                       re.I)
 _END_ASKED = re.compile(r"\btot wanneer\b|\bhoe lang\b|\beinddatum\b|\bwanneer (?:stopt|eindigt|afgelopen)\b|"
+                        r"\b(?:gestopt|beëindigd|geëindigd|afgelopen|afgerond)\b[^?]*\bwanneer\b|"
                         r"\bloopt\b.{0,40}\baf\b|\bwanneer\b.*\b(?:klaar|gereed|af|voltooid|opgeleverd)\s*\??\s*$|"
                         # "wanneer is het onderzoek klaar naar …?"
                         r"\bwanneer\s+(?:is|zijn|wordt|worden|komt|komen)\b[^?]*\b(?:klaar|gereed|voltooid|opgeleverd|afgerond)\b", re.I)
+_ENDED = re.compile(r"\b(?:klaar|gereed|afgerond|voltooid|gestopt|beëindigd|geëindigd|afgelopen)\b", re.I)
 _END_SAID = re.compile(r"\btot (?:en met |eind |\d)|\bt/m\b|\beinddatum|\bloopt af\b|\beindigt\b|\bafgerond\b|"
                        r"\bopgeleverd\b|\bgereed\b|\bklaar\b", re.I)
 
@@ -2278,7 +2280,9 @@ class Engine:
                 # "vanaf wanneer gelden de eisen?" asks for a start ("inwerkingtreding … op 1 augustus
                 # 2027"), "tot wanneer loopt het?" for an end: a sentence that names that kind of
                 # moment goes first, before the latest year.
-                edge = _START_ASKED if _START_ASKED.search(p.question) else \
+                # "sinds wanneer is het traject klaar?", "is het gestopt, en sinds wanneer?": an end
+                edge = _END_ASKED if _END_ASKED.search(p.question) and _ENDED.search(p.question) else \
+                    _START_ASKED if _START_ASKED.search(p.question) else \
                     _END_ASKED if _END_ASKED.search(p.question) else None
                 said = _START_SAID if edge is _START_ASKED else _END_SAID
 
