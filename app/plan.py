@@ -895,7 +895,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                   # "doelstelling 1.1 lijkt me best lang": a remark on the size, not "leven lang ontwikkelen"
                   r"\b(?:best|erg|heel|nogal|vrij|zo|wel)\s+(?:lang|groot|klein|kort|omvangrijk)\b|"
                   # "is er nog iets concreets gebeurd?": an adjective after "iets" says what kind, no subject
-                  r"\bn?iets\s+\w+s\b", " ", rest, flags=re.I)
+                  r"\bn?iets\s+\w+s\b|"
+                  # "welke acties binnen deze selectie zijn afgerond?": the chat's filter, not a subject
+                  r"\b(?:binnen|in|uit|van|onder)\s+(?:deze|die|de|dit|het|mijn|jouw|uw)\s+(?:huidige\s+)?"
+                  r"(?:selectie|filter|filters|keuze|gefilterde\s+(?:lijst|acties|rijen))\b", " ", rest, flags=re.I)
     if re.search(r"\b(?:draagt|dragen|droeg|droegen)\b", rest, re.I) and re.search(r"\bbij\s*[?.!]?\s*$", rest, re.I):
         # "aan welke acties draagt OCW bij?": "bijdragen", split, is taking part
         rest = re.sub(r"\b(?:draagt|dragen|droeg|droegen)\b|\bbij(?=\s*[?.!]?\s*$)", " ", rest, flags=re.I)

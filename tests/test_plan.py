@@ -483,6 +483,9 @@ def test_a_dropdown_set_this_turn_is_what_deze_points_at():
     assert not got.followup and got.filters.doelstelling == "3.2" and got.unfinished
     # without a new dropdown value "hiervan" stays within the last answer
     assert p("welke acties hiervan zijn nog niet klaar?", [first]).followup
+    # "binnen mijn selectie" names the dropdown's scope, no subject
+    chosen = p("wat is er binnen mijn selectie al afgerond?", filters=Filters(prioriteit=3))
+    assert (chosen.operation, chosen.filters, chosen.topic) == ("list", Filters(prioriteit=3, stand=AFGEROND), "")
 
 
 def test_more_everyday_shapes_of_the_third_session():
