@@ -1040,7 +1040,10 @@ class Engine:
         if p.followup and prev is not None:
             keep = {r.id for r in self.index.filter_rows(f)}
             rows = [r for r in prev.rows if r.id in keep]
-            if p.topic:
+            # "wanneer moet dat klaar zijn?" after a list about vsv: the subject carried over from that
+            # list chose its rows already; it is no word to look for in their Wanneer column.
+            inherited = prev.plan is not None and p.topic == prev.plan.topic
+            if p.topic and not inherited:
                 # "welke daarvan gaan over burgerschap?": within the few earlier rows the words decide,
                 # without the rank cut of a search over the whole report.
                 if p.field == "wanneer" or p.named:

@@ -756,3 +756,11 @@ def test_parties_that_act_are_the_organisations_asked_for(engine):
 def test_a_plural_party_takes_a_plural_verb(engine):
     assert "waarbij werkgevers betrokken zijn" in engine.answer("wat moeten de werkgevers doen?").text
     assert "waarbij JOB betrokken is" in engine.answer("wat doet JOB allemaal?").text
+
+
+def test_when_after_a_topic_list_gives_the_planning_of_each_action(engine):
+    # the subject carried over chose the list's rows; it is no word to find in their Wanneer column
+    listed = engine.answer("welke acties gaan over laaggeletterdheid?")
+    when = engine.answer("en wanneer moet dat klaar zijn?", history=[listed])
+    assert len(listed.rows) > 1 and ids(when) == ids(listed)
+    assert all(f"Wanneer: {r.wanneer.split()[0]}" in when.text for r in listed.rows)
