@@ -51,9 +51,9 @@ Question files (written by reading the report, never by running the engine):
                                                    (ninth session) after its one reported run (c0cb0b4)
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
-The development split is what the rules were built against; the test split (the seventh one, written
-on 2026-12-02 in the eighth session by readers of the report only, while that session's first engine
-changes were made, not for them) is only run to report.
+The development split is what the rules were built against; the test split (the ninth one, written
+on 2026-12-03 in the tenth session by readers of the report only, who never ran the engine nor read
+its rules, while that session's first engine changes were made, not for them) is only run to report.
 """
 
 from __future__ import annotations
