@@ -30,7 +30,7 @@ from index.glossary import Glossary, standalone_terms
 from index.structured import Filters
 from ingest import ActionRow
 
-from .plan import _MINISTRY_NAMES, _PARTICIPLE, _SIZE_VERB, _VERB_HEADS, Plan, fits_size, plan as make_plan
+from .plan import _MINISTRY_NAMES, _PARTICIPLE, _PLACE_IN_LIST, _SIZE_VERB, _VERB_HEADS, Plan, fits_size, topic_of, plan as make_plan
 from .sentences import (PERIOD_CELLS, Quote, figure_neighbours, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
@@ -743,7 +743,20 @@ class Engine:
         if not 0 <= n < len(shown):
             return Answer(f"**Het vorige overzicht noemde {len(shown)} acties; er is geen nummer {p.ordinal}.**",
                           abstained=True, kind="lookup", plan=p)
-        return self._compose(p, shown[n], [])
+        row = shown[n]
+        if p.field == "figure" and not self._subject_terms(p):
+            # "hoeveel geld is er voor de eerste toegekend?": the action pointed at is the subject, so
+            # any figure of the kind asked in its cells is about it; the one whose sentence shares
+            # most of the question's other words ("toegekend") stands for the subject.
+            asked = self._terms(_PLACE_IN_LIST.sub(" ", p.question))
+            sents = [x for cell in ("voortgang", "status", "wat") for x in split_sentences(row.cell(cell))
+                     if has_figure(x, p.figure_kind or "count", analyzer=self.index.lexical.analyzer)]
+            if not sents:
+                kind = _KIND_WORDS.get(p.figure_kind or "", "aantal")
+                return self._refuse(p, f"De rapportage noemt bij actie {row.id} geen {kind}.", [], rows=[row])
+            best = max(sents, key=lambda x: len(asked & self._terms(x)))
+            p = replace(p, topic=topic_of(best))
+        return self._compose(p, row, [])
 
     def _in_own_periods(self, p: Plan) -> Plan:
         """"ongewijzigd" is named after the report's earlier period, whatever the plan called it."""
@@ -2326,7 +2339,8 @@ class Engine:
             # budget van de werkagenda" has no subject left once the figure words go: it asks about
             # the agenda as a whole, which no action's figure answers.
             kind = _KIND_WORDS.get(p.figure_kind or "", "aantal")
-            if not self._subject_terms(p):
+            # "hoeveel geld is er voor de eerste toegekend?" points at an action of a list instead.
+            if not self._subject_terms(p) and not p.ordinal:
                 return self._refuse(p, f"De rapportage noemt geen {kind} voor de werkagenda als geheel; alleen "
                                        f"per actie staan soms bedragen of aantallen.", [], rows=[row, *related][:3])
             found = self._figure_candidates(p, [row])

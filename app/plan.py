@@ -223,7 +223,9 @@ _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "ze
 _PLACE_IN_LIST = re.compile(r"\b(?:de|die|het)\s+(" + "|".join(_ORDINALS) + r")\b"
                             r"(?=\s*(?:[?.!,]|$|(?:actie|maatregel|punt|uit|van|daarvan|hiervan|in|op|bij|wie|wat|is|zijn|"
                             # a participle: "wat is er bij de tweede veranderd?"
-                            r"(?:ge|ver|be|ont|her|af|op|uit)\w*(?:d|t))\b))|"
+                            r"(?:ge|ver|be|ont|her|af|op|uit)\w*(?:d|t)|"
+                            # a separable one: "hoeveel geld is er voor de eerste toegekend?"
+                            r"(?:toe|aan|in|mee|vast|over|door|bij|na|terug)ge\w+(?:d|t))\b))|"
                             r"\b(?:actie|nummer|nr\.?)\s+(\d{1,2})\b(?!\.\d)", re.I)
 
 
@@ -1086,7 +1088,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # "wat is er bij de tweede veranderd?" after a list (also a turn or two later): that
         # action, the field asked
         word, number = ordinal.group(1), ordinal.group(2)
-        left = topic_of(_PLACE_IN_LIST.sub(" ", rest))
+        left = _verbs_dropped(q, topic_of(_PLACE_IN_LIST.sub(" ", rest)))
+        if fld == "figure":
+            # "hoeveel geld is er voor de eerste toegekend?": the kind of figure, no subject
+            left = " ".join(w for w in left.split() if fold(w).lower() not in _MONEY_HEADS)
         if not (left or parties or doel or prio or stand or jaar):
             return Plan(operation="lookup", field=fld, filters=_merge(last_list.filters, chat), topic="",
                         figure_kind=figure_kind, followup=True, question=q,

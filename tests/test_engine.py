@@ -879,6 +879,12 @@ def test_the_nth_action_of_the_list_shown(engine):
     assert [r.id for r in last.rows] == [shown[-1]] and "**Wie:**" in last.text
     none = engine.answer("en nummer 9?", history=[listed, second, last], filters=f)
     assert none.abstained and f"noemde {len(shown)} acties" in none.text
+    # a figure of the action pointed at: its own sentence with an amount, or plainly none
+    third = engine.answer("hoeveel geld krijgt de derde?", history=[listed], filters=f)
+    assert [r.id for r in third.rows] == [shown[2]] and not third.abstained
+    assert any("€" in q.text or "miljoen" in q.text or "mln" in q.text for q in third.quotes)
+    fifth = engine.answer("hoeveel geld krijgt de vijfde?", history=[listed], filters=f)
+    assert fifth.abstained and f"bij actie {shown[4]} geen bedrag" in fifth.text  # 3.1-05 names no sum
 
 
 def test_where_to_see_which_is_no_question_for_names(engine):

@@ -869,6 +869,8 @@ def test_a_building_is_no_participle():
     ("en wie doet de laatste?", -1, "wie"),
     ("hoe staat het met de derde actie?", 3, "status"),
     ("en nummer 4?", 4, "status"),
+    # a separable participle after the place, and the figure's kind, leave no subject
+    ("hoeveel geld is er voor de derde toegekend?", 3, "figure"),
 ])
 def test_an_action_of_the_last_list_by_its_place(question, ordinal, field):
     listed = p("welke acties zijn er?", filters=Filters(doelstelling="3.1"))
