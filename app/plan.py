@@ -1139,6 +1139,13 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                     filters=_merge(prev.filters, f), topic=topic, figure_kind=figure_kind, followup=True, question=q,
                     also=tuple(parties[1:]) if f.partij else (), alone=alone, without=without,
                     unfinished=unfinished, recent=recent, not_new=not_new)
+    # "wie zijn er naast de scholen bij betrokken?" after one action: the other parties of that
+    # action ("er … bij" points back), not every action the scholen take part in.
+    if prev is not None and prev.operation == "lookup" and fld == "wie" and parties and not topic and not stand \
+            and re.search(r"\b(?:naast|behalve|buiten)\b", q, re.I) and \
+            re.search(r"\ber\b[^?]*\b(?:bij|aan|mee)\b|\bnog meer\b|\bverder\b|\bnog\b", q, re.I):
+        return Plan(operation="lookup", field="wie", filters=_merge(prev.filters, chat), topic=prev.topic,
+                    followup=True, question=q)
     # "en wat doet JOBmbo daarbij?", "en hoeveel trekt OCW daarvoor uit?" after one action: that
     # party's part in that action, whatever field is asked.
     if prev is not None and (_INTO_PREV.search(q) or _STRONG_ANAPHORA.search(q) or

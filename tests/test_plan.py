@@ -232,6 +232,10 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
         assert part.operation == "lookup" and part.followup and part.filters == Filters(), pointer
     # without a pointer it is the party's own list
     assert p("wat doet SBB allemaal?", [first]).operation == "list"
+    # the other parties of the action just answered, "er … bij" pointing back
+    others = p("wie zijn er naast OCW bij betrokken?", [first])
+    assert (others.operation, others.field, others.topic, others.followup) == ("lookup", "wie", "bbl-offensief", True)
+    assert p("wie zijn er naast OCW bij betrokken?").operation == "list"
     # a reason asked about what was pointed at is no list, whatever status words it repeats
     late = p("welke acties zijn vertraagd?")
     for why in ("waarom is die vertraagd?", "hoe komt het dat dit niet gelukt is?", "en waarom loopt het achter?"):
