@@ -229,6 +229,7 @@ _PLACE_IN_LIST = re.compile(r"\b(?:de|die|het)\s+(" + "|".join(_ORDINALS) + r")\
                             r"\b(?:actie|nummer|nr\.?)\s+(\d{1,2})\b(?!\.\d)", re.I)
 
 
+_NEXT_STEP = re.compile(r"volgende|eerstvolgende|komende|nieuwe|stap|stappen|vervolg|vervolgstap|vervolgstappen")
 _NEW_SUBJECT = re.compile(r"^\s*(?:los daarvan|daarnaast|(?:en )?(?:nu )?(?:even )?iets anders|(?:een )?andere vraag|"
                           r"nog een (?:andere )?vraag|nieuwe vraag|ander onderwerp)\s*[:,.;!-]*\s*", re.I)
 _POINTER = re.compile(r"\b(?:dat|dit|die|deze|het|daar|hier)\b", re.I)
@@ -1103,7 +1104,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # those actions again, each with its parties (or planning).
         # (not a follow-up within the last answer's rows: that answer may be about one of them)
         return Plan(operation="list", field=fld, filters=_merge(listed.filters, chat), topic=listed.topic, question=q)
-    names_something = bool(topic or parties or doel or prio or stand or jaar)
+    # "wat is daar de volgende stap?": what comes next is asked of the subject pointed at, no subject
+    next_step = bool(topic) and _ANAPHORA.search(q) is not None and \
+        all(_NEXT_STEP.fullmatch(fold(w).lower()) for w in topic.split())
+    names_something = bool((topic and not next_step) or parties or doel or prio or stand or jaar)
     # A bare "wat is er nieuw?" or "wie doet dat?" after an answer is about that answer.
     bare_field = fld in ("change", "wie", "wanneer") and not names_something and not _META_TOTAL.search(q)
     # "waarom niet?", "wat gebeurt er dan wel?": a short question that names nothing continues the last one.

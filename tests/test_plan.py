@@ -236,6 +236,9 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     others = p("wie zijn er naast OCW bij betrokken?", [first])
     assert (others.operation, others.field, others.topic, others.followup) == ("lookup", "wie", "bbl-offensief", True)
     assert p("wie zijn er naast OCW bij betrokken?").operation == "list"
+    # what comes next, asked with a pointer, is about the subject pointed at
+    step = p("en wat zijn daarvan de vervolgstappen?", [first])
+    assert (step.operation, step.topic, step.followup) == ("lookup", "bbl-offensief", True)
     # a reason asked about what was pointed at is no list, whatever status words it repeats
     late = p("welke acties zijn vertraagd?")
     for why in ("waarom is die vertraagd?", "hoe komt het dat dit niet gelukt is?", "en waarom loopt het achter?"):
