@@ -33,7 +33,7 @@ from ingest.parties import normalise_parties
 
 # -- vocabulary ----------------------------------------------------------------------------------
 
-_WHO = re.compile(r"\bwie\b|\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b|\bwiens\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|\bvoortouw\b|"
+_WHO = re.compile(r"\bwie\b|\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b|\b(?:staat|staan|stond|stonden)\s+(?:er\s+)?achter\s+(?=(?:de|het|dit|deze|die|dat|een)\b)(?!(?:de|het)\s+(?:planning|schema|tijdpad)\b)|\bwiens\b|verantwoordelijk|welke partij|trekker|uitvoerder|betrokken partij|\bpartners\b|\bvoortouw\b|"
                   r"\bwelke? (?:onderzoeks)?(?:bureau|organisatie|instantie|ministerie)s?\b|\bwelke?\s+(?:[\w'’-]+\s+)?partner\b|"
                   r"wie (?:doet|doen|gaat|moet)", re.I)
 _WHEN = re.compile(r"\bwanneer\b|(?<!volgens )(?<!volgens de )(?<!volgens het )planning|\b(?:in)?gepland\b|tijdpad|\bdeadline\b|per wanneer|welk jaar|hoe lang|looptijd|"
@@ -664,7 +664,10 @@ def find_stand(question: str) -> tuple[str | None, str]:
     """The status category a question asks for, and the question without its words (all of
     them: "mislukt of vertraagd" are two ways of saying one thing)."""
     # "wie zit er achter mbo in 2030?": who is behind it, not what is behind schedule
-    question = re.sub(r"\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b", " ", question, flags=re.I)
+    # "welke organisaties staan achter de routekaart?": who supports it
+    question = re.sub(r"\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b|"
+                      r"\b(?:staat|staan|stond|stonden)\s+(?:er\s+)?achter\s+(?=(?:de|het|dit|deze|die|dat|een)\b)(?!(?:de|het)\s+(?:planning|schema|tijdpad)\b)",
+                      " ", question, flags=re.I)
     found = None
     planning = re.search(r"\bmoet(?:en)?\b|\bmoest(?:en)?\b|\bwanneer\b|\bgepland\b", question, re.I)
     # "als je gestopt bent met je opleiding, …": the asker's own situation, not an action's state

@@ -88,6 +88,9 @@ CASES = [
      "ministerie betaalt subsidie leerbanen"),
     # "wie zit er achter": who is behind it, not what is behind schedule
     ("wie zit er achter de studentenkaart?", "lookup", "wie", Filters(), "studentenkaart"),
+    # "staan achter" a thing supports it; "achter (op) de planning" is behind schedule
+    ("welke partijen staan achter het stagepact?", "lookup", "wie", Filters(), "stagepact"),
+    ("welke acties staan achter de planning?", "list", "wanneer", Filters(stand=VERTRAAGD), ""),
     ("wat is de streefdatum voor de nieuwe wet?", "lookup", "wanneer", Filters(), "streefdatum wet"),
     # "hoe docenten worden betrokken" is about them; "waar zijn docenten bij betrokken" asks their part
     ("hoe worden docenten betrokken bij de bekwaamheidseisen?", "list", "status", Filters(),
