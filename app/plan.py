@@ -47,7 +47,9 @@ _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |af
                      r"(?:het )?afgelopen jaar|\b(?:het|dit) laatste jaar\b|nieuw in 20\d\d|in 20\d\d nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
                      r"anders dan (?:vorig|in 20\d\d|zomer)|nieuwe voortgang|voortgang (?:laten |te )?zien|"
                      r"ten opzichte van (?:vorig|20\d\d|zomer|de vorige)|t\.o\.v\.|"
-                     r"\b(?:welke|nieuwe) ontwikkelingen\b|\bna (?:de )?zomer (?:van )?2024\b|\bnieuwe stappen\b", re.I)
+                     r"\b(?:welke|nieuwe) ontwikkelingen\b|\bna (?:de )?zomer (?:van )?2024\b|\bnieuwe stappen\b|"
+                     # "hoe is de looptijd aangepast sinds 2024?"
+                     r"\b(?:aangepast|gewijzigd|bijgesteld)\b[^?]*\bsinds\b|\bsinds\b[^?]*\b(?:aangepast|gewijzigd|bijgesteld)\b", re.I)
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag(?:en)?\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
                      r"\bin cijfers\b|\bwelke cijfers\b|\bcijfermatig\b|"

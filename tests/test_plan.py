@@ -91,6 +91,9 @@ CASES = [
     # "staan achter" a thing supports it; "achter (op) de planning" is behind schedule
     ("welke partijen staan achter het stagepact?", "lookup", "wie", Filters(), "stagepact"),
     ("welke acties staan achter de planning?", "list", "wanneer", Filters(stand=VERTRAAGD), ""),
+    # adjusted since a moment: what changed
+    ("is de planning van het bbl-offensief sinds vorig jaar bijgesteld?", "lookup", "change", Filters(), "bbl-offensief bijgesteld"),
+    ("wat is er sinds 2024 gewijzigd aan het stagepact?", "lookup", "change", Filters(), "gewijzigd stagepact"),
     ("wat is de streefdatum voor de nieuwe wet?", "lookup", "wanneer", Filters(), "streefdatum wet"),
     # "hoe docenten worden betrokken" is about them; "waar zijn docenten bij betrokken" asks their part
     ("hoe worden docenten betrokken bij de bekwaamheidseisen?", "list", "status", Filters(),
