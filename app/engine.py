@@ -1706,6 +1706,15 @@ class Engine:
         relevant = [s for s in sentences if self._relevance(s, subject) >= 0.3] if subject else sentences
         asked = fold(p.question).lower()
         m = _MEMBERS.search(p.question) or _MEMBERS_LISTED.search(p.question)
+        counted = None
+        if not m:
+            # "welke regio's zitten in die opschaling naar 20 regio's?": the question gives the count
+            # of what it asks to be named, further on
+            w = re.search(r"\bwelke\s+(?=([\w'’-]+))", p.question, re.I)
+            again = re.search(rf"\b{_NUMBER_ALT}\s+{re.escape(w.group(1))}(?!\w)",
+                              p.question[w.end() + len(w.group(1)):], re.I) if w else None
+            if again:
+                m, counted = w, again.group(1)
         if m:
             head = next((w for w in re.findall(r"[\w'-]+", p.question[m.end():])
                          if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
@@ -1737,7 +1746,7 @@ class Engine:
                                                 for s in mentions):
                 return f"De rapportage noemt {head}, maar somt niet op wie of wat daar onder valt."
             # "welke 20 regio's?": a sentence naming two of them does not answer; it must name as many.
-            number = next((g for g in m.groups() if g), None)
+            number = counted or next((g for g in m.groups() if g), None)
             wanted = _NUMBER_WORDS.get(number.lower()) if number and not number.isdigit() else \
                 (int(number) if number else None)
             if key and wanted and wanted > 2 and numbered < wanted and not any(len(_names(s)) >= wanted for s in mentions):

@@ -208,6 +208,8 @@ def test_a_follow_up_on_a_list_of_one_answers_that_action(engine):
     ("Op welk referentieniveau (2F of 3F) komen de nieuwe taaleisen te liggen?", "nergens"),
     # a set of N asked for, a sentence that names fewer of them
     ("Welke drie regio's werken met het LLO-collectief?", "somt geen 3 regio's op"),
+    # ... also when the question gives the count further on
+    ("welke regio's horen bij de uitbreiding van het LLO-collectief naar 20 regio's?", "somt geen 20 regio's op"),
     # most of the subject occurs nowhere in the report, in no form
     ("Welke tandartsverzekering is het voordeligst voor studenten?", "noemt tandartsverzekering en voordeligst nergens"),
 ])
