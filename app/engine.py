@@ -16,6 +16,7 @@ the answer says so ("De rapportage noemt geen bedrag voor …") and cites what t
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import gc
 
 import os
@@ -136,6 +137,12 @@ ENTITY_RELEVANCE = 0.15
 LOOKUP_RESCUE_COVERAGE = 0.3
 # Codes and names: a token with a digit and a letter ("2F", "3F", "NT2"), or an abbreviation in capitals.
 _SPECIFIC = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,6}\b|\b[A-Z]{2,6}\b")
+# One opleiding named ("de opleiding kok", "de opleiding verzorgende ig"): its first word.
+_NAMED_PROGRAMME = re.compile(r"\b(?:de|het)\s+(?:mbo-)?(opleiding|studie|richting)\s+(?:tot\s+)?"
+                              r"((?:[\w'’-]{2,})(?:\s+[\w'’-]+){0,2})", re.I)
+# Words that follow "de opleiding" without naming one ("komt dat in de opleiding terecht?")
+_NOT_A_NAME = frozenset("volgens via zoals terecht precies kiezen kies volgen volg hebt heb doen doe "
+                        "afmaken afronden starten beginnen stoppen halen gehaald gekozen gevolgd".split())
 # The thing whose content or members are asked for follows these words.
 _DETAIL = re.compile(r"\bwat houd(?:t|en)\b|\bwat (?:staat|stond) er (?:precies |inhoudelijk )?in\b|"
                      r"\bwelke (?:[\w'’-]+ ){1,2}(?:staan|zitten|vallen|stonden) (?:er )?(?:precies )?in\b|"
@@ -1694,6 +1701,15 @@ class Engine:
         strange = [t for t in _SPECIFIC.findall(p.question) if fold(t) not in vocab and not fold(t).isdigit()]
         if strange:
             return f"De rapportage noemt {' en '.join(dict.fromkeys(strange))} nergens."
+        named = _NAMED_PROGRAMME.search(p.question)
+        if named:
+            # "wat is de baankans van de opleiding kok?": one opleiding by a name (up to the next
+            # function word) with a word the report never writes; it speaks of opleidingen in general.
+            name = list(itertools.takewhile(lambda w: fold(w).lower() not in STOPWORDS and fold(w).lower() not in _NOT_A_NAME,
+                                            re.findall(r"[\w'’-]+", named.group(2))))[:3]
+            df = self.index.lexical.doc_freq
+            if name and any(not any(t in df for t in self._terms(w)) for w in name):
+                return f"De rapportage noemt de {named.group(1).lower()} {' '.join(name)} nergens."
         unknown, content = self._unknown_words(p.topic)
         if unknown and 2 * len(unknown) > len(content):
             # Most of what the question is about occurs nowhere in the report, not even as a word of
