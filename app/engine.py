@@ -137,6 +137,8 @@ ENTITY_RELEVANCE = 0.15
 LOOKUP_RESCUE_COVERAGE = 0.3
 # Codes and names: a token with a digit and a letter ("2F", "3F", "NT2"), or an abbreviation in capitals.
 _SPECIFIC = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,6}\b|\b[A-Z]{2,6}\b")
+_GROUP_ASKED = re.compile(r"\bwie\s+(?:zit|zitten|zat|zaten|zetelen|zetelden)\s+(?:er\s+)?(?:allemaal\s+|eigenlijk\s+|precies\s+)?"
+                          r"in\s+(?:de|het|die|dat|deze)\s+([\w'’-]+)", re.I)
 # One opleiding named ("de opleiding kok", "de opleiding verzorgende ig"): its first word.
 _NAMED_PROGRAMME = re.compile(r"\b(?:de|het)\s+(?:mbo-)?(opleiding|studie|richting)\s+(?:tot\s+)?"
                               r"((?:[\w'’-]{2,})(?:\s+[\w'’-]+){0,2})", re.I)
@@ -1758,8 +1760,12 @@ class Engine:
                             if fold(n).lower() not in own and not (key & self._sentence_terms(n))
                             and n not in ("TK", "EK") and not _RECIPIENT.fullmatch(n)])
 
-            if key and not numbered and not any(_ENUMERATION.search(without_wie(s)) or members_named(s) >= 2
-                                                for s in mentions):
+            # "In de begeleidingsgroep … zitten zowel de MBO Raad als docentenvertegenwoordigers": a
+            # sentence that says who sits in it answers, Wie parties included
+            seated = [s for s in mentions if re.search(r"\b(?:zit|zitten|zat|zaten|bestaat uit|bestond uit)\b", s, re.I)
+                      and (re.search(r"\bzowel\b.+\bals\b", s, re.I) or _ENUMERATION.search(s))]
+            if key and not numbered and not seated and not any(_ENUMERATION.search(without_wie(s)) or members_named(s) >= 2
+                                                               for s in mentions):
                 return f"De rapportage noemt {head}, maar somt niet op wie of wat daar onder valt."
             # "welke 20 regio's?": a sentence naming two of them does not answer; it must name as many.
             number = counted or next((g for g in m.groups() if g), None)
@@ -2290,7 +2296,12 @@ class Engine:
             # the action's description say which step is asked about ("AEF voert onderzoek uit …").
             framed = _IN_THE_ACTION.search(p.question)
             step = self._terms(p.question[:framed.start()]) if framed else set()
-            views = [t for t in (qterms, own, step) if t]
+            # "wie zaten er in de begeleidingsgroep van het onderzoek …?": the group named right after
+            # "in" is what the sentence must hold ("In de begeleidingsgroep … zitten zowel de MBO Raad
+            # als …"), however many words of the onderzoek's description the question adds.
+            group = _GROUP_ASKED.search(p.question)
+            members = self._terms(group.group(1)) if group else set()
+            views = [t for t in (qterms, own, step, members) if t]
             named = [(rel, cell, sents) for cell in ("voortgang", "status", "wat")
                      for terms in [v for i, v in enumerate(views) if v not in views[:i]]
                      for rel, sents in self._in_context(row, cell, terms, _names_a_doer)

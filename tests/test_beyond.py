@@ -769,3 +769,10 @@ def test_when_after_a_topic_list_gives_the_planning_of_each_action(engine):
     when = engine.answer("en wanneer moet dat klaar zijn?", history=[listed])
     assert len(listed.rows) > 1 and ids(when) == ids(listed)
     assert all(f"Wanneer: {r.wanneer.split()[0]}" in when.text for r in listed.rows)
+
+
+def test_who_sits_in_a_group_quotes_the_sentence_that_names_the_group(engine):
+    # the group named after "in" must be in the sentence, whatever the question adds about the study
+    ans = engine.answer("wie zitten er eigenlijk in de begeleidingsgroep van het onderzoek naar de huidige docenten "
+                        "rekenen, Nederlands en burgerschap?")
+    assert ids(ans)[0] == "3.1-01" and "docentenvertegenwoordigers" in ans.text
