@@ -110,6 +110,10 @@ KIN_SUFFIX = 5  # at most this much may follow it: "-iser", "-ering", not a seco
 # A one-action answer whose best row holds less than this share of the question's topic words
 # (and no strong dense match) is not an answer to that question.
 LOOKUP_MIN_COVERAGE = 0.3
+# A start asked ("per wanneer … ingaan?") that the best row does not date: a runner-up's start sentence
+# must share at least some of the question's words (0.27 for "beoogde inwerkingtreding van de
+# aanvullende eisen"; an unrelated "start in 2026" scores 0).
+START_ELSEWHERE_RELEVANCE = 0.2
 LOOKUP_DENSE_SURE = 0.40
 # A question no row answers well (coverage under LOOKUP_MIN_COVERAGE) stays on the action just
 # answered when that action holds this share of its words. On the development questions 0.4, 0.6
@@ -1613,6 +1617,22 @@ class Engine:
                     self._coverage(search_text, alt.row) >= 0.8 * self._coverage(search_text, best.row):
                 related = [best.row, *[r for r in related if r.id != alt.row.id]]
                 best = alt
+            elif _START_ASKED.search(p.question) and not _END_ASKED.search(p.question):
+                # "per wanneer moeten de aanvullende eisen ingaan?": a start is asked; the best row
+                # dates only a step ("t/m 14 september 2025"), a runner-up about the subject as much
+                # names the start ("beoogde inwerkingtreding … op 1 augustus 2027").
+                def starts(row: ActionRow) -> float:
+                    return max((rel for cell in ("voortgang", "status", "wat")
+                                for rel, sents in self._in_context(row, cell, qterms, has_date)
+                                if _START_SAID.search(" ".join(sents))), default=-1.0)
+
+                # (the planned start in the Wanneer cell, "voorzien per 2025", answers too)
+                if starts(best.row) < 0 and not (_START_SAID.search(best.row.wanneer) and has_date(best.row.wanneer)):
+                    alt = next((h for h in res.hits[1:] if starts(h.row) > START_ELSEWHERE_RELEVANCE and
+                                self._coverage(search_text, h.row) >= 0.8 * self._coverage(search_text, best.row)), None)
+                    if alt is not None:
+                        related = [best.row, *[r for r in related if r.id != alt.row.id]]
+                        best = alt
         reason = self._not_in_row(p, best.row)
         if reason:
             return self._refuse(p, reason, [], rows=[best.row, *related][:3])

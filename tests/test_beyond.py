@@ -366,6 +366,9 @@ def test_when_answers_find_the_date_where_it_is_told(engine):
     # "vanaf wanneer … in?" asks for a start: the inwerkingtreding, not the end of another regeling
     start = engine.answer("vanaf wanneer gaan de aanvullende eisen voor burgerschapsdocenten in?")
     assert "1 augustus 2027" in start.text and "1 juli 2027" not in start.text
+    # the start told only in another action about the same eisen: that action answers
+    basis = engine.answer("vanaf wanneer gelden de wettelijke aanvullende eisen voor docenten basisvaardigheden?")
+    assert "1 augustus 2027" in basis.quotes[0].text
     # "sinds wanneer is … klaar?" asks when it ended, though "sinds" usually asks for a start
     ended = engine.answer("sinds wanneer is mboin2030 klaar?")
     assert ids(ended)[0] == "3.4-05" and "zomer 2025" in ended.quotes[0].text
