@@ -231,6 +231,10 @@ _PLACE_IN_LIST = re.compile(r"\b(?:de|die|het)\s+(" + "|".join(_ORDINALS) + r")\
                             r"\b(?:actie|nummer|nr\.?)\s+(\d{1,2})\b(?!\.\d)", re.I)
 
 
+_PREDICATE = re.compile(r"\b(?:is|was|wordt|werd|zijn|waren)\s+(?:het|dat|die|dit)\s+(?:al\s+|nog\s+|pas\s+|echt\s+)?"
+                        r"(online|live|actief|beschikbaar|gereed|operationeel|openbaar|zichtbaar|bekend|rond|"
+                        r"gepubliceerd|gelanceerd|gestart|begonnen|ingevoerd|afgerond|aangenomen|verschenen|opgeleverd)"
+                        r"\s*\?*\s*$", re.I)
 _NEXT_STEP = re.compile(r"volgende|eerstvolgende|komende|nieuwe|stap|stappen|vervolg|vervolgstap|vervolgstappen")
 _NEW_SUBJECT = re.compile(r"^\s*(?:los daarvan|daarnaast|(?:en )?(?:nu )?(?:even )?iets anders|(?:een )?andere vraag|"
                           r"nog een (?:andere )?vraag|nieuwe vraag|ander onderwerp)\s*[:,.;!-]*\s*", re.I)
@@ -247,6 +251,10 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
                        r"lukt|duurt|betekent|houdt)\s+(?:dat|dit|die|het)\b|"
                        # "wanneer zou dat onderzocht worden?": a modal or a past form before the pronoun
                        r"\b(?:zou|zouden|zal|zullen|werd|werden|was|waren|kwam|kon|mag)\s+(?:dat|dit|die)\b(?!\s+\w+(?:e|en)\b)|"
+                       # "sinds wanneer is het online?": "het" with a predicate, the thing just answered
+                       r"\b(?:is|was|wordt|werd|zijn|waren)\s+(?:het|dat|die|dit)\s+(?:al\s+|nog\s+|pas\s+|echt\s+)?"
+                       r"(?:online|live|actief|beschikbaar|gereed|operationeel|openbaar|zichtbaar|bekend|rond|"
+                       r"gepubliceerd|gelanceerd|gestart|begonnen|ingevoerd|afgerond|aangenomen|verschenen|opgeleverd)\s*\?*\s*$|"
                        # "wat is er het laatste jaar aan verbeterd?": "eraan", split around the time
                        r"\ber\b[^?]*\s(?:over|van|aan|mee|bij)(?:\s+(?:ge|ver|be)\w+(?:d|t))?\s*\?\s*$", re.I)
 # "Is de open aanpak afgerond?" asks about one thing; "Zijn er acties die …" asks for a list.
@@ -1112,6 +1120,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # "wat is daar de volgende stap?": what comes next is asked of the subject pointed at, no subject
     next_step = bool(topic) and _ANAPHORA.search(q) is not None and \
         all(_NEXT_STEP.fullmatch(fold(w).lower()) for w in topic.split())
+    # "sinds wanneer is het online?": the predicate says what is asked of "het", no subject
+    said_of = _PREDICATE.search(q)
+    next_step = next_step or (said_of is not None and topic.lower() == said_of.group(1).lower())
     names_something = bool((topic and not next_step) or parties or doel or prio or stand or jaar)
     # A bare "wat is er nieuw?" or "wie doet dat?" after an answer is about that answer.
     bare_field = fld in ("change", "wie", "wanneer") and not names_something and not _META_TOTAL.search(q)

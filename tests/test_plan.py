@@ -242,6 +242,10 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     others = p("wie zijn er naast OCW bij betrokken?", [first])
     assert (others.operation, others.field, others.topic, others.followup) == ("lookup", "wie", "bbl-offensief", True)
     assert p("wie zijn er naast OCW bij betrokken?").operation == "list"
+    # "het" with a predicate ("is het al gepubliceerd?") is the thing just answered
+    said = p("en sinds wanneer is dat beschikbaar?", [first])
+    assert (said.operation, said.field, said.topic, said.followup) == ("lookup", "wanneer", "bbl-offensief", True)
+    assert not p("wat is het bbl-offensief?", [p("hoe staat het met de studentenkaart?")]).followup
     # what comes next, asked with a pointer, is about the subject pointed at
     step = p("en wat zijn daarvan de vervolgstappen?", [first])
     assert (step.operation, step.topic, step.followup) == ("lookup", "bbl-offensief", True)
