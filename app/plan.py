@@ -235,6 +235,9 @@ _PREDICATE = re.compile(r"\b(?:is|was|wordt|werd|zijn|waren)\s+(?:het|dat|die|di
                         r"(online|live|actief|beschikbaar|gereed|operationeel|openbaar|zichtbaar|bekend|rond|"
                         r"gepubliceerd|gelanceerd|gestart|begonnen|ingevoerd|afgerond|aangenomen|verschenen|opgeleverd)"
                         r"\s*\?*\s*$", re.I)
+_KIND_REF = re.compile(r"\b(?:de|het)\s+(actie|plan|regeling|subsidieregeling|onderzoek|programma|aanpak|subsidie|wet|"
+                       r"wetsvoorstel|campagne|pilot|project|platform|fonds|maatregel|evaluatie|monitor|netwerk|traject|"
+                       r"verkenning|handreiking|routekaart|convenant|pact|agenda|leergang|website|site)\b", re.I)
 _NEXT_STEP = re.compile(r"volgende|eerstvolgende|komende|nieuwe|stap|stappen|vervolg|vervolgstap|vervolgstappen")
 _NEW_SUBJECT = re.compile(r"^\s*(?:los daarvan|daarnaast|(?:en )?(?:nu )?(?:even )?iets anders|(?:een )?andere vraag|"
                           r"nog een (?:andere )?vraag|nieuwe vraag|ander onderwerp)\s*[:,.;!-]*\s*", re.I)
@@ -1120,6 +1123,12 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # "wat is daar de volgende stap?": what comes next is asked of the subject pointed at, no subject
     next_step = bool(topic) and _ANAPHORA.search(q) is not None and \
         all(_NEXT_STEP.fullmatch(fold(w).lower()) for w in topic.split())
+    # "loopt de rest van het programma volgens planning?" after one programme: a kind of thing with
+    # "de"/"het" and nothing more can only be the one just answered.
+    kind_ref = _KIND_REF.search(q)
+    generic = prev is not None and prev.operation == "lookup" and kind_ref is not None and \
+        topic.lower() == kind_ref.group(1).lower() and not (parties or doel or prio or stand or jaar)
+    next_step = next_step or generic
     # "sinds wanneer is het online?": the predicate says what is asked of "het", no subject
     said_of = _PREDICATE.search(q)
     next_step = next_step or (said_of is not None and topic.lower() == said_of.group(1).lower())
@@ -1129,7 +1138,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # "waarom niet?", "wat gebeurt er dan wel?": a short question that names nothing continues the last one.
     short = not names_something and len(q.split()) <= 6 and not _META_TOTAL.search(q) and not _PLURAL.search(q)
     if prev is not None and not names_something and (_FOLLOW_START.search(q) or _ANAPHORA.search(q) or bare_field
-                                                     or short) and len(q.split()) <= 14:
+                                                     or short or generic) and len(q.split()) <= 14:
         op = prev.operation
         if op in ("list", "count", "compare") and (not_new or unfinished or recent):
             op = "list"  # "welke daarvan hebben geen nieuwe voortgang?", "… zijn nog niet af?"
