@@ -16,6 +16,7 @@ the answer says so ("De rapportage noemt geen bedrag voor …") and cites what t
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import gc
 
@@ -143,6 +144,8 @@ LOOKUP_RESCUE_COVERAGE = 0.3
 _SPECIFIC = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,6}\b|\b[A-Z]{2,6}\b")
 _GROUP_ASKED = re.compile(r"\bwie\s+(?:zit|zitten|zat|zaten|zetelen|zetelden)\s+(?:er\s+)?(?:allemaal\s+|eigenlijk\s+|precies\s+)?"
                           r"in\s+(?:de|het|die|dat|deze)\s+([\w'’-]+)", re.I)
+_MONEY_ASKED = frozenset("geld middelen bekostiging financiering budget budgetten".split())
+_MONEY_TERMS = ("geld", "middel", "bekost", "financier", "budget", "subsidie", "invester")
 # One opleiding named ("de opleiding kok", "de opleiding verzorgende ig"): its first word.
 _NAMED_PROGRAMME = re.compile(r"\b(?:de|het)\s+(?:mbo-)?(opleiding|studie|richting)\s+(?:tot\s+)?"
                               r"((?:[\w'’-]{2,})(?:\s+[\w'’-]+){0,2})", re.I)
@@ -438,7 +441,7 @@ class Engine:
         self.rapport = index.rows[0].rapport if index.rows else ""
         self.reports: "OrderedDict[str, Engine]" = OrderedDict([(self.rapport, self)])
         self._walks: dict[tuple[str, str], object] = {}
-        self._weighted_cache: dict[str, tuple] = {}
+        self._weighted_cache: dict[tuple[str, bool], tuple] = {}
         self._alt_cache: dict[frozenset, dict] = {}
         self._new_cache: dict[str, bool] = {}
         self._column_terms: dict[tuple[str, str], frozenset[str]] = {}  # (column, row id)
@@ -786,20 +789,20 @@ class Engine:
             return self.index.search(text, k=k, filters=None if filters is None or filters.is_empty() else filters,
                                      mode=self.retrieval_mode)
 
-    def _coverage(self, text: str, row: ActionRow) -> float:
+    def _coverage(self, text: str, row: ActionRow, money: bool = True) -> float:
         """IDF-weighted share of the text's terms in the row; a term also counts when the row has a
         word of the same family: the two share their first PREFIX_FAMILY letters ("internationale"
         for "internationalisering", "excellent" for "excellentie", "digitale" for "digitalisering")."""
         lexical = getattr(self.index, "lexical", None)
         if lexical is None or not hasattr(lexical, "coverage"):
             return 1.0
-        return self._covered(self._weighted_terms(text), row)
+        return self._covered(self._weighted_terms(text, money), row)
 
-    def _weighted_terms(self, text: str) -> tuple[tuple[tuple[str, float, str | None, tuple], ...], float]:
+    def _weighted_terms(self, text: str, money: bool = True) -> tuple[tuple[tuple[str, float, str | None, tuple], ...], float]:
         """The text's terms with their IDF, word-family prefix and glossary alternatives ("LOB"
         for "loopbaanoriëntatie"), and the IDF total; analysed once per text (a topic list used
         to fold and stem its topic again for each of thousands of rows)."""
-        got = self._weighted_cache.get(text)
+        got = self._weighted_cache.get((text, money))
         if got is None:
             lexical = self.index.lexical
             # Sorted: a set's order follows the process's string hashing, and float sums in another
@@ -812,12 +815,18 @@ class Engine:
                     groups = alts.get(stem(w))
                     for part in lexical.analyzer.compound_parts(w) if groups else ():
                         alts.setdefault(stem(part), groups)
+            for w in words(text) if money else ():
+                if w in _MONEY_ASKED:
+                    # "meer geld voor niveau 2": the report writes "bekostiging", "middelen", "€ … mln";
+                    # money asked in everyday words is any of them (not "gelden", the verb)
+                    t = stem(w)
+                    alts[t] = tuple(dict.fromkeys((*alts.get(t, ()), *((m,) for m in _MONEY_TERMS if m != t))))
             weighted = tuple((t, lexical.idf(t), t[:PREFIX_FAMILY] if len(t) >= PREFIX_FAMILY else None,
                               alts.get(t, ())) for t in terms)
             got = (weighted, sum(w for _, w, _, _ in weighted))
             if len(self._weighted_cache) >= 1024:  # one entry per distinct question or topic
                 self._weighted_cache.clear()
-            self._weighted_cache[text] = got
+            self._weighted_cache[(text, money)] = got
         return got
 
     def _covered(self, analysed, row: ActionRow) -> float:
@@ -1433,6 +1442,10 @@ class Engine:
         return got
 
     def _lookup(self, p: Plan, prev: Answer | None) -> Answer:
+        # Money asked in everyday words ("meer geld") is the report's "bekostiging" or "middelen" when
+        # the question is about what happens; in a figure question it is the kind of figure, which
+        # must stand with the subject ("hoeveel geld zit er in het studentenfonds?", not a Groeifonds sum).
+        cov = functools.partial(self._coverage, money=p.field != "figure")
         own_topic = p.topic
         if not p.followup and p.refers_back and prev is not None and prev.rows and p.topic and \
                 self._continues(p, prev.rows[0]):
@@ -1487,12 +1500,12 @@ class Engine:
         if not res.hits and scope is not None:
             res = self._search(p.question, None)
         if p.filters.jaar is not None and res.hits and p.topic and \
-                self._coverage(search_text, res.hits[0].row) < LOOKUP_MIN_COVERAGE:
+                cov(search_text, res.hits[0].row) < LOOKUP_MIN_COVERAGE:
             # "wat gebeurt er in 2028 met de middelen voor het carrièreperspectief?": no row about the
             # subject names the year; the one that does is about something else.
             free_scope = replace(p.filters, jaar=None)
             free = self._search(p.question, None if free_scope.is_empty() else free_scope)
-            if free.hits and self._coverage(search_text, free.hits[0].row) >= LOOKUP_MIN_COVERAGE:
+            if free.hits and cov(search_text, free.hits[0].row) >= LOOKUP_MIN_COVERAGE:
                 return self._refuse(p, f"De rapportage noemt hierover niets voor {p.filters.jaar}.", [],
                                     rows=[h.row for h in free.hits[:3]])
         pointed = False
@@ -1526,7 +1539,7 @@ class Engine:
             # a short name the report never writes ("bij duo") is unknown too
             short_unknown = [w for w in words(p.topic) if 3 <= len(w) < 5 and w not in vocab and not w.isdigit()]
             if content and not unknown and not short_unknown and \
-                    self._coverage(search_text, res.hits[0].row) >= LOOKUP_RESCUE_COVERAGE:
+                    cov(search_text, res.hits[0].row) >= LOOKUP_RESCUE_COVERAGE:
                 res = dataclasses.replace(res, confident=True)
         if not res.hits or not res.confident:
             return self._refuse(p, NOT_IN_REPORT, res.hits)
@@ -1549,15 +1562,15 @@ class Engine:
             # what the help is about, not by "organisatie" or "helpt"
             cover_text = _relation_dropped(cover_text)
         if p.topic and len(res.hits) > 1 and named is None and not pointed and \
-                self._coverage(cover_text, res.hits[0].row) < LOOKUP_MIN_COVERAGE:
+                cov(cover_text, res.hits[0].row) < LOOKUP_MIN_COVERAGE:
             # The question's frame can lift a row that shares none of its subject ("is er iets
             # geregeld rond mdt?" and a row that says "geregeld in overleg"): a close runner-up that
             # holds the subject leads.
-            alt = max(res.hits[1:3], key=lambda h: self._coverage(cover_text, h.row))
+            alt = max(res.hits[1:3], key=lambda h: cov(cover_text, h.row))
             # A best row with no word of the subject at all ("vanaf wanneer is nazorg … wettelijk
             # geregeld?" and "geregeld in overleg") gives way to one holding a fair part of it.
-            need = LOOKUP_MIN_COVERAGE if self._coverage(cover_text, res.hits[0].row) == 0 else LOOKUP_RELEAD_COVERAGE
-            if self._coverage(cover_text, alt.row) >= need:
+            need = LOOKUP_MIN_COVERAGE if cov(cover_text, res.hits[0].row) == 0 else LOOKUP_RELEAD_COVERAGE
+            if cov(cover_text, alt.row) >= need:
                 res = dataclasses.replace(res, hits=[alt, *[h for h in res.hits if h.row.id != alt.row.id]])
         if p.topic and len(res.hits) > 1 and named is None and not pointed:
             # A runner-up scored almost as high that holds clearly more of the subject: "de
@@ -1565,19 +1578,19 @@ class Engine:
             # praktijkleren one that shares "subsidieregeling … verlengd".
             first = res.hits[0]
             close = [h for h in res.hits[1:3] if h.score >= RELEAD_SCORE_SHARE * first.score]
-            second = max(close, key=lambda h: self._coverage(cover_text, h.row), default=None)
-            c1 = self._coverage(cover_text, first.row)
-            c2 = self._coverage(cover_text, second.row) if second is not None else 0.0
+            second = max(close, key=lambda h: cov(cover_text, h.row), default=None)
+            c1 = cov(cover_text, first.row)
+            c2 = cov(cover_text, second.row) if second is not None else 0.0
             # ... or every word of the subject where the best misses a fifth of it: "het afstemmen
             # van onderwijsprogramma's tussen vo, mbo en hbo" (1.00) over a LOB agenda (0.79)
             if second is not None and (c2 >= c1 + RELEAD_COVERAGE_GAIN or (c2 >= 0.999 and c1 < RELEAD_WHOLE_BELOW)):
                 res = dataclasses.replace(res, hits=[second, *[h for h in res.hits if h is not second]])
         best = res.hits[0]
         dense = best.dense
-        covered = self._coverage(search_text, best.row)
+        covered = cov(search_text, best.row)
         loose = p.topic and covered < LOOKUP_MIN_COVERAGE and not (dense == dense and dense >= LOOKUP_DENSE_SURE)
         if loose and prev is not None and prev.kind == "lookup" and prev.rows and not prev.abstained and \
-                named is None and self._coverage(search_text, prev.rows[0]) >= LOOKUP_KEEPS_PREVIOUS:
+                named is None and cov(search_text, prev.rows[0]) >= LOOKUP_KEEPS_PREVIOUS:
             # "wat hebben de scholen met elkaar afgesproken?" right after the cyberveiligheid answer
             # ("een convenant … waarin een gezamenlijke aanpak is afgesproken"): no row holds the
             # words well, the action just answered does: the question is about it.
@@ -1594,7 +1607,7 @@ class Engine:
             # Only to a row about the subject about as much as the best one: "hoeveel geld zit er in
             # het Regionaal Investeringsfonds?" must not be answered by a Groeifonds amount.
             if best_row is not None and best_row.id != best.row.id and \
-                    self._coverage(search_text, best_row) < 0.8 * self._coverage(search_text, best.row):
+                    cov(search_text, best_row) < 0.8 * cov(search_text, best.row):
                 best_row = None
             if best_row is not None and best_row.id != best.row.id:
                 related = [best.row, *[r for r in related if r.id != best_row.id]]
@@ -1614,7 +1627,7 @@ class Engine:
             # Measured on the 105 single-action questions: also switching to a row whose dated
             # sentence names the kind of moment asked ("vanaf wanneer") cost one question (q044).
             if alt_rel >= max(0.5, 1.5 * own) and \
-                    self._coverage(search_text, alt.row) >= 0.8 * self._coverage(search_text, best.row):
+                    cov(search_text, alt.row) >= 0.8 * cov(search_text, best.row):
                 related = [best.row, *[r for r in related if r.id != alt.row.id]]
                 best = alt
             elif _START_ASKED.search(p.question) and not _END_ASKED.search(p.question):
@@ -1629,7 +1642,7 @@ class Engine:
                 # (the planned start in the Wanneer cell, "voorzien per 2025", answers too)
                 if starts(best.row) < 0 and not (_START_SAID.search(best.row.wanneer) and has_date(best.row.wanneer)):
                     alt = next((h for h in res.hits[1:] if starts(h.row) > START_ELSEWHERE_RELEVANCE and
-                                self._coverage(search_text, h.row) >= 0.8 * self._coverage(search_text, best.row)), None)
+                                cov(search_text, h.row) >= 0.8 * cov(search_text, best.row)), None)
                     if alt is not None:
                         related = [best.row, *[r for r in related if r.id != alt.row.id]]
                         best = alt

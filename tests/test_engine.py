@@ -922,3 +922,12 @@ def test_who_one_talks_with_is_no_word_the_report_lacks(engine):
     # "praat" is the asker's word for the report's "gesprekken": the question is about werkdruk
     ans = engine.answer("met wie praat de mbo raad over de werkdruk op scholen?")
     assert not ans.abstained and ans.rows[0].id == "3.3-03"
+
+
+def test_money_in_everyday_words_finds_the_reports_bekostiging(engine):
+    # "meer geld" is the report's "bekostiging … verhoogd"; "gelden" (the verb) is no money
+    ans = engine.answer("krijgen scholen meer geld voor hun studenten op niveau 2?")
+    assert ans.rows[0].id == "1.3-01"
+    # in a figure question money is the kind of figure: it must stand with the subject
+    fund = engine.answer("hoeveel geld zit er in het mbo-studentenfonds?")
+    assert fund.abstained or fund.rows[0].id == "1.1-04"
