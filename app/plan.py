@@ -268,7 +268,9 @@ _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|
                               r"\b(?:die|deze|dat|dit) (?:[a-z]+e )?(?:actie|plan|plannen|regeling|onderzoek|programma|aanpak|subsidie|wet|"
                               r"wetsvoorstel|campagne|pilot|project|platform|fonds|maatregel|afspraak|evaluatie|rapport|"
                               r"centrum|centra|site|website|monitor|netwerk|traject|experiment|brief|kamerbrief|pact|"
-                              r"programma's|regelingen|onderzoeken|verkenning|handreiking|routekaart|tool|loket)\b|"
+                              r"programma's|regelingen|onderzoeken|verkenning|handreiking|routekaart|tool|loket|"
+                              # "waar gebruiken ze dat geld dan voor?": the money just answered
+                              r"geld|bedrag|budget|middelen|bekostiging|investering)\b|"
                               # "is dat een taak van de gemeente?": "dat" as the subject, first
                               r"^\s*(?:en\s+|maar\s+)?(?:is|zijn|was|waren|geldt|gelden)\s+(?:dat|dit)\s+(?:een|ook|al|nog|dan|echt|wel)\b|"
                               # "wie werken er in zo'n centrum samen?": the kind of thing just named
