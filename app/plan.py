@@ -238,6 +238,8 @@ _PREDICATE = re.compile(r"\b(?:is|was|wordt|werd|zijn|waren)\s+(?:het|dat|die|di
 _KIND_REF = re.compile(r"\b(?:de|het)\s+(actie|plan|regeling|subsidieregeling|onderzoek|programma|aanpak|subsidie|wet|"
                        r"wetsvoorstel|campagne|pilot|project|platform|fonds|maatregel|evaluatie|monitor|netwerk|traject|"
                        r"verkenning|handreiking|routekaart|convenant|pact|agenda|leergang|website|site)\b", re.I)
+_WHO_OPTIONS = re.compile(r",\s*((?:(?:de|het)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:of|en/of)\s+(?:(?:de|het)\s+)?"
+                          r"[\w'’-]+(?:\s+[\w'’-]+)?)\s*\?*\s*$", re.I)
 _NEXT_STEP = re.compile(r"volgende|eerstvolgende|komende|nieuwe|stap|stappen|vervolg|vervolgstap|vervolgstappen")
 _NEW_SUBJECT = re.compile(r"^\s*(?:los daarvan|daarnaast|(?:en )?(?:nu )?(?:even )?iets anders|(?:een )?andere vraag|"
                           r"nog een (?:andere )?vraag|nieuwe vraag|ander onderwerp)\s*[:,.;!-]*\s*", re.I)
@@ -854,6 +856,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if hedge and q[hedge.end():].strip():
         # "klopt het dat de GGD ergens een rol heeft?": the claim is the question.
         q = q[hedge.end():].strip()
+    options = _WHO_OPTIONS.search(q)
+    if options and _WHO.search(q[:options.start()]) and find_parties(options.group(1), known_parties)[0]:
+        # "wie moet dat regelen, de school of OCW?": the parties offered are possible answers, not
+        # the subject nor a filter
+        q = q[:options.start()].rstrip() + "?"
     switch = _NEW_SUBJECT.match(q)
     if switch and q[switch.end():].strip():
         # "los daarvan: bij welke acties is de NRTO betrokken?": the speaker leaves the last answer.

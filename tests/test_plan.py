@@ -246,6 +246,9 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     said = p("en sinds wanneer is dat beschikbaar?", [first])
     assert (said.operation, said.field, said.topic, said.followup) == ("lookup", "wanneer", "bbl-offensief", True)
     assert not p("wat is het bbl-offensief?", [p("hoe staat het met de studentenkaart?")]).followup
+    # parties offered as possible answers are no subject and no filter
+    offered = p("en wie moet dat doen, de werkgevers of de scholen?", [first])
+    assert (offered.field, offered.filters, offered.followup) == ("wie", Filters(), True)
     # "dat geld" is the money of the action just answered
     money = p("waar wordt dat geld dan aan besteed?", [first])
     assert money.refers_back == "strong"
