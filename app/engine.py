@@ -108,6 +108,9 @@ WHOLE_WAT_WORDS = 60  # a Wat cell up to this length is shown whole where the ac
 FAMILY_SHARE = 0.75
 SHORT_KIN = 6  # the shortest row stem that can head a longer word's family (_short_kin)
 KIN_SUFFIX = 5  # at most this much may follow it: "-iser", "-ering", not a second word
+# A 2025 sentence that restates a 2024 one (holding 0.6 of its terms) with its figure updated leads a
+# change answer (development: +1 answerable; 0.5 of the new sentence's own terms found none).
+UPDATED_FIGURE = 1.0
 # A one-action answer whose best row holds less than this share of the question's topic words
 # (and no strong dense match) is not an answer to that question.
 LOOKUP_MIN_COVERAGE = 0.3
@@ -2209,6 +2212,9 @@ class Engine:
         before_sents = {tuple(words(s)) for s in split_sentences(row.status)}
         before = set(analyzer.document_terms(row.status)) if row.status else set()
         old_numbers = set(re.findall(r"\b\d+(?:[.,]\d+)?\b", row.status or ""))
+        old_sentences = [(set(analyzer.document_terms(x)), bool(re.search(r"\b\d+(?:[.,]\d+)?\b", x) and
+                                                                  set(re.findall(r"\b\d+\b", x)) - set(re.findall(r"\b20\d\d\b", x))))
+                         for x in split_sentences(row.status or "")]
         out = []
         for i, s in enumerate(split_sentences(idem_rest(row))):
             if tuple(words(s)) in before_sents:
@@ -2220,10 +2226,14 @@ class Engine:
             # in numbers is what a reader asks "wat is er veranderd?" for.
             new_figure = 0.5 if set(re.findall(r"\b\d+(?:[.,]\d+)?\b", s)) - old_numbers - \
                 set(re.findall(r"\b20\d\d\b", s)) else 0.0
+            # The same sentence as in 2024 with its figure updated ("in twee subsidierondes 53
+            # projecten" -> "in drie subsidierondes 93 projecten"): the change asked for, first.
+            updated = UPDATED_FIGURE if new_figure and any(
+                len(terms & t) >= 0.6 * len(t) and n for t, n in old_sentences) else 0.0
             # ("Kamer geïnformeerd over aanpak basisvaardigheden 2025 e.v." is new by its year)
             restated = novelty <= RESTATED_NOVELTY and not reports_change and \
                 not set(re.findall(r"\b\d+(?:[.,]\d+)?\b", s)) - old_numbers
-            out.append((-(self._relevance(s, qterms) + novelty + reports_change + new_figure), i, s, restated))
+            out.append((-(self._relevance(s, qterms) + novelty + reports_change + new_figure + updated), i, s, restated))
         # "De subsidieregeling is per 2024 met 5 jaar verlengd." repeats "De subsidieregeling is met 5
         # jaar verlengd." but for a year: not new, unless nothing else is.
         fresh = [x for x in out if not x[3]] or out

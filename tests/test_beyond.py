@@ -779,3 +779,11 @@ def test_who_sits_in_a_group_quotes_the_sentence_that_names_the_group(engine):
     ans = engine.answer("wie zitten er eigenlijk in de begeleidingsgroep van het onderzoek naar de huidige docenten "
                         "rekenen, Nederlands en burgerschap?")
     assert ids(ans)[0] == "3.1-01" and "docentenvertegenwoordigers" in ans.text
+
+
+def test_a_change_answer_leads_with_the_sentence_whose_figure_was_updated(engine):
+    # 2024: "in twee subsidierondes 53 projecten"; 2025: "in drie subsidierondes 93 projecten"
+    ans = engine.answer("wat is er sinds zomer 2024 veranderd aan de terugkeer naar school voor volwassenen?")
+    assert ids(ans)[0] == "1.3-02"
+    new = [q.text for q in ans.quotes if q.cell == "voortgang"]
+    assert new and "93 projecten" in new[0]
