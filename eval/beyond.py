@@ -266,6 +266,18 @@ def report_md(results: dict[str, dict], agreement: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def chart_values(s: dict, kinds: list[str]) -> list[float]:
+    """One split's bars: F1 per list kind (meta: the share of counts exact, as meta questions mostly
+    have no rows to score), turns right, must_contain, unanswerable refused, answerable refused."""
+    lists = s["lists"]
+    answerable = sum(k["n"] for kind, k in s["answerability"].items() if kind in ANSWERABLE_KINDS)
+    per_kind = [((M.fraction(lists[k].get("counts_exact")) if k == "meta" else lists[k].get("f1")) or 0.0)
+                if k in lists else 0.0 for k in kinds]
+    return per_kind + [s["turns"]["share"] or 0.0, s["answerable_must_contain"] or 0.0,
+                       s["unanswerable_refused_share"] or 0.0,
+                       (s["answerable_refused"] / answerable) if answerable else 0.0]
+
+
 def write_chart(results: dict[str, dict], path: Path) -> Path:
     """Per kind and split: list F1, conversation turns right, refusals right and wrong."""
     import matplotlib
@@ -274,26 +286,19 @@ def write_chart(results: dict[str, dict], path: Path) -> Path:
     import matplotlib.pyplot as plt
     import numpy as np
 
-    labels: list[str] = []
+    kinds: list[str] = []
     for res in results.values():
         for kind in res["summary"]["lists"]:
-            if f"F1 {kind}" not in labels:
-                labels.append(f"F1 {kind}")
+            if kind not in kinds:
+                kinds.append(kind)
+    labels = [f"F1 {k}" if k != "meta" else "meta: counts exact" for k in kinds]
     labels += ["turns right", "must_contain", "unanswerable refused", "answerable refused"]
-
-    def values(s: dict) -> list[float]:
-        lists = s["lists"]
-        answerable = sum(k["n"] for kind, k in s["answerability"].items() if kind in ANSWERABLE_KINDS)
-        return ([(lists.get(lab[3:], {}).get("f1") or 0.0) for lab in labels[:-4]]
-                + [s["turns"]["share"] or 0.0, s["answerable_must_contain"] or 0.0,
-                   s["unanswerable_refused_share"] or 0.0,
-                   (s["answerable_refused"] / answerable) if answerable else 0.0])
 
     fig, ax = plt.subplots(figsize=(12, 4.6))
     x = np.arange(len(labels))
     width = 0.8 / max(1, len(results))
     for i, (split, res) in enumerate(results.items()):
-        vals = values(res["summary"])
+        vals = chart_values(res["summary"], kinds)
         bars = ax.bar(x + (i - (len(results) - 1) / 2) * width, vals, width, label=f"{split} split")
         for rect, val in zip(bars, vals):
             ax.annotate(f"{val:.2f}", (rect.get_x() + rect.get_width() / 2, rect.get_height()), ha="center",

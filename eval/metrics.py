@@ -223,6 +223,14 @@ def set_prf(predicted: Iterable[str], gold: Iterable[str]) -> dict:
     return {"precision": precision, "recall": rec, "f1": f1}
 
 
+def fraction(text: str | None) -> float | None:
+    """"8/10" -> 0.8; None or "0/0" -> None."""
+    if not text:
+        return None
+    num, _, den = text.partition("/")
+    return int(num) / int(den) if den and int(den) else None
+
+
 def word_count(text: str) -> int:
     """Words a reader reads: Markdown markers and the row-id punctuation do not count."""
     return len(re.findall(r"[\w%€'’-]+", re.sub(r"[*_`#>]", " ", text or "")))

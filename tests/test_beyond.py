@@ -165,6 +165,20 @@ def test_set_prf_by_hand():
     assert word_count("**Wie:** OCW, MBO Raad") == 4
 
 
+def test_fraction_by_hand():
+    from eval.metrics import fraction
+
+    assert fraction("8/10") == 0.8 and fraction("0/0") is None and fraction(None) is None
+
+
+
+def test_chart_bars_by_hand():
+    summary = {"lists": {"meta": {"f1": None, "counts_exact": "3/4"}, "topic": {"f1": 0.5, "counts_exact": "0/0"}},
+               "answerability": {"who": {"n": 4}, "unrelated": {"n": 6}}, "turns": {"share": 0.9},
+               "answerable_must_contain": 0.75, "unanswerable_refused_share": None, "answerable_refused": 1}
+    assert beyond.chart_values(summary, ["meta", "topic", "party"]) == [0.75, 0.5, 0.0, 0.9, 0.75, 0.0, 0.25]
+
+
 def test_eval_question_files_are_well_formed():
     from ingest import load_rows
 
