@@ -257,9 +257,7 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
                        # "wanneer zou dat onderzocht worden?": a modal or a past form before the pronoun
                        r"\b(?:zou|zouden|zal|zullen|werd|werden|was|waren|kwam|kon|mag)\s+(?:dat|dit|die)\b(?!\s+\w+(?:e|en)\b)|"
                        # "sinds wanneer is het online?": "het" with a predicate, the thing just answered
-                       r"\b(?:is|was|wordt|werd|zijn|waren)\s+(?:het|dat|die|dit)\s+(?:al\s+|nog\s+|pas\s+|echt\s+)?"
-                       r"(?:online|live|actief|beschikbaar|gereed|operationeel|openbaar|zichtbaar|bekend|rond|"
-                       r"gepubliceerd|gelanceerd|gestart|begonnen|ingevoerd|afgerond|aangenomen|verschenen|opgeleverd)\s*\?*\s*$|"
+                       + _PREDICATE.pattern + "|"
                        # "wat is er het laatste jaar aan verbeterd?": "eraan", split around the time
                        r"\ber\b[^?]*\s(?:over|van|aan|mee|bij)(?:\s+(?:ge|ver|be)\w+(?:d|t))?\s*\?\s*$", re.I)
 # "Is de open aanpak afgerond?" asks about one thing; "Zijn er acties die …" asks for a list.
