@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import gc
+import itertools
 
 import os
 import re
@@ -147,9 +147,10 @@ LOOKUP_RESCUE_COVERAGE = 0.3
 _SPECIFIC = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,6}\b|\b[A-Z]{2,6}\b")
 _GROUP_ASKED = re.compile(r"\bwie\s+(?:zit|zitten|zat|zaten|zetelen|zetelden)\s+(?:er\s+)?(?:allemaal\s+|eigenlijk\s+|precies\s+)?"
                           r"in\s+(?:de|het|die|dat|deze)\s+([\w'’-]+)", re.I)
+# Money in everyday words, and the terms the report writes it with (see _weighted_terms)
 _MONEY_ASKED = frozenset("geld middelen bekostiging financiering budget budgetten".split())
 _MONEY_TERMS = ("geld", "middel", "bekost", "financier", "budget", "subsidie", "invester")
-# One opleiding named ("de opleiding kok", "de opleiding verzorgende ig"): its first word.
+# One opleiding named ("de opleiding kok", "de opleiding verzorgende ig"): up to three words after it.
 _NAMED_PROGRAMME = re.compile(r"\b(?:de|het)\s+(?:mbo-)?(opleiding|studie|richting)\s+(?:tot\s+)?"
                               r"((?:[\w'’-]{2,})(?:\s+[\w'’-]+){0,2})", re.I)
 # Words that follow "de opleiding" without naming one ("komt dat in de opleiding terecht?")
