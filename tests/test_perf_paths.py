@@ -70,6 +70,15 @@ def reference_coverage(engine: Engine, text: str, row) -> float:
     def glossary(t: str) -> bool:
         return any(set(group) <= set(row_terms) for group in alts.get(t, ()))
 
+    # the money rule spelled out: "geld", "middelen", … as written in the text count when the row
+    # writes money in any of the report's words (not "gelden", whose stem is "geld" too)
+    asked_money = {stem(w) for w in words(text) if w in ("geld", "middelen", "bekostiging", "financiering", "budget",
+                                                         "budgetten")}
+
+    def money(t: str) -> bool:
+        return t in asked_money and any(m in row_terms for m in ("geld", "middel", "bekost", "financier", "budget",
+                                                                 "subsidie", "invester"))
+
     # the short-kin rule spelled out: a row stem of 6 or 7 letters that begins the term, followed by
     # at most 5 more letters
     def short_kin(t: str) -> bool:
@@ -77,7 +86,7 @@ def reference_coverage(engine: Engine, text: str, row) -> float:
                    and len(t) - len(w) <= 5 for w in row_terms)
 
     hit = sum(lexical.idf(t) for t in terms
-              if t in row_terms or (len(t) >= PREFIX_FAMILY and family(t)) or short_kin(t) or glossary(t))
+              if t in row_terms or (len(t) >= PREFIX_FAMILY and family(t)) or short_kin(t) or glossary(t) or money(t))
     return hit / total
 
 
