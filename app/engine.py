@@ -1477,12 +1477,7 @@ class Engine:
                 # "en vanaf wanneer gaat dat in?" after an answer that also showed a related action:
                 # the start may be told there ("streefdatum voor inwerkingtreding 1 augustus 2026").
                 subject = self._terms(prev.subject) if prev.subject else set()
-
-                def starts(r: ActionRow) -> float:
-                    return max((rel for cell in ("voortgang", "status", "wat")
-                                for rel, sents in self._in_context(r, cell, subject, has_date)
-                                if _START_SAID.search(" ".join(sents))), default=-1.0)
-
+                starts = functools.partial(self._start_relevance, terms=subject)
                 best_start = max(prev.rows[:3], key=starts)
                 if starts(row) < 0 <= starts(best_start):
                     row = best_start
@@ -1638,11 +1633,7 @@ class Engine:
                 # "per wanneer moeten de aanvullende eisen ingaan?": a start is asked; the best row
                 # dates only a step ("t/m 14 september 2025"), a runner-up about the subject as much
                 # names the start ("beoogde inwerkingtreding … op 1 augustus 2027").
-                def starts(row: ActionRow) -> float:
-                    return max((rel for cell in ("voortgang", "status", "wat")
-                                for rel, sents in self._in_context(row, cell, qterms, has_date)
-                                if _START_SAID.search(" ".join(sents))), default=-1.0)
-
+                starts = functools.partial(self._start_relevance, terms=qterms)
                 # (the planned start in the Wanneer cell, "voorzien per 2025", answers too)
                 if starts(best.row) < 0 and not (_START_SAID.search(best.row.wanneer) and has_date(best.row.wanneer)):
                     alt = next((h for h in res.hits[1:] if starts(h.row) > START_ELSEWHERE_RELEVANCE and
@@ -1685,6 +1676,13 @@ class Engine:
             ans.text = "*Ik weet niet zeker of de rapportage hierover gaat; dit is de actie die er het dichtst " \
                        "bij komt.*\n\n" + ans.text
         return ans
+
+    def _start_relevance(self, row: ActionRow, terms: set[str]) -> float:
+        """How well the row's best dated sentence that names a start ("beoogde inwerkingtreding …",
+        "gelanceerd in …") matches the terms; -1 when no sentence names one."""
+        return max((rel for cell in ("voortgang", "status", "wat")
+                    for rel, sents in self._in_context(row, cell, terms, has_date)
+                    if _START_SAID.search(" ".join(sents))), default=-1.0)
 
     def _other_things_doers(self, p: Plan, row: ActionRow, ans: Answer) -> Answer:
         """"Welke partijen ondertekenen het Pact Opleiden voor de Arbeidsmarkt van de Toekomst?":
