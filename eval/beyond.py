@@ -51,11 +51,13 @@ Question files (written by reading the report, never by running the engine):
                                                    (ninth session) after its one reported run (c0cb0b4)
     eval/dev/*_fresh21.jsonl                       a batch by a reader of the report only (tenth session), written
                                                    after the ninth test split's one run; first run out of sample
+    eval/dev/*_seen9.jsonl                         the ninth test split, retired to development on 2026-12-03
+                                                   (eleventh session) after its one reported run (75be62c)
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
-The development split is what the rules were built against; the test split (the ninth one, written
-on 2026-12-03 in the tenth session by readers of the report only, who never ran the engine nor read
-its rules, while that session's first engine changes were made, not for them) is only run to report.
+The development split is what the rules were built against; the test split (the tenth one, written
+on 2026-12-03 in the eleventh session by readers of the report only, who never ran the engine nor read
+its rules, before that session's engine changes) is only run to report.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
 def load(name: str, split: str) -> list[dict]:
     """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
-    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "seen3", "seen4", "fresh13", "fresh14", "fresh15", "seen5", "fresh16", "fresh17", "seen6", "fresh18", "fresh19", "seen7", "fresh20", "seen8", "fresh21")
+    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "seen3", "seen4", "fresh13", "fresh14", "fresh15", "seen5", "fresh16", "fresh17", "seen6", "fresh18", "fresh19", "seen7", "fresh20", "seen8", "fresh21", "seen9")
     for path in (EVAL_DIR / split / name,
                  *(EVAL_DIR / split / name.replace(".jsonl", f"_{b}.jsonl") for b in batches)):
         if path.exists():
