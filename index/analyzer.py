@@ -270,7 +270,28 @@ class Analyzer:
             if self.fix_typos and w not in self.vocabulary and w not in STOPWORDS:
                 w = self._repair(w)
             tokens.append(w)
-        return self._terms(tokens) + self._joined(tokens) + _short_hyphen_names(text)
+        return self._terms(tokens) + self._joined(tokens) + self._verb_nouns(tokens) + _short_hyphen_names(text)
+
+    def _verb_nouns(self, tokens: list[str]) -> list[str]:
+        """A question asks with a verb where the report writes its -ing noun: "wanneer worden de
+        rekenvaardigheden gepeild?" for "peilingsonderzoek", "is het verlengd?" for "verlenging".
+        Only for a verb form the report never writes itself, and only when the noun is a corpus
+        word or compound part."""
+        out = []
+        for w in tokens:
+            if len(w) < 6 or w in STOPWORDS or stem(w) in self.stems:
+                continue
+            roots = []
+            if w.endswith(("d", "t")):
+                # a participle: "gepeild", "geregeld"; "verlengd", "ontwikkeld" take no ge-
+                roots.append(w[2:-1] if w.startswith("ge") else w[:-1])
+            elif w.endswith("en"):
+                roots.append(w[:-2])  # an infinitive or plural verb: "peilen", "verlengen"
+            for root in roots:
+                noun = root + "ing"
+                if len(root) >= 4 and self._is_part(noun):
+                    out.append(stem(noun))
+        return out
 
     def _joined(self, tokens: list[str]) -> list[str]:
         """Compounds the user wrote apart: "comenius programma" -> "comeniusprogramma" when the

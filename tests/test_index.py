@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from index import Filters, IndexConfig, build_index, mentioned_doelstelling, mentioned_party, open_index
-from index.analyzer import Analyzer, fold
+from index.analyzer import Analyzer, fold, stem
 from index.config import ConfigError
 from index.datadir import Layout
 from index.manifest import SCHEMA_VERSION
@@ -119,6 +119,15 @@ def test_a_verb_split_by_te_meets_the_verb_asked_whole(analyzer):
     assert set(analyzer.query_terms("afstemmen")) <= doc
     assert {"af", "stemm"} <= doc  # the parts stay
     assert not set(analyzer.query_terms("afstemmen")) <= set(analyzer.document_terms("we stemmen af"))
+
+
+def test_a_verb_asked_meets_the_reports_ing_noun(analyzer):
+    # 3.1-05 writes "peilingsonderzoeken"; a student asks "wanneer wordt het gepeild?"
+    doc = set(analyzer.document_terms("de IvhO voert peilingsonderzoeken uit"))
+    assert stem("peiling") in set(analyzer.query_terms("wanneer wordt het rekenen gepeild?")) & doc
+    assert stem("peiling") in analyzer.query_terms("wanneer peilen ze het rekenen?")
+    # not for a noun the report never uses ("bakking")
+    assert not set(analyzer.query_terms("gebakken")) - {stem("gebakken")}
 
 
 def test_typos_are_repaired_against_the_corpus(analyzer):
