@@ -150,6 +150,7 @@ _GROUP_ASKED = re.compile(r"\bwie\s+(?:zit|zitten|zat|zaten|zetelen|zetelden)\s+
 # Money in everyday words, and the terms the report writes it with (see _weighted_terms)
 _MONEY_ASKED = frozenset("geld middelen bekostiging financiering budget budgetten".split())
 _MONEY_TERMS = ("geld", "middel", "bekost", "financier", "budget", "subsidie", "invester")
+_MONEY_STEMS = frozenset(("geld", "middel", "bekost", "financier", "budget"))  # stems of _MONEY_ASKED
 # One opleiding named ("de opleiding kok", "de opleiding verzorgende ig"): up to three words after it.
 _NAMED_PROGRAMME = re.compile(r"\b(?:de|het)\s+(?:mbo-)?(opleiding|studie|richting)\s+(?:tot\s+)?"
                               r"((?:[\w'’-]{2,})(?:\s+[\w'’-]+){0,2})", re.I)
@@ -1412,11 +1413,16 @@ class Engine:
                 self._term_cache[sentence] = cached
         return cached
 
-    def _relevance(self, sentence: str, qterms: set[str]) -> float:
+    def _relevance(self, sentence: str, qterms: set[str], money: bool = False) -> float:
         if not qterms:
             return 0.0
         terms = self._sentence_terms(sentence)
         shared = qterms & terms
+        if money and len(shared) < len(qterms) and (_MONEY_STEMS & qterms) - shared and \
+                (any(m in terms for m in _MONEY_TERMS) or "€" in sentence):
+            # "krijgen scholen extra geld voor …?": the report says "€47,2 miljoen via de
+            # lumpsumbekostiging", "de extra middelen" (as the coverage test, _weighted_terms)
+            shared |= _MONEY_STEMS & qterms
         if len(shared) < len(qterms):
             # Snowball leaves a verb's -t/-d: "ondersteunt" must meet "ondersteund".
             loose = {_verb_base(t) for t in terms}
@@ -2238,12 +2244,13 @@ class Engine:
         fresh = [x for x in out if not x[3]] or out
         return [x[2] for x in sorted(fresh)]
 
-    def _best(self, row: ActionRow, cell: str, qterms: set[str], want=None) -> list[tuple[float, int, str]]:
+    def _best(self, row: ActionRow, cell: str, qterms: set[str], want=None,
+              money: bool = False) -> list[tuple[float, int, str]]:
         text = idem_rest(row) if cell == "voortgang" else row.cell(cell)
         scored = []
         heading = 0.0  # "Rekenen: -De nieuwe rekeneisen …": a heading's words count for what it heads
         for i, s in enumerate(split_sentences(text)):
-            own = self._relevance(s, qterms)
+            own = self._relevance(s, qterms, money)
             if _HEADING.match(s):
                 heading = own
                 continue
@@ -2483,7 +2490,9 @@ class Engine:
                     quote("status", self._pick(row, "status", qterms, 2, whole_below=40),
                           f"{row.status_label} (toen)")
         else:  # status
-            self._status_body(row, qterms, quote, body, periods)
+            # money asked in everyday words (not "gelden", the verb): the report's "middelen", "€ …"
+            self._status_body(row, qterms, quote, body, periods,
+                              money=any(w in _MONEY_ASKED for w in words(p.question)))
             if _WHY_ASKED.search(p.question):
                 # "waarom willen ze een studentenkaart voor alle mbo'ers?": the sentence that gives the
                 # purpose ("Met deze kaart … bevorderen we de gelijkwaardige behandeling …") leads.
@@ -2538,29 +2547,31 @@ class Engine:
             header = [header[0], ""]
         return Answer("\n".join(header + body), cites, rows, kind="lookup", quotes=quotes, retrieved=retrieved, plan=p)
 
-    def _status_body(self, row: ActionRow, qterms: set[str], quote, body: list[str], periods: list[str]) -> None:
+    def _status_body(self, row: ActionRow, qterms: set[str], quote, body: list[str], periods: list[str],
+                     money: bool = False) -> None:
         """Latest period first, whole when short; otherwise the sentences that answer best."""
         latest = idem_rest(row)
         if row.voortgang_idem:
             body.append(f"**{row.voortgang_label}:** ongewijzigd sinds {row.periods.status_moment}.")
             periods.append("voortgang")
             if latest:
-                quote("voortgang", self._pick(row, "voortgang", qterms, 2), f"{row.voortgang_label}, aanvulling")
+                quote("voortgang", self._pick(row, "voortgang", qterms, 2, money=money),
+                      f"{row.voortgang_label}, aanvulling")
             if row.status:
-                quote("status", self._pick(row, "status", qterms, 3))
+                quote("status", self._pick(row, "status", qterms, 3, money=money))
         elif latest:
-            quote("voortgang", self._pick(row, "voortgang", qterms, 4, budget=75))
+            quote("voortgang", self._pick(row, "voortgang", qterms, 4, budget=75, money=money))
             if row.status:
-                quote("status", self._pick(row, "status", qterms, 1, whole_below=25))
+                quote("status", self._pick(row, "status", qterms, 1, whole_below=25, money=money))
         else:
             body.append(f"**{row.voortgang_label}:** de rapportage meldt voor {_later(row)} geen voortgang.")
             if row.status:
-                quote("status", self._pick(row, "status", qterms, 3))
+                quote("status", self._pick(row, "status", qterms, 3, money=money))
         if row.wie or row.wanneer:
             body.append(f"Wie: {esc(row.wie)} · Wanneer: {esc(row.wanneer)}")
 
     def _pick(self, row: ActionRow, cell: str, qterms: set[str], limit: int, whole_below: int = 60,
-              budget: int | None = None) -> list[str]:
+              budget: int | None = None, money: bool = False) -> list[str]:
         """The whole cell when it is short; else the sentences that answer best, in their order:
         at most `limit`, and (with a budget) no more words than `budget` once the first is in.
         Sentences of two words or fewer ("Taal:", "Loopt.") are headings: they come along with
@@ -2569,7 +2580,7 @@ class Engine:
         sents = split_sentences(text)
         if word_count(text) <= whole_below:
             return sents
-        best = [b for b in self._best(row, cell, qterms) if word_count(b[2]) > 2]
+        best = [b for b in self._best(row, cell, qterms, money=money) if word_count(b[2]) > 2]
         if not any(rel > 0 for rel, _, _ in best):
             best = sorted(best, key=lambda t: t[1])
         chosen: list[tuple[float, int, str]] = []

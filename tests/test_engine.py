@@ -931,3 +931,11 @@ def test_money_in_everyday_words_finds_the_reports_bekostiging(engine):
     # in a figure question money is the kind of figure: it must stand with the subject
     fund = engine.answer("hoeveel geld zit er in het mbo-studentenfonds?")
     assert fund.abstained or fund.rows[0].id == "1.1-04"
+
+
+def test_money_asked_in_a_status_question_quotes_the_sentence_with_the_sum(engine):
+    # 3.1-03's Voortgang says "in totaal €47,2 miljoen via de lumpsumbekostiging": that sentence
+    # answers "krijgen scholen extra geld …?", the one about the regeerprogramma does not
+    ans = engine.answer("krijgen scholen extra geld voor studenten die slecht zijn in taal en rekenen?")
+    assert ans.rows[0].id == "3.1-03"
+    assert any("€47,2 miljoen" in q.text for q in ans.quotes)
