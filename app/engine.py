@@ -1458,7 +1458,7 @@ class Engine:
         cov = functools.partial(self._coverage, money=p.field != "figure")
         own_topic = p.topic
         if not p.followup and p.refers_back and prev is not None and prev.rows and p.topic and \
-                self._continues(p, prev.rows[0]):
+                self._continues(p, prev.rows[0], one=prev.kind == "lookup"):
             # "wanneer wordt daarover besloten?": "daarover" is the earlier subject, whose words
             # help pick the sentence that answers ("Begin 2026 … een besluit over de nieuwe taaleisen").
             # Only for the date or the doer: a status question's own words pick its sentences
@@ -2009,7 +2009,7 @@ class Engine:
                 return True
         return False
 
-    def _continues(self, p: Plan, previous: ActionRow) -> bool:
+    def _continues(self, p: Plan, previous: ActionRow, one: bool = True) -> bool:
         """Is a question that points back ("daarover", "en …") still about the previous action,
         although it has words of its own?
         - "wanneer wordt daarover besloten?": a strong pointer, and no word of its own that is
@@ -2025,6 +2025,12 @@ class Engine:
             # "welk ministerie staat er naast OCW bij die actie?" names the action it asks about.
             return True
         prev_terms = set(self.index.lexical.row_terms[self._pos[previous.id]])
+        if one and any(w in _MONEY_ASKED for w in words(p.question)) and \
+                (any(m in prev_terms for m in _MONEY_TERMS) or "€" in f"{previous.status} {previous.voortgang}"):
+            # "en geeft OCW daar geld voor?" after "OCW verleent subsidie …": the action's money in
+            # everyday words, no new subject (as the coverage test reads it, _weighted_terms); not
+            # after a list, whose first row is not what "daar" points at
+            own -= _MONEY_STEMS
         described_elsewhere = False
         if p.refers_back == "strong":
             # "wie werken er in zo'n centrum samen?": the noun pointed at names the thing just

@@ -375,6 +375,8 @@ def test_word_family_needs_most_of_the_shorter_word():
     # "die burgerschapspeiling": a compound the report never writes, whose parts the action has
     ("hoe staat het met de monitoring van burgerschap?", "3.2-06", "wie ontwikkelen die burgerschapspeiling?",
      "3.2-06", "NRO"),
+    # "geld" is the action's own "subsidie" in everyday words: no new subject
+    ("hoe werken scholen aan excellentietrajecten?", "3.4-07", "en geeft ocw daar geld voor?", "3.4-07", "subsidie"),
 ])
 def test_a_follow_up_stays_or_moves_by_its_subject(engine, first_q, first_id, follow_q, follow_id, said):
     first = engine.answer(first_q)
