@@ -195,6 +195,7 @@ _DESCRIBES = re.compile(r"\bbesta(?:a)?t uit\b|\bomvat\b|\bbevat\b|\bgaat over\b
                         r"\bzoals\b|\bonder andere\b|\bo\.a\.|\bmet daarin\b|\bwaarin\b|:\s|"
                         # "de regeling ‘Schurende Gesprekken’ waarmee burgerschapsdocenten … scholing volgen"
                         r"\bwaarmee\b", re.I)
+_CONTENT_OF = re.compile(r"\s*(?:Daarin|Hierin)\b")
 # A question for the name of one who acts, and a sentence that names none: "aan een externe partij"
 _ASKS_NAME = re.compile(r"\b(?:welke|aan welke|door welke|bij welke)\s+(?:\w+\s+)?(?:partij|organisatie|bureau|"
                         r"onderzoeksbureau|bedrijf|instantie|leverancier|beheerder)\b|^\s*(?:en\s+)?(?:aan|door|bij) wie\b", re.I)
@@ -1836,6 +1837,9 @@ class Engine:
             # vsv?", named in three cells, never with what is in it. A sentence that lists or says what
             # it holds describes it. ("wat houdt de onderwijspremie in?" is answered by what the
             # sentences that name it say: to whom it goes, what it costs.)
+            # "… is een onderzoek gestart naar huidige studentenvoorzieningen. Daarin wordt ook bezien
+            # hoe …": the next sentence says what it holds
+            mentions += [b for a, b in zip(sentences, sentences[1:]) if a in mentions and _CONTENT_OF.match(b)]
             if key and not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in mentions) and \
                     (len(mentions) <= 1 or (not framed and not re.search(r"\bwat houd", p.question, re.I) and
                                             not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in relevant))):

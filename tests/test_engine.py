@@ -941,3 +941,10 @@ def test_money_asked_in_a_status_question_quotes_the_sentence_with_the_sum(engin
     ans = engine.answer("krijgen scholen extra geld voor studenten die slecht zijn in taal en rekenen?")
     assert ans.rows[0].id == "3.1-03"
     assert any("€47,2 miljoen" in q.text for q in ans.quotes)
+
+
+def test_a_sentence_opening_with_daarin_describes_what_the_one_before_names(engine):
+    # 1.1-03: "… een onderzoek gestart naar huidige studentenvoorzieningen. Daarin wordt ook bezien
+    # hoe mbo-studenten gelijke toegang kunnen krijgen."
+    ans = engine.answer("wat houdt het onderzoek naar studentenvoorzieningen in?")
+    assert not ans.abstained and ans.rows[0].id == "1.1-03" and "gelijke toegang" in ans.text
