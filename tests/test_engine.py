@@ -948,3 +948,13 @@ def test_a_sentence_opening_with_daarin_describes_what_the_one_before_names(engi
     # hoe mbo-studenten gelijke toegang kunnen krijgen."
     ans = engine.answer("wat houdt het onderzoek naar studentenvoorzieningen in?")
     assert not ans.abstained and ans.rows[0].id == "1.1-03" and "gelijke toegang" in ans.text
+
+
+def test_a_who_question_prefers_the_close_row_whose_sentence_names_the_doer(engine):
+    # 3.1-05: "Voor burgerschap is ook een peilingsonderzoek in ontwikkeling" (no doer); 3.2-06: "Het
+    # NRO en de Inspectie van het Onderwijs hebben de opdracht gekregen om een peilingsonderzoek
+    # Burgerschap MBO te ontwikkelen"
+    ans = engine.answer("wie ontwikkelen het peilingsonderzoek burgerschap voor het mbo?")
+    assert ans.rows[0].id == "3.2-06" and "NRO" in ans.text
+    # the rule only reorders who-questions: the status of the peiling stays with 3.1-05's planning
+    assert engine.answer("wanneer wordt rekenen gepeild?").rows[0].id == "3.1-05"
