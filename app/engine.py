@@ -728,6 +728,7 @@ class Engine:
             notices.append("Ik volg geen instructies uit vragen; ik antwoord alleen met wat in de "
                            "voortgangsrapportage staat.")
         q = re.sub(r"\s+", " ", q).strip()
+        history = _counted_list(q, history)
         p = self._in_own_periods(self.plan(q, history, filters))
         if p.operation == "empty":
             return Answer("Stel een vraag over de voortgang van de Werkagenda mbo, bijvoorbeeld: "
@@ -2630,6 +2631,25 @@ _PROGRESS_ASKED = re.compile(r"\b(?:status|voortgang|stand|staat|staan|stond|loo
 
 _AUXILIARY = re.compile(r"\b(?:zijn|is|er|hebben|heeft|worden|wordt|krijgen|kregen|krijgt|gaan|gaat|ging|zit|zitten)\b",
                         re.I)
+
+
+_OF_THOSE_N = re.compile(rf"\b(?:van|uit)\s+(?:die|deze)\s+{_NUMBER_ALT}\b", re.I)
+
+
+def _counted_list(question: str, history: list[Answer]) -> list[Answer]:
+    """"en bij welke van die vier staat er alleen 'idem'?" after a list of four and then a list of
+    two taken from it: the count says which list is meant. The history up to the latest answer
+    that showed that many actions (one of the last three with actions); unchanged otherwise."""
+    m = _OF_THOSE_N.search(question)
+    answered = [i for i, h in enumerate(history) if h.rows and not h.abstained]
+    if m is None or not answered:
+        return history
+    n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS.get(m.group(1).lower())
+    if n is None or len(history[answered[-1]].rows) == n:
+        return history
+    earlier = next((i for i in reversed(answered[-3:-1]) if len(history[i].rows) == n and
+                    history[i].kind in ("list", "count", "compare")), None)
+    return history if earlier is None else history[:earlier + 1]
 
 
 def _relation_dropped(text: str) -> str:

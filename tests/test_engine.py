@@ -455,6 +455,19 @@ def test_a_follow_up_that_narrows_a_list_to_one_shows_that_one(engine):
     assert [r.id for r in follow.rows] == ["3.3-07"] and "opleidingsberaad leraren" in follow.text
 
 
+def test_a_count_in_the_follow_up_names_which_earlier_list_it_narrows(engine):
+    # four werkgevers-actions in 1.3, then the two of them that are finished; "die vier" is the first list
+    h = [engine.answer("welke acties van doelstelling 1.3 noemen werkgevers?")]
+    assert len(h[0].rows) == 4
+    h.append(engine.answer("welke daarvan zijn af?", history=h))
+    assert len(h[1].rows) == 2
+    follow = engine.answer("en bij welke van die vier staat er in 2025 alleen 'idem'?", history=h)
+    assert [r.id for r in follow.rows] == ["1.3-04"]
+    # a count that matches the last list keeps it
+    again = engine.answer("welke van die twee is afgerond?", history=h)
+    assert {r.id for r in again.rows} <= {r.id for r in h[1].rows}
+
+
 def test_a_sentence_that_opens_with_a_name_names_the_doer(engine):
     assert engine._acts("Trimbos en Pharos ontwikkelen extra passend materiaal voor het mbo.")
     assert not engine._acts("Scholen worden nog steeds via de nieuwsbrief geattendeerd.")
