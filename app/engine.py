@@ -301,6 +301,8 @@ WHO_SENTENCE_RELEVANCE = 0.5
 # 50 -> 60: +3 answerable who-questions (a 57-word sentence "heeft OCW -ism VNG en MBO Raad-
 # onderzoek aanbesteed …"), median who/when/figure length unchanged (50 words).
 WHO_SENTENCE_WORDS = 60
+NAMING_ROWS = 3  # a name written by this many rows or fewer still says which action is meant (_rows_naming)
+NAMING_CANDIDATES = 30  # rows holding every word of a name that are read for it (was 8)
 WHO_DOER_RELEVANCE = 0.8  # a runner-up's sentence naming a doer must hold this much of the subject (below)
 WHO_RELEAD_SCORE_SHARE = 0.9  # development: 0.8 and 0.9 the same (+2, -0), 0.95 (RELEAD_SCORE_SHARE) +1
 # A sentence of the action itself that answers a detail question ("welke rol krijgt de
@@ -1557,7 +1559,14 @@ class Engine:
             return self._refuse(p, f"De rapportage beschrijft de stand van {per.status_moment} en van "
                                    f"{per.voortgang_year or 'daarna'}; over "
                                    f"{p.uncovered_year} zegt ze niets.", res.hits)
-        named = self._row_naming(p.question)
+        naming = self._rows_naming(p.question)
+        named = naming[0] if len(naming) == 1 else None
+        if len(naming) > 1 and res.hits[0].row not in naming:
+            # "wat is er gebeurd met het programma Vaardig met Vaardigheden?": two rows write the
+            # name; the better ranked of them leads a row that never writes it
+            hit = next((h for h in res.hits if h.row in naming), None)
+            if hit is not None:
+                res = dataclasses.replace(res, hits=[hit, *[h for h in res.hits if h is not hit]])
         if named is not None and named.id != res.hits[0].row.id:
             # "het programma Digitaal Onderwijs Goed Geregeld": a name of several capitalised words
             # that one row writes, and only that row, names the action asked about.
@@ -1974,6 +1983,12 @@ class Engine:
         """The one row that writes a multi-word name of the question ("Digitaal Onderwijs Goed
         Geregeld", "Vaardig met Vaardigheden") or an acronym ("VABA"), longest name first; None when
         no name or several rows."""
+        rows = self._rows_naming(question)
+        return rows[0] if len(rows) == 1 else None
+
+    def _rows_naming(self, question: str) -> list[ActionRow]:
+        """The rows (at most NAMING_ROWS) that write the question's longest multi-word name or acronym
+        that any row writes; [] when none does."""
         names = sorted(_MULTIWORD_NAME.findall(re.sub(r"^\W*\w+", " ", question)), key=len, reverse=True)
         # an acronym one row writes ("de wet VABA") names it as well
         names += [a for a in re.findall(r"\b[A-Z]{3,}\b", question) if a not in names]
@@ -1983,16 +1998,21 @@ class Engine:
             # Only rows that hold every word of the name are read (postings, not a scan of all rows:
             # at 100x "OCW" in a question read 7,800 row texts, p95 23 -> 59 ms).
             candidates: set[int] | None = None
-            for w in words(key):
+            # "Vaardig met Vaardigheden": "met" is no term of the index, the pattern below checks it
+            for w in (x for x in words(key) if x not in STOPWORDS):
                 found = terms.get(stem(w), set())
                 candidates = set(found) if candidates is None else candidates & found
-            if candidates is None or not 1 <= len(candidates) <= 8:
+            # (at most NAMING_CANDIDATES rows to read: "vaardig" and "vaardigheden" share a stem in
+            # 14 rows, of which two write "Vaardig met Vaardigheden")
+            if candidates is None or not 1 <= len(candidates) <= NAMING_CANDIDATES:
                 continue
             pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
             rows = [self.rows[i] for i in sorted(candidates) if pattern.search(self._folded_text(self.rows[i]))]
             if len(rows) == 1:
-                return rows[0]
-        return None
+                return rows
+            if 1 < len(rows) <= NAMING_ROWS:
+                return rows
+        return []
 
     def _folded_text(self, row: ActionRow) -> str:
         got = self._folded_cache.get(row.id)

@@ -971,3 +971,11 @@ def test_a_who_question_prefers_the_close_row_whose_sentence_names_the_doer(engi
     assert ans.rows[0].id == "3.2-06" and "NRO" in ans.text
     # the rule only reorders who-questions: the status of the peiling stays with 3.1-05's planning
     assert engine.answer("wanneer wordt rekenen gepeild?").rows[0].id == "3.1-05"
+
+
+def test_a_name_with_a_small_word_in_it_says_which_actions_are_meant(engine):
+    # "Vaardig met Vaardigheden": "met" is no index term, and "vaardig" stems in 14 rows; two write
+    # the name (1.3-02, 2.3-06), and one of them leads rather than the digital-skills programme
+    q = "Wat is er sinds vorig jaar gebeurd met het programma Vaardig met Vaardigheden?"
+    assert {r.id for r in engine._rows_naming(q)} == {"1.3-02", "2.3-06"}
+    assert engine.answer(q).rows[0].id in ("1.3-02", "2.3-06")
