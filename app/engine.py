@@ -2602,7 +2602,9 @@ class Engine:
         """Latest period first, whole when short; otherwise the sentences that answer best."""
         latest = idem_rest(row)
         if row.voortgang_idem:
-            body.append(f"**{row.voortgang_label}:** ongewijzigd sinds {row.periods.status_moment}.")
+            # in the report's own word too: a reader who asks which actions say "Idem" finds it
+            body.append(f"**{row.voortgang_label}:** ongewijzigd sinds {row.periods.status_moment} "
+                        "(de rapportage zegt \"Idem.\").")
             periods.append("voortgang")
             if latest:
                 quote("voortgang", self._pick(row, "voortgang", qterms, 2, money=money),

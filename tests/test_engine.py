@@ -979,3 +979,10 @@ def test_a_name_with_a_small_word_in_it_says_which_actions_are_meant(engine):
     q = "Wat is er sinds vorig jaar gebeurd met het programma Vaardig met Vaardigheden?"
     assert {r.id for r in engine._rows_naming(q)} == {"1.3-02", "2.3-06"}
     assert engine.answer(q).rows[0].id in ("1.3-02", "2.3-06")
+
+
+def test_an_unchanged_status_quotes_the_reports_idem(engine):
+    # 1.3-04's Voortgang is "Idem.": the answer says it is unchanged, in the report's word too
+    ans = engine.answer("hoe staat het met de uitbreiding van de RMC naar 27 jaar?")
+    assert ans.rows[0].id == "1.3-04"
+    assert 'ongewijzigd sinds zomer 2024 (de rapportage zegt "Idem.")' in ans.text
