@@ -61,7 +61,10 @@ def test_idem_is_resolved(engine):
     row = next(r for r in engine.rows if r.voortgang_idem)
     ans = engine._compose(Plan(question="status"), row, [])
     assert "ongewijzigd sinds zomer 2024" in ans.text
-    assert "Idem" not in ans.text.split("Voortgang (2025):")[1].split("\n")[0]
+    # resolved: the line says what "Idem." means, and names the report's word only as its source
+    line = ans.text.split("Voortgang (2025):")[1].split("\n")[0]
+    assert line.strip(" *").startswith("ongewijzigd sinds zomer 2024")
+    assert line.replace('(de rapportage zegt "Idem.")', "").count("Idem") == 0
 
 
 def test_follow_up_uses_previous_row(engine):
