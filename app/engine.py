@@ -1126,6 +1126,13 @@ class Engine:
                     if self._specific(side):
                         have = {r.id for r in rows}
                         rows += [r for r in self.topic_rows(side, f) if r.id not in have]
+                # "wat doet de werkagenda voor jongeren van 23 tot 27 zonder startkwalificatie?": the
+                # ages the question gives narrow the subject to the rows that write them (numbers from
+                # 10 up: "niveau 2" and small counts are no such detail)
+                given = {n for n in self._numbers_asked(p.question) if int(n) >= 10}
+                if given and len(rows) > 1:
+                    holding = [r for r in rows if given <= set(self.index.lexical.row_terms[self._pos[r.id]])]
+                    rows = holding or rows
             if not rows and not f.is_empty() and not self._names_a_subject(p.topic):
                 # "welke SBB-acties hebben nieuws te melden?": within a party or doelstelling the
                 # leftover words name no subject of their own; the scope is the answer.

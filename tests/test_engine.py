@@ -989,3 +989,11 @@ def test_an_unchanged_status_quotes_the_reports_idem(engine):
     ans = engine.answer("hoe staat het met de uitbreiding van de RMC naar 27 jaar?")
     assert ans.rows[0].id == "1.3-04"
     assert 'ongewijzigd sinds zomer 2024 (de rapportage zegt "Idem.")' in ans.text
+
+
+def test_ages_a_topic_question_gives_narrow_its_actions(engine):
+    # two rows are about "jongeren zonder startkwalificatie"; only 1.3-04 writes "van 23 naar 27 jaar"
+    ans = engine.answer("wat doet de werkagenda voor jongeren van 23 tot 27 zonder startkwalificatie?")
+    assert ans.rows[0].id == "1.3-04" and "RMC" in ans.text
+    wide = engine.answer("wat doet de werkagenda voor jongeren zonder startkwalificatie?")
+    assert len(wide.rows) > 1
