@@ -284,7 +284,9 @@ _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|
 _PLURAL_POINTER = re.compile(r"\b(?:al\s+)?(?:die|deze)\s+(?:(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)\s+)?"
                              r"(?:acties|maatregelen|afspraken|projecten|plannen)\b|"
                              r"\b(?:ze|die|deze)\s+(?:nu\s+)?(?:allemaal|alle\s*(?:drie|twee|vier))\b", re.I)
-_INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|daarin|daaraan|daarmee|hiervan|hierbij|hierin|hieraan|hiermee|ervan|van die|van deze|welke daarvan)\b", re.I)
+_INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|daarin|daaraan|daarmee|hiervan|hierbij|hierin|hieraan|hiermee|ervan|van die|van deze|welke daarvan)\b|"
+                        # split: "zijn er daar al een paar van afgerond?"
+                        r"\b(?:daar|hier)\s+(?:[\w'’-]+\s+){1,4}?(?:van|bij)\b", re.I)
 _ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier|woordvoerder|projectleider|practor|"
           r"lector|rector|kwartiermaker|hoogleraar|programmamanager|"
           r"contactpersoon|aanspreekpunt|wethouder|burgemeester|baas|leider|hoofd|coördinator|coordinator|secretaris)")

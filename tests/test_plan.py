@@ -410,6 +410,9 @@ def test_follow_ups_into_a_list_keep_its_scope():
     third = p("en welke lopen achter?", [first, second])
     assert second.filters == Filters(partij="SBB", stand=AFGEROND)
     assert third.filters == Filters(partij="SBB", stand=VERTRAAGD)
+    # "daarvan" said apart
+    split = p("zijn er daar al een paar van afgerond?", [first])
+    assert split.followup and split.filters == Filters(partij="SBB", stand=AFGEROND)
 
 
 @pytest.mark.parametrize("question,partij,scopes", [
