@@ -911,6 +911,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if prioriteiten:
         prio = None
         rest = _PRIO.sub(" ", _PRIO_LIST.sub(" ", rest))
+    # "waar in Nederland kan dat al?" asks where: the country is no subject of an action
+    rest = re.sub(r"\bwaar\s+in\s+(?:heel\s+)?nederland\b", " ", rest, flags=re.I)
     rest = re.sub(r"\b(?:in\s+)?(?:het|dit)\s+laatste\s+jaar\b|\bde\s+teller\b(?=[^?]*\bop\b)|\baan (?:de )?tafel\b|\baan de slag\b|\bop (?:haar|zijn|hun|z'n|de) naam\b|\bop naam van\b|"
                   r"\bvoor (?:haar|zijn|hun|z'n) rekening\b|\bop (?:zich|zijn|haar) (?:ge)?n[eoa]\w*\b|"
                   r"\b(?:een |hun |zijn |haar )?bijdrage\w* (?:aan )?(?:ge)?lever\w*\b|"

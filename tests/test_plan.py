@@ -949,3 +949,11 @@ def test_examples_named_are_sides_of_a_topic_list():
 def test_words_about_the_list_itself_are_no_subject(question, operation, meta, topic):
     got = p(question)
     assert (got.operation, got.meta, got.topic) == (operation, meta, topic)
+
+
+def test_where_in_the_country_names_no_subject():
+    first = p("kunnen mbo studenten ook mee met de introductieweken van hogescholen?")
+    follow = p("waar in nederland kan dat al dan", [first])
+    assert "nederland" not in follow.topic.lower()
+    # elsewhere the country stays a word of the subject
+    assert "nederland" in p("welke acties gaan over stages buiten nederland?").topic.lower()
