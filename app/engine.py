@@ -32,7 +32,7 @@ from index.glossary import Glossary, standalone_terms
 from index.structured import Filters
 from ingest import ActionRow
 
-from .plan import _MINISTRY_NAMES, _PARTICIPLE, _PLACE_IN_LIST, _SIZE_VERB, _VERB_HEADS, Plan, fits_size, topic_of, plan as make_plan
+from .plan import _MINISTRY_NAMES, _NEW_SUBJECT, _PARTICIPLE, _PLACE_IN_LIST, _SIZE_VERB, _VERB_HEADS, Plan, fits_size, topic_of, plan as make_plan
 from .sentences import (PERIOD_CELLS, Quote, figure_neighbours, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
@@ -301,6 +301,7 @@ WHO_SENTENCE_RELEVANCE = 0.5
 # 50 -> 60: +3 answerable who-questions (a 57-word sentence "heeft OCW -ism VNG en MBO Raad-
 # onderzoek aanbesteed …"), median who/when/figure length unchanged (50 words).
 WHO_SENTENCE_WORDS = 60
+CONTINUITY_SCORE_SHARE = 0.95  # (below) development: 0.98 and 0.95 +2 turns, 0.9 +3, 0.85 and 0.8 +3/-1 (a switch of subject stayed)
 NAMING_ROWS = 3  # a name written by this many rows or fewer still says which action is meant (_rows_naming)
 NAMING_CANDIDATES = 30  # rows holding every word of a name that are read for it (was 8)
 WHO_DOER_RELEVANCE = 0.8  # a runner-up's sentence naming a doer must hold this much of the subject (below)
@@ -1568,6 +1569,16 @@ class Engine:
                                    f"{p.uncovered_year} zegt ze niets.", res.hits)
         naming = self._rows_naming(p.question)
         named = naming[0] if len(naming) == 1 else None
+        if prev is not None and prev.kind == "lookup" and prev.rows and not prev.abstained and named is None and \
+                not pointed and len(res.hits) > 1 and res.hits[0].row.id != prev.rows[0].id and \
+                not _NEW_SUBJECT.match(p.question):
+            # "waarom is de beschikking in 2024 aangepast?" right after the digital-skills programme,
+            # whose Voortgang tells of that change: the action just answered, scored within a hair
+            # of the best, is the one the conversation is about.
+            kept = next((h for h in res.hits[1:3] if h.row.id == prev.rows[0].id), None)
+            if kept is not None and kept.score >= CONTINUITY_SCORE_SHARE * res.hits[0].score:
+                res = dataclasses.replace(res, hits=[kept, *[h for h in res.hits if h is not kept]])
+                pointed = True  # the conversation says which action: no relead by the words below
         if len(naming) > 1 and res.hits[0].row not in naming:
             # "wat is er gebeurd met het programma Vaardig met Vaardigheden?": two rows write the
             # name; the better ranked of them leads a row that never writes it
