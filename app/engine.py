@@ -32,7 +32,7 @@ from index.glossary import Glossary, standalone_terms
 from index.structured import Filters
 from ingest import ActionRow
 
-from .plan import _MINISTRY_NAMES, _NEW_SUBJECT, _PARTICIPLE, _PLACE_IN_LIST, _SIZE_VERB, _VERB_HEADS, Plan, fits_size, topic_of, plan as make_plan
+from .plan import BARE_WHICH, _MINISTRY_NAMES, _NEW_SUBJECT, _PARTICIPLE, _PLACE_IN_LIST, _SIZE_VERB, _VERB_HEADS, Plan, fits_size, topic_of, plan as make_plan
 from .sentences import (PERIOD_CELLS, Quote, figure_neighbours, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
@@ -2680,9 +2680,18 @@ def _counted_list(question: str, history: list[Answer]) -> list[Answer]:
     """"en bij welke van die vier staat er alleen 'idem'?" after a list of four and then a list of
     two taken from it: the count says which list is meant. The history up to the latest answer
     that showed that many actions (one of the last three with actions); unchanged otherwise."""
-    m = _OF_THOSE_N.search(question)
     answered = [i for i, h in enumerate(history) if h.rows and not h.abstained]
-    if m is None or not answered:
+    if not answered:
+        return history
+    if re.match(BARE_WHICH, question, re.I) and not (len(history[answered[-1]].rows) > 1 and
+                                                    history[answered[-1]].kind in ("list", "count", "compare")):
+        # "en bij welke is er niks veranderd?" after a list and an answer about one of its actions:
+        # the list (one of the last three answers)
+        earlier = next((i for i in reversed(answered[-3:-1]) if len(history[i].rows) > 1 and
+                        history[i].kind in ("list", "count", "compare")), None)
+        return history if earlier is None else history[:earlier + 1]
+    m = _OF_THOSE_N.search(question)
+    if m is None:
         return history
     n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS.get(m.group(1).lower())
     if n is None or len(history[answered[-1]].rows) == n:

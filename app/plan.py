@@ -284,9 +284,14 @@ _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|
 _PLURAL_POINTER = re.compile(r"\b(?:al\s+)?(?:die|deze)\s+(?:(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d+)\s+)?"
                              r"(?:acties|maatregelen|afspraken|projecten|plannen)\b|"
                              r"\b(?:ze|die|deze)\s+(?:nu\s+)?(?:allemaal|alle\s*(?:drie|twee|vier))\b", re.I)
+# "en bij welke is er niks veranderd?": "welke" followed by the verb, no noun: one of the actions just listed
+BARE_WHICH = (r"^\s*(?:en\s+)?(?:bij|in|van|voor)\s+welke\s+(?=(?:is|zit|zitten|staat|staan|zijn|heeft|hebben|"
+              r"loopt|lopen|gaat|gaan)\b)")
 _INTO_PREV = re.compile(r"\b(?:daarvan|daarbij|daarin|daaraan|daarmee|hiervan|hierbij|hierin|hieraan|hiermee|ervan|van die|van deze|welke daarvan)\b|"
                         # split: "zijn er daar al een paar van afgerond?"
-                        r"\b(?:daar|hier)\s+(?:[\w'’-]+\s+){1,4}?(?:van|bij)\b", re.I)
+                        r"\b(?:daar|hier)\s+(?:[\w'’-]+\s+){1,4}?(?:van|bij)\b|"
+                        # "en bij welke zit SZW erbij?": "welke" with no noun of its own, after a list
+                        + BARE_WHICH, re.I)
 _ROLES = (r"(?:minister|staatssecretaris|voorzitter|directeur|bestuurder|premier|woordvoerder|projectleider|practor|"
           r"lector|rector|kwartiermaker|hoogleraar|programmamanager|"
           r"contactpersoon|aanspreekpunt|wethouder|burgemeester|baas|leider|hoofd|coördinator|coordinator|secretaris)")

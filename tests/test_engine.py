@@ -1007,3 +1007,15 @@ def test_the_action_just_answered_stays_when_it_scores_within_a_hair_of_the_best
     assert follow.rows[0].id == "3.3-05" and "master Digitale didactiek" in follow.text
     # without the conversation the other row leads
     assert engine.answer("Waarom is de beschikking in 2024 aangepast?").rows[0].id != "3.3-05"
+
+
+def test_which_without_a_noun_narrows_the_list_the_conversation_is_about(engine):
+    # the lerarenopleidingen list, the one finished action of it, its next step; then "bij welke" is
+    # one of the listed actions again
+    h = [engine.answer("bij welke acties zijn de lerarenopleidingen betrokken?")]
+    listed = {r.id for r in h[0].rows}
+    assert len(listed) > 1
+    h.append(engine.answer("welke van deze zijn al klaar?", history=h))
+    h.append(engine.answer("wat is daar de volgende stap?", history=h))
+    follow = engine.answer("en bij welke is er niks veranderd?", history=h)
+    assert follow.rows and {r.id for r in follow.rows} <= listed

@@ -957,3 +957,11 @@ def test_where_in_the_country_names_no_subject():
     assert "nederland" not in follow.topic.lower()
     # elsewhere the country stays a word of the subject
     assert "nederland" in p("welke acties gaan over stages buiten nederland?").topic.lower()
+
+
+def test_which_without_a_noun_after_a_list_is_into_it():
+    first = p("welke acties vallen onder doelstelling 2.3?")
+    follow = p("en bij welke zit szw erbij?", [first])
+    assert follow.followup and follow.filters.doelstelling == "2.3" and follow.filters.partij == "SZW"
+    # with a noun of its own it is a question of its own
+    assert not p("en in welke steden kan het al?", [first]).followup
