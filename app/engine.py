@@ -2099,6 +2099,10 @@ class Engine:
             # talked about, in the asker's word for it ("centrum" for "Hybride Techniek Centra").
             own -= self._terms(" ".join(re.findall(r"\b(?:die|deze|dat|dit|zo[’']n|zulke?)\s+([\w-]+)",
                                                    p.question, re.I)))
+            # "wanneer kwam daar de eerste versie van uit?": what stands between "daar" and "van"
+            # is asked of the thing pointed at (its first edition), not a new subject
+            own -= self._terms(" ".join(re.findall(r"\b(?:daar|hier)\s+((?:[\w'’-]+\s+){1,4}?)(?:van|over)\b",
+                                                   p.question, re.I)))
             # "en hoe zit het met die subsidie voor bedrijven die bbl'ers begeleiden?" after the
             # stagepact: a noun the action just answered never uses, with words saying which one is
             # meant, is a thing the asker knows of elsewhere, not that action.

@@ -380,6 +380,9 @@ def test_word_family_needs_most_of_the_shorter_word():
      "3.2-06", "NRO"),
     # "geld" is the action's own "subsidie" in everyday words: no new subject
     ("hoe werken scholen aan excellentietrajecten?", "3.4-07", "en geeft ocw daar geld voor?", "3.4-07", "subsidie"),
+    # "daar de eerste versie van": asked of the thing pointed at (the report writes "eerste editie")
+    ("meet iemand eigenlijk of mbo'ers zich veilig voelen op en rond school?", "1.2-07",
+     "wanneer kwam daar de eerste versie van uit", "1.2-07", "23 december 2023"),
 ])
 def test_a_follow_up_stays_or_moves_by_its_subject(engine, first_q, first_id, follow_q, follow_id, said):
     first = engine.answer(first_q)
