@@ -254,6 +254,9 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
                        r"regelen|doen|trekken|klaar|af|uit|in|achter|geregeld|betalen|organiseren)\b)|"
                        r"\b(?:doet|doen|is|gaat|loopt|komt|wordt|moet|moeten|kan|zit|staat|geldt|gelden|klopt|werkt|"
                        r"lukt|duurt|betekent|houdt)\s+(?:dat|dit|die|het)\b|"
+                       # "wordt er gekeken of dat werkt?": the pronoun as the subject of a clause's verb
+                       r"\b(?:of|als|omdat|zodat)\s+(?:dat|dit|het)\s+(?:(?:ook|wel|echt|nog|al|goed)\s+)?"
+                       r"(?:werkt|helpt|lukt|loopt|slaagt|aanslaat|effect\s+heeft|bijdraagt|nodig\s+is)\b|"
                        # "wanneer zou dat onderzocht worden?": a modal or a past form before the pronoun
                        r"\b(?:zou|zouden|zal|zullen|werd|werden|was|waren|kwam|kon|mag)\s+(?:dat|dit|die)\b(?!\s+\w+(?:e|en)\b)|"
                        # "sinds wanneer is het online?": "het" with a predicate, the thing just answered

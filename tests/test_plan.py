@@ -789,6 +789,9 @@ def test_dat_in_a_relative_clause_points_back():
     assert p("en is het dan de gemeente die dat betaalt?", [first]).refers_back == "strong"
     # "klopt dat?" closing a claim is no subject
     assert "klopt" not in p("er komt een wet voor nazorg, klopt dat?").topic
+    # "of dat werkt": the pronoun as the subject of a clause
+    assert p("wordt er ook gekeken of dat werkt?", [first]).refers_back
+    assert not p("wordt er ook gekeken of de aanpak werkt?", [first]).refers_back
 
 
 def test_figures_asked_without_the_usual_words():
