@@ -53,6 +53,9 @@ Question files (written by reading the report, never by running the engine):
                                                    after the ninth test split's one run; first run out of sample
     eval/dev/*_seen9.jsonl                         the ninth test split, retired to development on 2026-12-03
                                                    (eleventh session) after its one reported run (75be62c)
+    eval/dev/*_fresh22.jsonl                       a batch by a reader of the report only (eleventh session),
+                                                   written while that session's rules were made; first run out
+                                                   of sample
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
 The development split is what the rules were built against; the test split (the tenth one, written
@@ -80,7 +83,7 @@ SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
 def load(name: str, split: str) -> list[dict]:
     """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
-    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "seen3", "seen4", "fresh13", "fresh14", "fresh15", "seen5", "fresh16", "fresh17", "seen6", "fresh18", "fresh19", "seen7", "fresh20", "seen8", "fresh21", "seen9")
+    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "seen3", "seen4", "fresh13", "fresh14", "fresh15", "seen5", "fresh16", "fresh17", "seen6", "fresh18", "fresh19", "seen7", "fresh20", "seen8", "fresh21", "seen9", "fresh22")
     for path in (EVAL_DIR / split / name,
                  *(EVAL_DIR / split / name.replace(".jsonl", f"_{b}.jsonl") for b in batches)):
         if path.exists():
