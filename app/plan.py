@@ -327,7 +327,7 @@ _PRIO = re.compile(r"\bprio(?:riteit)?\s*([1-3])\b|\b(eerste|tweede|derde) prio(
 # A question that is only a subject: a few words, no question word or verb of its own.
 _BARE_TOPIC = re.compile(r"^\s*(?!(?:wat|wie|hoe|wanneer|waar|welke?|waarom|is|zijn|kan|kun|heeft|hebben|en)\b)"
                          r"[\w'’-]+(?:\s+[\w'’-]+){0,2}\s*\??\s*$", re.I)
-_ANY_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\s*\.\s*([1-9])(?![\d-]|\.\d)")
+_ANY_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\s*\.\s*([1-9])(?!\d|-\d|\.\d)")  # "1.3-acties", not "1.3-04"
 _PRIO_LIST = re.compile(r"\bprio(?:riteit(?:en)?|'?s)?\s*([1-3](?:\s*(?:,|en|of|\+|&|t/m|tot en met)\s*[1-3])+)\b", re.I)
 _KIND_BEFORE_NAME = re.compile(r"\b(platform|programma|regeling|subsidieregeling|project|website|site|portaal|campagne|"
                                r"pilot|netwerk|fonds|initiatief|tool|instrument|keurmerk)\s+(?=[A-Z])")
@@ -374,7 +374,7 @@ def _expand_range(m: re.Match, known: set[str]) -> str:
     return ", ".join(inside[:-1]) + " en " + inside[-1] if len(inside) > 1 else m.group(0)
 
 
-_LOOSE_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])(?![\d-]|\.\d)")
+_LOOSE_DOEL = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])(?!\d|-\d|\.\d)")
 _ORDINAL = {k: v for k, v in _ORDINALS.items() if 1 <= v <= 3}  # "de tweede prioriteit"
 
 # Words that frame a question but name no topic. Topic = what is left after these, the stopwords
@@ -405,7 +405,8 @@ ie grote
 laten opzichte tov gekregen kolom jaartal tussen voortgangstekst voortgangsteksten terwijl
 uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
-stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren
+stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren onderverdeeld onderverdeling opgedeeld
+inhoudelijk inhoudelijke daadwerkelijk daadwerkelijke feitelijk
 percentage procent aandeel deel
 kort korte kortweg lijstje lijstjes alsjeblieft alstublieft aub svp please puntsgewijs samengevat bondig beknopt
 zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake moment tekst teksten voortouw concreet concrete geldbedrag
@@ -919,6 +920,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if prioriteiten:
         prio = None
         rest = _PRIO.sub(" ", _PRIO_LIST.sub(" ", rest))
+    # "de NRTO, namens de private opleiders": who a party speaks for describes it, it is no subject
+    rest = re.sub(r"\bnamens\s+(?:de\s+|het\s+)?[\w'’-]+(?:\s+[\w'’-]+)?(?=\s*[,:;?.]|\s*$)", " ", rest, flags=re.I)
     # "waar in Nederland kan dat al?" asks where: the country is no subject of an action
     rest = re.sub(r"\bwaar\s+in\s+(?:heel\s+)?nederland\b", " ", rest, flags=re.I)
     rest = re.sub(r"\b(?:in\s+)?(?:het|dit)\s+laatste\s+jaar\b|\bde\s+teller\b(?=[^?]*\bop\b)|\baan (?:de )?tafel\b|\baan de slag\b|\bop (?:haar|zijn|hun|z'n|de) naam\b|\bop naam van\b|"

@@ -968,3 +968,18 @@ def test_which_without_a_noun_after_a_list_is_into_it():
     assert follow.followup and follow.filters.doelstelling == "2.3" and follow.filters.partij == "SZW"
     # with a noun of its own it is a question of its own
     assert not p("en in welke steden kan het al?", [first]).followup
+
+
+@pytest.mark.parametrize("question, check", [
+    # a doelstelling with a word hyphened to it ("1.3-acties"), not an action id
+    ("Sinds de rapportage van zomer 2024, welke 1.3-acties zijn inhoudelijk verder gekomen?",
+     lambda g: g.filters.doelstelling == "1.3" and g.operation == "compare" and g.topic == ""),
+    ("hoe staat het met actie 1.3-04?", lambda g: g.filters.doelstelling is None),
+    # "onderverdeeld in welke doelstellingen": the report's structure
+    ("Prioriteit 3 is onderverdeeld in welke doelstellingen precies?", lambda g: g.operation == "meta"),
+    # who a party speaks for describes it
+    ("De NRTO, namens de private opleiders: in welke acties staan zij genoemd?",
+     lambda g: g.filters.partij == "NRTO" and g.topic == ""),
+])
+def test_scope_words_of_fresh_phrasings(question, check):
+    assert check(p(question))
