@@ -1556,7 +1556,9 @@ class Engine:
             unknown = [w for w in unknown if not _GE_PARTICIPLE.fullmatch(w)]
             vocab = self.index.lexical.analyzer.vocabulary
             # a short name the report never writes ("bij duo") is unknown too
-            short_unknown = [w for w in words(p.topic) if 3 <= len(w) < 5 and w not in vocab and not w.isdigit()]
+            # (an abbreviation whose long form the glossary knows, "RIF", is known)
+            short_unknown = [w for w in words(p.topic) if 3 <= len(w) < 5 and w not in vocab and not w.isdigit()
+                             and not GLOSSARY.longs.get(stem(w))]
             if content and not unknown and not short_unknown and \
                     cov(search_text, res.hits[0].row) >= LOOKUP_RESCUE_COVERAGE:
                 res = dataclasses.replace(res, confident=True)
@@ -1715,7 +1717,8 @@ class Engine:
         # acronym: written in capitals, without a vowel, or standing alone.)
         vocab = self.index.lexical.analyzer.vocabulary
         short = [w for w in words(search_text) if len(w) == 3 and w not in vocab and w not in STOPWORDS and
-                 not w.isdigit() and _looks_like_acronym(w, p.question)] if loose else []
+                 not w.isdigit() and _looks_like_acronym(w, p.question) and not GLOSSARY.longs.get(stem(w))] \
+            if loose else []
         if short and not ans.abstained:
             return self._refuse(p, f"De rapportage noemt {' en '.join(short)} nergens.", [],
                                 rows=[best.row, *related][:3])
@@ -1789,7 +1792,9 @@ class Engine:
         - an opinion ("wat vindt JOB van …?"): a sentence that states one;
         - an exact date ("op welke datum precies?"): a day and a month."""
         vocab = self.index.lexical.analyzer.vocabulary
-        strange = [t for t in _SPECIFIC.findall(p.question) if fold(t) not in vocab and not fold(t).isdigit()]
+        # (not an abbreviation the glossary spells out, "RIF" for the Regionaal Investeringsfonds)
+        strange = [t for t in _SPECIFIC.findall(p.question) if fold(t) not in vocab and not fold(t).isdigit()
+                   and not GLOSSARY.longs.get(stem(fold(t).lower()))]
         if strange:
             return f"De rapportage noemt {' en '.join(dict.fromkeys(strange))} nergens."
         named = _NAMED_PROGRAMME.search(p.question)

@@ -920,6 +920,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if prioriteiten:
         prio = None
         rest = _PRIO.sub(" ", _PRIO_LIST.sub(" ", rest))
+    # "waar moeten VNO-NCW en MKB-Nederland voor zorgen?": what a party has to do, as "wat doet …?"
+    rest = re.sub(r"(\bwaar\b.*?)\bvoor\s+(?:te\s+)?zorgen\b", r"\1 ", rest, flags=re.I)
     # "de NRTO, namens de private opleiders": who a party speaks for describes it, it is no subject
     rest = re.sub(r"\bnamens\s+(?:de\s+|het\s+)?[\w'’-]+(?:\s+[\w'’-]+)?(?=\s*[,:;?.]|\s*$)", " ", rest, flags=re.I)
     # "waar in Nederland kan dat al?" asks where: the country is no subject of an action

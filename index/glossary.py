@@ -34,6 +34,7 @@ ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("NRO", ("Nationaal Regieorgaan Onderwijsonderzoek",)),
     ("VABA", ("Verbetering Aansluiting Beroepsonderwijs Arbeidsmarkt",)),
     ("MDT", ("maatschappelijke diensttijd",)),
+    ("RIF", ("Regionaal Investeringsfonds",)),
 )
 
 

@@ -1022,3 +1022,11 @@ def test_which_without_a_noun_narrows_the_list_the_conversation_is_about(engine)
     h.append(engine.answer("wat is daar de volgende stap?", history=h))
     follow = engine.answer("en bij welke is er niks veranderd?", history=h)
     assert follow.rows and {r.id for r in follow.rows} <= listed
+
+
+def test_an_abbreviation_the_glossary_spells_out_is_no_unknown_name(engine):
+    # the report writes "Regionaal Investeringsfonds mbo", never "RIF"
+    ans = engine.answer("Is de regeling van het RIF mbo voor de nieuwe periode al rond?")
+    assert not ans.abstained and ans.rows[0].id == "3.4-06"
+    # an acronym nobody spells out stays unknown
+    assert engine.answer("Is de regeling van het XQZ mbo al rond?").abstained

@@ -983,3 +983,8 @@ def test_which_without_a_noun_after_a_list_is_into_it():
 ])
 def test_scope_words_of_fresh_phrasings(question, check):
     assert check(p(question))
+
+
+def test_what_a_party_has_to_take_care_of_is_a_party_question():
+    got = p("waar moeten de werkgeverskoepels vno-ncw en mkb-nederland voor zorgen")
+    assert got.operation == "list" and got.filters.partij == "VNO-NCW" and got.topic == ""
