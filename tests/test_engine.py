@@ -1030,3 +1030,8 @@ def test_an_abbreviation_the_glossary_spells_out_is_no_unknown_name(engine):
     assert not ans.abstained and ans.rows[0].id == "3.4-06"
     # an acronym nobody spells out stays unknown
     assert engine.answer("Is de regeling van het XQZ mbo al rond?").abstained
+
+
+def test_what_the_employers_umbrellas_have_to_take_care_of_lists_their_actions(engine):
+    ans = engine.answer("waar moeten de werkgeverskoepels vno-ncw en mkb-nederland voor zorgen")
+    assert ans.kind == "list" and len(ans.rows) == 8
