@@ -351,7 +351,9 @@ _ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b(?!\s+(?:of|en/o
                     r"\bzonder (?:andere|overige) (?:partners|organisaties|betrokkenen)\b|\bzonder anderen\b", re.I)
 _LABEL_DOEL = re.compile(r"\(\s*(?:doel(?:stelling)?\s*)?[1-3]\s*[.,]\s*[1-9]\s*\)", re.I)
 _DESCRIBED_DOEL = re.compile(r"\bdoel(?:stelling)?\s*[1-3]\s*[.,]\s*[1-9]\s+(?:(?:over|rond|rondom|inzake|:)\s+([^?,;:()]+)|"
-                             r"\(([^?,;:()]+)\))", re.I)
+                             r"\(([^?,;:()]+)\))|"
+                             # "de acties van 3.3 (onderwijspersoneel)": a bare number with its label in brackets
+                             r"(?<![\d.,-])[1-3]\.[1-9]\s*\(([^?,;:()]+)\)", re.I)
 # "bij 1.2 horen, dat ging toch over welzijn?", "onderdeel 3.3, dat over het personeel gaat": a relative
 # clause after the scope says what the scope is about (only with the comma and the pronoun: "bij 2.3
 # gaan over leven lang ontwikkelen" narrows 2.3 to a topic).
@@ -406,7 +408,7 @@ laten opzichte tov gekregen kolom jaartal tussen voortgangstekst voortgangstekst
 uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
 stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren onderverdeeld onderverdeling opgedeeld
-inhoudelijk inhoudelijke daadwerkelijk daadwerkelijke feitelijk
+inhoudelijk inhoudelijke daadwerkelijk daadwerkelijke feitelijk net ene rij rijtje
 percentage procent aandeel deel
 kort korte kortweg lijstje lijstjes alsjeblieft alstublieft aub svp please puntsgewijs samengevat bondig beknopt
 zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake moment tekst teksten voortouw concreet concrete geldbedrag

@@ -991,3 +991,10 @@ def test_what_a_party_has_to_take_care_of_is_a_party_question():
     assert got.operation == "list" and got.filters.partij == "OCW" and got.topic == ""
     # "zorgen" as a subject stays: "de zorg" for students
     assert p("wat doet de werkagenda aan zorgen van studenten?").topic
+
+
+def test_a_bare_doelstelling_with_its_label_in_brackets_and_small_frame_words():
+    got = p("Zet de acties van 3.3 (onderwijspersoneel) even voor me op een rij")
+    assert got.operation == "list" and got.filters.doelstelling == "3.3" and got.topic == ""
+    follow = p("Welke daarvan staan er nog net zo voor als in 2024?", [got])
+    assert follow.followup and follow.topic == "" and follow.filters.stand
