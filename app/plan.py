@@ -159,7 +159,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\b(?:loopt|lopen|liep|liepen|gaat|gaan|ging|gingen)\b(?:\s+[\w'’-]+){0,5}?\s+mis\b", re.I), VERTRAAGD),
     (re.compile(r"afgerond|gerealiseerd|\b(?:al|inmiddels|reeds|nu)\b(?:\s+\w+)?\s+klaar\b|voltooid|\bafgevinkt|\bbehaald|"
                 r"\bal (?:gedaan|uitgevoerd|gelukt|bereikt)|\bis (?:af|uitgevoerd|gelukt)\b|\bzijn (?:af|uitgevoerd|gelukt)\b|"
-                r"\bafgesloten|\bal af\b|\b(?:al|inmiddels|reeds)\b(?:\s+(?:iets|wat|helemaal|echt|volledig)){1,3}\s+af\b|"
+                r"\bafgesloten|\bal af\b|\b(?:al|inmiddels|reeds)\b(?:\s+(?:iets|wat|helemaal|echt|volledig|eentje|een|één|enkele|sommige|paar)){1,3}\s+af\b|"
                 r"\bafvinken\b|\bklaar (?:is|zijn)\b(?! met)|\bgereed\b|\bafgehandeld|\bopgeleverd|"
                 r"\bsuccesvol\b|\bbinnengehaald|\bvoor elkaar\b|\bgeslaagd\b|\bvolbracht|"
                 r"\b(?:volledig|helemaal|geheel)\s+(?:uitgevoerd|af|klaar|gerealiseerd|afgerond|voltooid)\b|"
@@ -272,6 +272,8 @@ _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|
                               r"wetsvoorstel|campagne|pilot|project|platform|fonds|maatregel|afspraak|evaluatie|rapport|"
                               r"centrum|centra|site|website|monitor|netwerk|traject|experiment|brief|kamerbrief|pact|"
                               r"programma's|regelingen|onderzoeken|verkenning|handreiking|routekaart|tool|loket|"
+                              # "bij wie is dat werk nu ondergebracht?": the work of the action just named
+                              r"werk|initiatief|systeem|systematiek|instrument|idee|voorstel|"
                               # "waar gebruiken ze dat geld dan voor?": the money just answered
                               r"geld|bedrag|budget|middelen|bekostiging|investering)\b|"
                               # "is dat een taak van de gemeente?": "dat" as the subject, first

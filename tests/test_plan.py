@@ -998,3 +998,10 @@ def test_a_bare_doelstelling_with_its_label_in_brackets_and_small_frame_words():
     assert got.operation == "list" and got.filters.doelstelling == "3.3" and got.topic == ""
     follow = p("Welke daarvan staan er nog net zo voor als in 2024?", [got])
     assert follow.followup and follow.topic == "" and follow.filters.stand
+
+
+def test_one_of_them_finished_and_that_work():
+    first = p("Laat alle acties zien die bij doelstelling 1.4 horen")
+    one = p("Is er daarvan al eentje af?", [first])
+    assert one.followup and one.filters.stand == AFGEROND
+    assert p("Bij wie is dat werk nu ondergebracht?", [first, one]).refers_back == "strong"
