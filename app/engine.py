@@ -150,6 +150,8 @@ _GROUP_ASKED = re.compile(r"\bwie\s+(?:zit|zitten|zat|zaten|zetelen|zetelden)\s+
 # Money in everyday words, and the terms the report writes it with (see _weighted_terms)
 _MONEY_ASKED = frozenset("geld middelen bekostiging financiering budget budgetten".split())
 _MONEY_TERMS = ("geld", "middel", "bekost", "financier", "budget", "subsidie", "invester")
+# Counted things the report names in either of two words (stems): teachers, schools.
+_COUNTED_KIN = {"lerar": ("docent",), "docent": ("lerar",), "schol": ("instell",), "instell": ("schol",)}
 _MONEY_STEMS = frozenset(("geld", "middel", "bekost", "financier", "budget"))  # stems of _MONEY_ASKED
 # One opleiding named ("de opleiding kok", "de opleiding verzorgende ig"): up to three words after it.
 _NAMED_PROGRAMME = re.compile(r"\b(?:de|het)\s+(?:mbo-)?(opleiding|studie|richting)\s+(?:tot\s+)?"
@@ -2190,6 +2192,8 @@ class Engine:
             noun = {t for t in (counted or subject) if t in self.index.lexical.doc_freq}
             if counted and not noun:
                 noun = counted  # a word the report never uses: the fallback below decides
+            # "hoeveel leraren …?" is answered by "750-800 … docenten": the sector's two words for them
+            noun |= {k for t in noun for k in _COUNTED_KIN.get(t, ())}
         given = frozenset(re.findall(r"\d+", p.question))
         analyzer = self.index.lexical.analyzer
         order = {"voortgang": 0, "status": 1, "wat": 2}

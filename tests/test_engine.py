@@ -1035,3 +1035,9 @@ def test_an_abbreviation_the_glossary_spells_out_is_no_unknown_name(engine):
 def test_what_the_employers_umbrellas_have_to_take_care_of_lists_their_actions(engine):
     ans = engine.answer("waar moeten de werkgeverskoepels vno-ncw en mkb-nederland voor zorgen")
     assert ans.kind == "list" and len(ans.rows) == 8
+
+
+def test_teachers_counted_as_leraren_are_the_reports_docenten(engine):
+    # 3.2-03: "waarmee tussen de 750-800 (voornamelijk burgerschaps)docenten zijn bereikt"
+    ans = engine.answer("Hoeveel leraren hebben de leergang van het Expertisepunt Burgerschap gevolgd?")
+    assert not ans.abstained and "750-800" in ans.text
