@@ -99,7 +99,8 @@ _NOT_NEW = re.compile(r"\b(?:geen|niets|niks)\s+(?:nieuwe?\s+)?(?:nieuws|voortga
                       r"\bgeen nieuwe voortgang\b|\b(?:niets|niks) nieuws\b|\bgeen nieuws\b", re.I)
 _COLUMN_WORDS = {"wanneer", "wie", "wat", "voortgang", "status", "status zomer 2024", "voortgang (2025)"}
 _QUOTED = re.compile(r"(?:(?<=\s)|^)['‘\"“]([^'’\"”]{3,40})['’\"”](?=[\s,.?!:;]|$)")
-_SHARE = re.compile(r"\b(?:welk|wat is het|hoe groot is het|hoeveel)\s+(?:percentage|procent|deel|aandeel)\b|"
+_SHARE = re.compile(r"\b(?:welk|wat is het|hoe groot is het|hoeveel)\s+(?:(?:huidige|actuele|totale|gemiddelde)\s+)?"
+                    r"(?:percentage|procent|deel|aandeel)\b|"
                     r"\bhoeveel procent\b|\bwelk deel\b", re.I)
 _NEXT_REPORT = re.compile(r"\b(?:volgende|nieuwe|komende|eerstvolgende)\s+(?:voortgangs)?(?:rapportage|rapport|"
                           r"voortgangsbrief|update van de werkagenda)\b", re.I)

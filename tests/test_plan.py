@@ -1005,3 +1005,8 @@ def test_one_of_them_finished_and_that_work():
     one = p("Is er daarvan al eentje af?", [first])
     assert one.followup and one.filters.stand == AFGEROND
     assert p("Bij wie is dat werk nu ondergebracht?", [first, one]).refers_back == "strong"
+
+
+def test_a_share_asked_with_an_adjective_is_a_figure():
+    got = p("wat is het huidige aandeel bbl-studenten?")
+    assert (got.field, got.figure_kind) == ("figure", "share")
