@@ -794,9 +794,11 @@ def _field(q: str) -> str:
             not _ASKS_CHANGE.search(q):
         return "figure"  # "hoe vaak is het fonds het afgelopen jaar aangesproken?": a number, whatever the time
     if _CHANGE.search(q) and \
-            not (re.search(r"(?:^\s*(?:en\s+)?|\b(?:op|tot|met|naar|van)\s+)hoeveel\b", q, re.I) and not _ASKS_CHANGE.search(q)):
+            not (re.search(r"(?:^\s*(?:en\s+)?|[,;:]\s*(?:en\s+)?|\b(?:op|tot|met|naar|van)\s+)hoeveel\b", q, re.I)
+                 and not _ASKS_CHANGE.search(q)):
         # "hoeveel studenten kregen vorig jaar geld?", "vorig jaar zomer stond de teller … op
-        # hoeveel projecten?" ask for a figure; "vorig jaar" is its time.
+        # hoeveel projecten?", "mijn school heeft een noodfonds, hoeveel mbo'ers kregen daar vorig
+        # jaar een uitkering uit?" ask for a figure; "vorig jaar" is its time.
         return "change"
     if re.match(r"\s*(?:en\s+)?(?:vanaf |per |tot )?wanneer\b", q, re.I):
         return "wanneer"  # "wanneer weten we hoe vaak dat fonds gebruikt wordt?": the date is asked

@@ -1010,3 +1010,9 @@ def test_one_of_them_finished_and_that_work():
 def test_a_share_asked_with_an_adjective_is_a_figure():
     got = p("wat is het huidige aandeel bbl-studenten?")
     assert (got.field, got.figure_kind) == ("figure", "share")
+
+
+def test_a_count_after_a_comma_with_last_year_is_a_figure():
+    got = p("mijn school heeft een noodfonds voor studenten, hoeveel mbo'ers kregen daar vorig jaar een uitkering uit")
+    assert got.field == "figure"
+    assert p("wat is er sinds vorig jaar veranderd bij het stagepact?").field == "change"
