@@ -307,6 +307,7 @@ CONTINUITY_SCORE_SHARE = 0.95  # (below) development: 0.98 and 0.95 +2 turns, 0.
 NAMING_ROWS = 3  # a name written by this many rows or fewer still says which action is meant (_rows_naming)
 NAMING_CANDIDATES = 30  # rows holding every word of a name that are read for it (was 8)
 WHO_DOER_RELEVANCE = 0.8  # a runner-up's sentence naming a doer must hold this much of the subject (below)
+WHO_DOER_SOME = 0.5  # development: 0.4 and 0.5 +2 answerable, 0.6 +1, 0.3 +2/-1
 WHO_RELEAD_SCORE_SHARE = 0.9  # development: 0.8 and 0.9 the same (+2, -0), 0.95 (RELEAD_SCORE_SHARE) +1
 # A sentence of the action itself that answers a detail question ("welke rol krijgt de
 # centrumgemeente?"), quoted with the sentence it points back to. 0.5 of the question's weighted
@@ -1633,9 +1634,12 @@ class Engine:
             subject = self._terms(cover_text)
             first = res.hits[0]
             close = [h for h in res.hits[1:3] if h.score >= WHO_RELEAD_SCORE_SHARE * first.score]
-            doer = max(close, key=lambda h: self._doer_relevance(h.row, subject), default=None)
-            if doer is not None and self._doer_relevance(doer.row, subject) >= WHO_DOER_RELEVANCE and \
-                    self._doer_relevance(first.row, subject) < self._doer_relevance(doer.row, subject) - RELEAD_COVERAGE_GAIN:
+            doing = functools.partial(self._doer_relevance, subject=subject, question=p.question)
+            doer = max(close, key=lambda h: doing(h.row), default=None)
+            # ... or, where the best row names nobody at all on it, one that names a doer on half of it
+            if doer is not None and (doing(doer.row) >= WHO_DOER_RELEVANCE and
+                                     doing(first.row) < doing(doer.row) - RELEAD_COVERAGE_GAIN or
+                                     doing(first.row) == 0.0 and doing(doer.row) >= WHO_DOER_SOME):
                 res = dataclasses.replace(res, hits=[doer, *[h for h in res.hits if h is not doer]])
         best = res.hits[0]
         dense = best.dense
@@ -1757,10 +1761,11 @@ class Engine:
                     f"de actie waarin het genoemd wordt:\n\n" + ans.text)
         return ans
 
-    def _doer_relevance(self, row: ActionRow, subject: set[str]) -> float:
-        """How well the row's best sentence that names one who acts (_acts) holds the subject."""
+    def _doer_relevance(self, row: ActionRow, subject: set[str], question: str = "") -> float:
+        """How well the row's best sentence that names one who acts (_acts), or an organisation the
+        question does not name ("subsidie verleend aan het Expertisepunt Burgerschap"), holds the subject."""
         return max((self._relevance(s, subject) for c in (row.wat, row.status, idem_rest(row))
-                    for s in split_sentences(c) if self._acts(s)), default=0.0)
+                    for s in split_sentences(c) if self._acts(s) or _names_a_doer(s, question)), default=0.0)
 
     def _unnamed_doer(self, p: Plan, ans: Answer) -> Answer:
         """"aan welke partij is het beheer overgedragen?" - "… overgedragen aan een externe partij":

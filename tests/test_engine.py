@@ -1041,3 +1041,10 @@ def test_teachers_counted_as_leraren_are_the_reports_docenten(engine):
     # 3.2-03: "waarmee tussen de 750-800 (voornamelijk burgerschaps)docenten zijn bereikt"
     ans = engine.answer("Hoeveel leraren hebben de leergang van het Expertisepunt Burgerschap gevolgd?")
     assert not ans.abstained and "750-800" in ans.text
+
+
+def test_a_who_question_leaves_a_best_row_that_names_nobody_for_one_that_names_the_organisation(engine):
+    # 3.2-05 (support structure for burgerschap) names no doer of the leergang; 3.2-03 says "OCW …
+    # subsidie verleend aan het Expertisepunt Burgerschap voor … een leergang burgerschap"
+    ans = engine.answer("wie geeft de leergang burgerschap voor docenten?")
+    assert ans.rows[0].id == "3.2-03" and "Expertisepunt Burgerschap" in ans.text
