@@ -49,6 +49,7 @@ _FIGURE_WORDS = ("totale totaal totaalbedrag samen alle budget geld bedrag bedra
 
 # The kind of moment a "wanneer" question asks for, and sentences that name that kind of moment.
 _START_ASKED = re.compile(r"\bvanaf wanneer\b|\bper wanneer\b|\bsinds wanneer\b|\bin werking\b|\bingaan\b|"
+                          r"\b(?:vanaf|per|sinds)\s+welke\s+(?:datum|dag|maand|jaar)\b|"
                           r"\b(?:gaat|gaan)\b.{0,60}\bin\s*\?|\bingangsdatum\b|\bwanneer (?:begint|start|starten|beginnen)\b|"
                           r"\bvoor het eerst\b|\bde eerste keer\b", re.I)
 _START_SAID = re.compile(r"inwerkingtreding|in werking|\bingaan|\bgaat\b.{0,30}\bin\b|\bingang|\bvanaf\b|\bper \d|"
@@ -1975,7 +1976,10 @@ class Engine:
         if p.field == "figure" and _CURRENT.search(p.question) and with_figure and \
                 all(_TARGET.search(s) for s in with_figure):
             return "De rapportage noemt hiervoor alleen een doel of streefcijfer, geen cijfer van nu."
-        if p.field == "wanneer" and _EXACT_DATE.search(p.question) and not any(_DAY.search(s) for s in relevant):
+        # ("vanaf welke datum geldt de nazorgwet?": a start asked, and a sentence of the row that says a
+        # start on a day, "treedt in werking op 1 januari 2026", answers whatever words it shares)
+        started = [s for s in sentences if _START_SAID.search(s)] if _START_ASKED.search(p.question) else []
+        if p.field == "wanneer" and _EXACT_DATE.search(p.question) and not any(_DAY.search(s) for s in relevant + started):
             return "De rapportage noemt daarvoor geen precieze datum."
         rate = _RATE.search(p.question)
         if p.field == "figure" and rate and not any(_PER_UNIT.search(s) for s in relevant):

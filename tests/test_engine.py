@@ -1048,3 +1048,11 @@ def test_a_who_question_leaves_a_best_row_that_names_nobody_for_one_that_names_t
     # subsidie verleend aan het Expertisepunt Burgerschap voor … een leergang burgerschap"
     ans = engine.answer("wie geeft de leergang burgerschap voor docenten?")
     assert ans.rows[0].id == "3.2-03" and "Expertisepunt Burgerschap" in ans.text
+
+
+def test_a_start_asked_on_a_day_is_answered_by_the_sentence_that_says_it_starts(engine):
+    # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
+    ans = engine.answer("vanaf welke datum geldt de nieuwe nazorgwet voor jongeren die van het mbo af gaan")
+    assert not ans.abstained and "1 januari 2026" in ans.text
+    # a day the report does not give is still refused
+    assert engine.answer("vanaf welke datum krijgen alle mbo-studenten een studentenkaart?").abstained
