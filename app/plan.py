@@ -608,7 +608,7 @@ _SEPARABLE_PREFIXES = ("af", "op", "uit", "vast", "stil", "door", "in", "mis")
 _SPLIT_BEHIND = re.compile(r"\b(?:loopt|lopen|liep|liepen|gaat|gaan|ging|gingen|ligt|liggen|lag|lagen|zit|zitten)\b"
                            r"(?:\s+[\w'’-]+){0,4}?\s+(?:uit|mis|stil|vast)\b"
                            r"(?!\s+(?:de|het|een|prioriteit|doelstelling|doel|\d))", re.I)
-_STILL_GOING = re.compile(r"\b(?:loopt|lopen)\b(?:\s+[\w'’-]+){0,3}?\s+nog\b|\bnog\s+(?:steeds\s+)?(?:lopen|loopt)\b", re.I)
+_STILL_GOING = re.compile(r"\b(?:loopt|lopen)\b(?:\s+[\w'’-]+){0,6}?\s+nog\b|\bnog\s+(?:steeds\s+)?(?:lopen|loopt)\b", re.I)
 # Questions whose form asks for a set of rows ("wat is …", "welke …", "zijn er …", "bij welke …"),
 # not the state of one named thing ("is de open aanpak afgerond?"): only there a family word is read
 # as a status category, so "wat doet de RMC voor jongeren die zijn gestopt?" keeps its topic.

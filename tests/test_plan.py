@@ -1016,3 +1016,8 @@ def test_a_count_after_a_comma_with_last_year_is_a_figure():
     got = p("mijn school heeft een noodfonds voor studenten, hoeveel mbo'ers kregen daar vorig jaar een uitkering uit")
     assert got.field == "figure"
     assert p("wat is er sinds vorig jaar veranderd bij het stagepact?").field == "change"
+
+
+def test_still_running_said_with_words_between():
+    got = p("Welke acties in dit onderdeel lopen volgens de rapportage op dit moment nog?", (), Filters(doelstelling="3.2"))
+    assert got.filters == Filters(doelstelling="3.2", stand=LOOPT)
