@@ -411,7 +411,7 @@ laten opzichte tov gekregen kolom jaartal tussen voortgangstekst voortgangstekst
 uitvoert uitvoeren pakt pakken oppakken oppakt ten qua groter kleiner dan
 noemt noemen vermeld terug voorkomt woord term waarin alleen enkel uitsluitend
 stonden stond paar partners verantwoordelijke aangemerkt aangewezen andere behalve voert voeren onderverdeeld onderverdeling opgedeeld
-inhoudelijk inhoudelijke daadwerkelijk daadwerkelijke feitelijk net ene rij rijtje
+inhoudelijk inhoudelijke daadwerkelijk daadwerkelijke feitelijk net ene rij rijtje gevraagd
 percentage procent aandeel deel
 kort korte kortweg lijstje lijstjes alsjeblieft alstublieft aub svp please puntsgewijs samengevat bondig beknopt
 zowel uitdrukkelijk expliciet nadrukkelijk vaakst gemiddeld telt tellen mede sprake moment tekst teksten voortouw concreet concrete geldbedrag

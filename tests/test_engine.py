@@ -1056,3 +1056,8 @@ def test_a_start_asked_on_a_day_is_answered_by_the_sentence_that_says_it_starts(
     assert not ans.abstained and "1 januari 2026" in ans.text
     # a day the report does not give is still refused
     assert engine.answer("vanaf welke datum krijgen alle mbo-studenten een studentenkaart?").abstained
+
+
+def test_what_is_asked_of_a_party_lists_its_actions(engine):
+    ans = engine.answer("Wat wordt er in de werkagenda van de lerarenopleidingen gevraagd?")
+    assert ans.kind == "list" and {r.id for r in ans.rows} == {"2.1-02", "3.1-01", "3.3-07", "3.3-08"}
