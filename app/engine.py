@@ -172,7 +172,10 @@ _MEMBERS = re.compile(r"\b(?:welke|wat (?:zijn|waren) (?:de|die)) (\d+|twee|drie
                       r"\bwie (?:zitten|zit) (?:er )?(?:eigenlijk |nou |precies |allemaal )?in\b|\bwie zijn de leden van\b|\bleden van\b|"
                       # "welke best practices kwamen er precies uit …", "welke maatregelen staan er in het actieplan"
                       r"\bwelke\b(?!\s+(?:datum|dag|dagen|jaar|maand|week|tijd|periode|moment)\b)"
-                      r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:\w+\s+){0,3}precies\b)", re.I)
+                      r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:\w+\s+){0,3}precies\b)|"
+                      # "om welke taalinterventies gaat het?": which ones, by name
+                      r"\bom welke\b(?:\s+(?:kansrijke|concrete|nieuwe|genoemde|geselecteerde|andere))?"
+                      r"(?=(?:\s+[\w'’-]+){1,4}?\s+gaat het\b)", re.I)
 # "kunt u de vijf actielijnen opsommen?", "noem de vijf actielijnen": the members asked for, as above
 _NUMBER_ALT = r"(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig)"
 _MEMBERS_LISTED = re.compile(rf"\b(?:noem|som)\s+(?:de|alle|die)\s+{_NUMBER_ALT}\b|"

@@ -1061,3 +1061,9 @@ def test_a_start_asked_on_a_day_is_answered_by_the_sentence_that_says_it_starts(
 def test_what_is_asked_of_a_party_lists_its_actions(engine):
     ans = engine.answer("Wat wordt er in de werkagenda van de lerarenopleidingen gevraagd?")
     assert ans.kind == "list" and {r.id for r in ans.rows} == {"2.1-02", "3.1-01", "3.3-07", "3.3-08"}
+
+
+def test_which_ones_it_is_about_needs_them_named(engine):
+    # 3.1-02 says two taalinterventies were selected as kansrijk, never which
+    ans = engine.answer("Om welke taalinterventies gaat het die OCW kansrijk vindt?")
+    assert ans.abstained and "somt niet op" in ans.text
