@@ -81,8 +81,11 @@ _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten
                      r"\b(?:rond|rondom|omtrent|op het (?:gebied|vlak|terrein) van)\b|"
                      r"\b(?:valt|vallen|hoort|horen)\b[^?]*\bonder\b|\b(?:al|nog|ook|alle)\s+acties\b", re.I)
 _CONTENTS = re.compile(r"\bwelke (?:[\w'’-]+ ){0,2}?(?:maatregelen|afspraken|onderdelen|punten|elementen|thema'?s|acties|"
-                       r"plannen|doelen) (?:staan|zitten|stonden|zaten|komen) (?:er )?(?:precies |allemaal |concreet )?in "
-                       r"(?:het|de|dat|die|dit|deze) (?!werkagenda|rapportage|voortgangsrapportage|doelstelling|prioriteit|"
+                       r"plannen|doelen) (?:(?:staan|zitten|stonden|zaten|komen) (?:er )?(?:precies |allemaal |concreet )?in|"
+                       # "welke afspraken bevat het bestuursakkoord?", "… zijn er gemaakt op de kwaliteitstafel?"
+                       r"(?:bevat|bevatten|omvat|omvatten)|(?:zijn|werden|worden) (?:er )?(?:precies |concreet )?gemaakt "
+                       r"(?:op|in|bij|tijdens|binnen))"
+                       r" (?:het|de|dat|die|dit|deze) (?!werkagenda|rapportage|voortgangsrapportage|doelstelling|prioriteit|"
                        r"verslag|rapport|overzicht|tabel|lijst)", re.I)
 _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|actielijnen in de werkagenda)\b|"
                     # not "hoeveel mensen waren betrokken bij die fraude?": people counted, a figure

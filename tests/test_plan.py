@@ -1021,3 +1021,9 @@ def test_a_count_after_a_comma_with_last_year_is_a_figure():
 def test_still_running_said_with_words_between():
     got = p("Welke acties in dit onderdeel lopen volgens de rapportage op dit moment nog?", (), Filters(doelstelling="3.2"))
     assert got.filters == Filters(doelstelling="3.2", stand=LOOPT)
+
+
+def test_what_one_named_thing_holds_is_no_list_of_actions():
+    assert p("Welke afspraken bevat het Bestuursakkoord Flexibilisering Lerarenopleidingen?").operation == "lookup"
+    assert p("Welke afspraken zijn er gemaakt op de kwaliteitstafel over vsv?").operation == "lookup"
+    assert p("welke afspraken staan er in de werkagenda over stages?").operation == "list"
