@@ -1638,13 +1638,14 @@ class Engine:
             subject = self._terms(cover_text)
             first = res.hits[0]
             close = [h for h in res.hits[1:3] if h.score >= WHO_RELEAD_SCORE_SHARE * first.score]
-            doing = functools.partial(self._doer_relevance, subject=subject, question=p.question)
-            doer = max(close, key=lambda h: doing(h.row), default=None)
-            # ... or, where the best row names nobody at all on it, one that names a doer on half of it
-            if doer is not None and (doing(doer.row) >= WHO_DOER_RELEVANCE and
-                                     doing(first.row) < doing(doer.row) - RELEAD_COVERAGE_GAIN or
-                                     doing(first.row) == 0.0 and doing(doer.row) >= WHO_DOER_SOME):
-                res = dataclasses.replace(res, hits=[doer, *[h for h in res.hits if h is not doer]])
+            doing = {h.row.id: self._doer_relevance(h.row, subject, p.question) for h in [first, *close]}
+            doer = max(close, key=lambda h: doing[h.row.id], default=None)
+            if doer is not None:
+                mine, theirs = doing[first.row.id], doing[doer.row.id]
+                # ... or, where the best row names nobody at all on it, one that names a doer on half of it
+                if theirs >= WHO_DOER_RELEVANCE and mine < theirs - RELEAD_COVERAGE_GAIN or \
+                        mine == 0.0 and theirs >= WHO_DOER_SOME:
+                    res = dataclasses.replace(res, hits=[doer, *[h for h in res.hits if h is not doer]])
         best = res.hits[0]
         dense = best.dense
         covered = cov(search_text, best.row)
@@ -2045,9 +2046,7 @@ class Engine:
                 continue
             pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
             rows = [self.rows[i] for i in sorted(candidates) if pattern.search(self._folded_text(self.rows[i]))]
-            if len(rows) == 1:
-                return rows
-            if 1 < len(rows) <= NAMING_ROWS:
+            if 1 <= len(rows) <= NAMING_ROWS:
                 return rows
         return []
 
@@ -2702,9 +2701,11 @@ _OF_THOSE_N = re.compile(rf"\b(?:van|uit)\s+(?:die|deze)\s+{_NUMBER_ALT}\b", re.
 
 
 def _counted_list(question: str, history: list[Answer]) -> list[Answer]:
-    """"en bij welke van die vier staat er alleen 'idem'?" after a list of four and then a list of
-    two taken from it: the count says which list is meant. The history up to the latest answer
-    that showed that many actions (one of the last three with actions); unchanged otherwise."""
+    """The history as far as the list a follow-up narrows, when that list is not the last answer;
+    unchanged otherwise. "en bij welke is er niks veranderd?" ("welke" without a noun) after a list and
+    an answer about one of its actions: that list. "en bij welke van die vier staat er alleen 'idem'?"
+    after a list of four and a list of two taken from it: the count says which. Either among the
+    last three answers with actions."""
     answered = [i for i, h in enumerate(history) if h.rows and not h.abstained]
     if not answered:
         return history
