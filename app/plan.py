@@ -45,7 +45,7 @@ _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |af
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
                      r"vorige (?:keer|rapportage)|(?<![/–-])\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b(?!\s*[/–-]\s*20\d\d)|toen (?:en|vs\.?|versus) nu|bijgekomen|"
                      r"(?:het )?afgelopen jaar|\b(?:het|dit) laatste jaar\b|nieuw in 20\d\d|in 20\d\d nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
-                     r"anders dan (?:vorig|in 20\d\d|zomer)|nieuwe voortgang|voortgang (?:laten |te )?zien|"
+                     r"anders dan (?:(?:in|bij|tijdens)\s+)?(?:de\s+|het\s+)?(?:vorig|20\d\d|zomer|toen|de vorige)|nieuwe voortgang|voortgang (?:laten |te )?zien|"
                      r"ten opzichte van (?:vorig|20\d\d|zomer|de vorige)|t\.o\.v\.|"
                      r"\b(?:welke|nieuwe) ontwikkelingen\b|\bna (?:de )?zomer (?:van )?2024\b|\bnieuwe stappen\b|"
                      # "hoe is de looptijd aangepast sinds 2024?"
@@ -128,6 +128,8 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"geen (?:enkele )?(?:voortgang\w*|update\w*|stand|nieuws|status|informatie|tekst)|"
                 r"(?:niets|niks)\s+(?:[\w'’-]+\s+){0,2}?(?:gemeld|vermeld|gezegd|gerapporteerd|geschreven)\b|"
                 r"zonder (?:voortgang|update|tekst)|voortgang\w*(?:\s+\S+){0,2}?\s+(?:ontbreekt|leeg|open)\b|lege voortgang\w*|"
+                # "bij welke ontbreekt een voortgangstekst?"
+                r"\b(?:ontbreekt|ontbreken)\s+(?:een\s+|de\s+|nog\s+)*(?:voortgang|update|tekst)\w*|"
                 r"(?:niks|niets)\b.{0,30}\bvoortgang\w*|voortgang\w*\b.{0,20}\b(?:niks|niets)\b|"
                 r"(?:niets|niks|niet) (?:ingevuld|bijgewerkt|gerapporteerd)|geen voortgang\w*|"
                 r"\bleeg (?:gelaten|gebleven)\b|\bleeg is\b|\bniet gerapporteerd\b|\bstil over\b|"
@@ -135,7 +137,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 # "waar staat nog niks bij over 2025?": nothing said for the later period
                 r"\b(?:niets|niks)\b.{0,25}\b(?:2025|dit jaar)\b|\bsta(?:at|an) (?:nog )?(?:niets|niks) bij\b", re.I), GEEN_VOORTGANG),
     (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|hetzelfde gebleven|"
-                r"\bidem\b|stilgestaan|\bsta(?:at|an)\s+(?:nog\s+|al\s+|sindsdien\s+)?stil\b|geen (?:verandering|wijziging|vooruitgang)|"
+                r"\bidem\b|stilgestaan|\bkopie\b|\bgekopieerd\b|\bcopy[- ]?paste\w*|letterlijk (?:herhaald|hetzelfde)|\bsta(?:at|an)\s+(?:nog\s+|al\s+|sindsdien\s+)?stil\b|geen (?:verandering|wijziging|vooruitgang)|"
                 # "staan sinds zomer 2024 stil", "zijn blijven staan waar ze waren"
                 r"\bsta(?:at|an)\b(?:\s+[\w'’-]+){1,4}?\s+stil\b|\bblijven staan\b|\bgebleven waar\b|"
                 # "zitten nog op dezelfde stand als vorig jaar", "op hetzelfde punt als toen"
@@ -170,7 +172,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 # "de eindstreep gehaald", "een eindresultaat bereikt", "over de finish"
                 r"\beindstreep\b|\beindresultaat\b|\bover de finish\b|\bfinish (?:gehaald|bereikt)\b", re.I), AFGEROND),
     (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af|niet klaar|gaande|aan de gang)|\blopende\b|in uitvoering|"
-                r"\bonderhanden|\bin gang\b|\bop schema\b|\bnog open\b|\bonderweg\b|\bnog (?:\w+ )?bezig\b|"
+                r"\bonderhanden|\bin gang\b(?!\s+(?:gezet|gebracht))|\bop schema\b|\bnog open\b|\bonderweg\b|\bnog (?:\w+ )?bezig\b|"
                 r"\bnog (?:moet(?:en)? worden |te |worden )af(?:gerond|ronden)\b|\bnog (?:aan )?(?:ge)?werk(?:t|en)\b|"
                 r"\bwordt nog aan gewerkt\b|\baan gewerkt\b|"
                 # "waar het werk nog doorloopt" (not the planning "doorlopend": "nog" is asked)
@@ -269,6 +271,9 @@ _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daara
                        r"\ber\b[^?]*\s(?:over|van|aan|mee|bij)(?:\s+(?:ge|ver|be)\w+(?:d|t))?\s*\?\s*$", re.I)
 # "Is de open aanpak afgerond?" asks about one thing; "Zijn er acties die …" asks for a list.
 _YES_NO = re.compile(r"^\s*(?:(?:en|maar|dus|ok[eé]?,?\s*en)\s+)?(?:is|zijn|heeft|hebben|wordt|worden|komt|loopt|lopen|gaat)\b(?!\s+er\b)", re.I)
+# "staat daar …?", "ligt dat …?": a yes/no question opening with a verb of place ("staat er …?" asks
+# whether there are any)
+_STANDS_FIRST = re.compile(r"^\s*(?:(?:en|maar|dus)\s+)?(?:staat|stond|ligt|lag|blijft|bleef)\b(?!\s+er\b)", re.I)
 _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar|tegen)\b|"
                               # split: "worden studenten daar ook bij betrokken?"
                               r"\b(?:daar|hier)\b(?:\s+[\w'’-]+){1,5}?\s+(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
@@ -349,7 +354,8 @@ _PRIMARY = re.compile(r"\bprim(?:air|aire)\b(?:\s+(?:verantwoordelijke?|trekker|
 _MINISTRIES = re.compile(r"\b(?:welke\s+)?(?:andere\s+)?ministeries\b|\bdepartementen\b|\b(?:een|ander|enig)\s+(?:ander\s+)?(?:ministerie|departement)\b(?!\s+van\b)", re.I)
 # The ministries the Wie cells name (ingest.parties); "welke ministeries doen mee?" means any of them.
 _MINISTRY_NAMES = ("OCW", "SZW", "VWS", "BZK", "EZK", "EZ", "JenV", "IenW", "LNV", "Financiën", "Defensie", "BZ")
-_ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b(?!\s+(?:of|en/of)\s+(?:samen|met|niet)\b)|"
+_ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b(?!\s+(?:of|en/of)\s+(?:samen|met|niet)\b)"
+                    r"(?!\s+['‘\"“]?(?:idem|leeg|een link|een verwijzing)\b)|"
                     r"\buitsluitend\b|\benkel en alleen\b|\b(?:volledig|geheel) bij\b|\bzonder dat er andere (?:partijen|partners)\b|"
                     r"\bop eigen houtje\b|\bin (?:z'n|zijn|haar|hun) (?:eentje|uppie)\b|"
                     r"\bzonder (?:andere|overige) partijen\b|\bals enige\b|\bniemand anders\b|\bhelemaal zelf\b|"
@@ -405,7 +411,7 @@ iets zelf qua kleinste grootste grootst kleinst verdeeld verdelen verdeelt verde
 daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hiervoor hierbij hieraan hierin hiermee ervan eraan
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
-richting enkele enkel ingevuld invullen
+richting enkele enkel ingevuld invullen geheel begonnen bedoelen bedoeld betekent voortgangskolom statuskolom
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
 allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinnen daaronder daarbinnen
@@ -702,11 +708,17 @@ def find_stand(question: str) -> tuple[str | None, str]:
     question = re.sub(r"\b(?:zit|zitten|zat|zaten)\s+(?:er\s+)?achter\b|"
                       r"\b(?:staat|staan|stond|stonden)\s+(?:er\s+)?achter\s+(?=(?:de|het|dit|deze|die|dat|een)\b)(?!(?:de|het)\s+(?:planning|schema|tijdpad)\b)",
                       " ", question, flags=re.I)
+    # "wat is er in gang gezet?" asks what was started, a change, not what is still going on;
+    # "nog niet in gang gezet" is a start that did not happen (a start word, negated)
+    question = re.sub(r"\bin gang (?:gezet|gebracht)\b", "begonnen", question, flags=re.I)
     found = None
     planning = re.search(r"\bmoet(?:en)?\b|\bmoest(?:en)?\b|\bwanneer\b|\bgepland\b", question, re.I)
     # "als je gestopt bent met je opleiding, …": the asker's own situation, not an action's state
     # "hoeveel mbo'ers zijn er gestopt?": people counted; what they did is no action's state either
+    # "aan wie is het overgedragen nu de subsidie is gestopt?": a clause that gives the
+    # circumstance ("nu de …", "nadat het …") says what happened to something else, asks no state
     personal = [m.span() for m in re.finditer(r"\b(?:als|toen|nadat|zodra|omdat)\s+(?:je|jij|ik|u)\b[^,?.]*|"
+                                              r"(?<=[\w,] )(?:nu|nadat|omdat)\s+(?:de|het|die|dat|deze|dit)\s+[^,?.]*|"
                                               r"\bhoeveel\s+(?:mensen|personen|studenten|mbo['’]?ers|mbo-studenten|"
                                               r"jongeren|leerlingen|docenten|deelnemers)\b[^,?.]*", question, re.I)]
     for pattern, stand in _STAND_WORDS:
@@ -999,7 +1011,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     passive = re.search(r"\b(?:worden|wordt|werd|werden)\b(?:\s+[\w'’-]+){0,3}?\s+betrokken\b", q, re.I)
     asks_what_they_do = re.search(r"\bwat (?:doen|moeten|gaan)\b|\bwaar zijn\b", q, re.I) or \
         (re.search(r"\bbetrokken\b", q, re.I) and not passive)
-    subjects = [p for p in parties if p in _SUBJECT_PARTIES and not asks_what_they_do]
+    # "wat doen ze aan taal en rekenen voor studenten?": who it is for, not who does it
+    for_whom = {p for p in parties if p in _SUBJECT_PARTIES and
+                re.search(rf"\bvoor\s+(?:de\s+|alle\s+|hun\s+|mbo-?\s*)?{re.escape(p)}\b", q, re.I) and
+                not re.search(rf"\b(?:doen|doet|moeten|gaan)\s+(?:de\s+)?(?:mbo-?\s*)?{re.escape(p)}\b", q, re.I)}
+    subjects = [p for p in parties if p in _SUBJECT_PARTIES and (not asks_what_they_do or p in for_whom)]
     parties = [p for p in parties if p not in subjects and p not in without]
     rest = " ".join([rest, *subjects])  # "wat doet de werkagenda voor studenten?": the topic
     not_new = bool(_NOT_NEW.search(q)) and not chat.stand
@@ -1119,6 +1135,12 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     if prev is not None and _WHY.search(q) and _POINTER.search(q) and not (topic or parties or doel or prio):
         return Plan(operation="lookup", field="status", filters=_merge(prev.filters, chat), topic="",
                     followup=True, question=q)
+    if prev is not None and stand and prev.operation == "lookup" and prev.filters.stand == stand and \
+            _ANAPHORA.search(q) and not (topic or parties or doel or prio or jaar):
+        # "welke daarvan lopen vertraging op?" gave one action; "wat is daar misgegaan dan?" repeats
+        # the state already asked and asks about that action
+        return Plan(operation="lookup", field="status", filters=_merge(prev.filters, chat), topic="",
+                    followup=True, question=q)
     if prev is not None and _PLURAL_POINTER.search(q) and _YES_NO.match(q) and prev.operation == "lookup" and \
             prev.topic and not topic and not parties and (stand or unfinished or not_new or recent or _STILL_GOING.search(q)):
         # "lopen die acties allemaal nog?" after one action and its related ones: the actions about
@@ -1128,11 +1150,13 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # Not a follow-up within the last answer's rows: that answer showed one action.
         return Plan(operation="list", field="status", filters=_merge(about.filters, chat), topic=about.topic,
                     question=q)
-    if prev is not None and prev.operation == "lookup" and _YES_NO.match(q) and (stand or unfinished) and \
-            _ANAPHORA.search(q) and not _PLURAL_POINTER.search(q) and not (topic or parties or doel or prio or jaar):
-        # "is dat al klaar?" after one action: that action's state, not the list of finished ones
-        return Plan(operation="lookup", field="status", filters=_merge(prev.filters, chat), topic=prev.topic,
-                    followup=True, question=q)
+    if prev is not None and prev.operation == "lookup" and (_YES_NO.match(q) or _STANDS_FIRST.match(q)) and \
+            (stand or unfinished) and _ANAPHORA.search(q) and not _PLURAL_POINTER.search(q) and \
+            not (topic or parties or doel or prio or jaar):
+        # "is dat al klaar?" after one action: that action's state, not the list of finished ones;
+        # "staat daar in 2025 iets anders over dan vorig jaar of is het hetzelfde gebleven?": its change
+        return Plan(operation="lookup", field="change" if fld == "change" else "status",
+                    filters=_merge(prev.filters, chat), topic=prev.topic, followup=True, question=q)
     ordinal = _PLACE_IN_LIST.search(q)
     last_list = next((h for h in reversed(history) if h.operation in ("list", "count", "compare")), None)
     if last_list is not None and ordinal:
@@ -1324,7 +1348,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         op = "list"
     any_of = (shown or tuple(p for p in _MINISTRY_NAMES if p not in without and p not in besides)) if ministries else ()
     # A quoted column name ("bij 'wanneer'") names where to look, not what to find.
-    quoted = [x for x in _QUOTED.findall(q) if fold(x).strip().lower() not in _COLUMN_WORDS]
+    # A quoted stand word ("alleen 'idem'") is the stand filter, already read, not a word to find.
+    quoted = [x for x in _QUOTED.findall(q) if fold(x).strip().lower() not in _COLUMN_WORDS
+              and not any(pattern.search(x) for pattern, _ in _STAND_WORDS)]
     if quoted and op in ("list", "count", "compare"):
         # "de acties die 'doorlopend' zijn": a quoted word is meant literally, in any column
         topic = " ".join(f"'{x}'" for x in quoted)

@@ -1,5 +1,7 @@
 """The question planner: a pure function, tested as a table of questions and the plan they give."""
 
+from dataclasses import replace
+
 import pytest
 
 from app.plan import Plan, find_parties, plan
@@ -38,6 +40,24 @@ CASES = [
     ("wat moeten de werkgevers doen?", "list", "status", Filters(partij="werkgevers"), ""),
     ("welke acties van OCW lopen achter?", "list", "status", Filters(partij="OCW", stand=VERTRAAGD), ""),
     ("wat is al gerealiseerd?", "list", "status", Filters(stand=AFGEROND), ""),
+    # "in gang gezet" is what was started, a change; "anders dan in de zomer van 2024" compares
+    ("wat is er bij 2.3 sinds zomer 2024 in gang gezet?", "compare", "change", Filters(doelstelling="2.3"), ""),
+    ("wat is er anders dan in de zomer van 2024 bij doelstelling 1.3", "compare", "change",
+     Filters(doelstelling="1.3"), ""),
+    # a 2025 text that copies the 2024 one is unchanged; a quoted 'idem' is that stand, no word to find,
+    # and "alleen 'idem'" is no party acting alone
+    ("bij welke acties is de tekst voor 2025 een kopie van die van zomer 2024", "list", "status",
+     Filters(stand=ONGEWIJZIGD), ""),
+    ("bij welke acties van gemeenten staat bij de voortgang alleen 'idem'?", "list", "status",
+     Filters(partij="gemeenten", stand=ONGEWIJZIGD), ""),
+    ("bij welke acties ontbreekt een voortgangstekst?", "list", "status", Filters(stand=GEEN_VOORTGANG), ""),
+    # "als geheel" frames a total
+    ("uit hoeveel actiepunten bestaat de rapportage als geheel?", "count", "status", Filters(), ""),
+    # a clause with the circumstance ("nu de subsidie is gestopt") asks no state
+    ("aan wie is de portfoliosystematiek overgedragen nu de subsidie is gestopt?", "lookup", "wie", Filters(),
+     "portfoliosystematiek overgedragen subsidie gestopt"),
+    # who it is for ("voor studenten") is part of the subject, not the party that acts
+    ("wat doen ze aan taal en rekenen voor studenten", "list", "status", Filters(), "taal rekenen studenten"),
     ("welke acties hebben nog geen voortgang gemeld?", "list", "status", Filters(stand=GEEN_VOORTGANG), ""),
     ("welke acties zijn ongewijzigd sinds zomer 2024?", "list", "status", Filters(stand=ONGEWIJZIGD), ""),
     ("hoeveel acties heeft JOB?", "count", "status", Filters(partij="JOB"), ""),
@@ -293,6 +313,19 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     money = p("om wat voor bedragen gaat het bij die kaart?", [about])
     still = p("lopen die acties allemaal nog?", [about, money])
     assert (still.operation, still.topic, still.followup) == ("list", about.topic, False)
+
+
+def test_a_state_asked_again_of_what_was_just_answered():
+    # "staat daar … iets anders … of is het hetzelfde gebleven?" after one action: its change
+    first = p("hoe zit het met de schoolboeken voor mbo'ers?")
+    same = p("staat daar in 2025 iets anders over dan vorig jaar of is het hetzelfde gebleven", [first])
+    assert (same.operation, same.field, same.followup) == ("lookup", "change", True)
+    # the one late action of a party: "wat is daar misgegaan?" asks about it, not the list of late ones
+    listed = p("waar heeft JOB allemaal een rol in?")
+    # (the engine answers a list of one as that action: a lookup in the history)
+    late = replace(p("welke daarvan lopen vertraging op?", [listed]), operation="lookup")
+    why = p("wat is daar misgegaan dan", [listed, late])
+    assert (why.operation, why.followup, why.filters.stand) == ("lookup", True, VERTRAAGD)
 
 
 def test_follow_up_narrows_a_list():
