@@ -280,6 +280,9 @@ _GE_ROOT = re.compile(rf"(?:{_SEPARABLE})?ge([a-z]{{4,}})[dt]")
 _NOW_ASKED = re.compile(r"\b(?:nu|momenteel|inmiddels|tegenwoordig|op dit moment)\b", re.I)
 _OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)?(?:middelen|gelden|geld|bedrag|investering|subsidie)\b|"
                          r"(?:Daarmee|Hiermee|Daarvan|Hiervan)\b")
+# "De Kamer wordt voorjaar 2026 geïnformeerd.": informed, not said about what: about the sentence before
+_INFORMED_BARE = re.compile(r"^(?!.*\b(?:over|hierover|daarover|hierin|middels|via)\b).*\b(?:geïnformeerd|ingelicht)\s*\.?$",
+                            re.I)
 _POINTS_BACK = re.compile(r"\b(?:dit|dat|deze|die|(?:hier|daar)(?:van|voor|bij|naar|over|mee|in|uit|op|aan|door|toe))\b", re.I)
 # Verbs that ask about an action without naming one: with a pointer back ("dat", "daarover") they
 # leave the question on the previous action. Data, not a rule per question.
@@ -312,6 +315,7 @@ NAMING_ROWS = 3  # a name written by this many rows or fewer still says which ac
 NAMING_CANDIDATES = 30  # rows holding every word of a name that are read for it (was 8)
 WHO_DOER_RELEVANCE = 0.8  # a runner-up's sentence naming a doer must hold this much of the subject (below)
 WHO_DOER_SOME = 0.5  # development: 0.4 and 0.5 +2 answerable, 0.6 +1, 0.3 +2/-1
+CHANGE_RELEAD_SCORE_SHARE = 0.9  # development: 0.8 the same (+2, -0), 0.95 +1
 WHO_RELEAD_SCORE_SHARE = 0.9  # development: 0.8 and 0.9 the same (+2, -0), 0.95 (RELEAD_SCORE_SHARE) +1
 # A sentence of the action itself that answers a detail question ("welke rol krijgt de
 # centrumgemeente?"), quoted with the sentence it points back to. 0.5 of the question's weighted
@@ -1646,6 +1650,16 @@ class Engine:
                 if theirs >= WHO_DOER_RELEVANCE and mine < theirs - RELEAD_COVERAGE_GAIN or \
                         mine == 0.0 and theirs >= WHO_DOER_SOME:
                     res = dataclasses.replace(res, hits=[doer, *[h for h in res.hits if h is not doer]])
+        if p.field == "change" and p.topic and len(res.hits) > 1 and named is None and not pointed and \
+                not self._reports_new(res.hits[0].row):
+            # "wat is er veranderd bij de nieuwe kwalificatie-eisen voor burgerschap?": the best row
+            # reports nothing new (no or an "Idem." Voortgang); a runner-up scored almost as high,
+            # about the subject as much, whose Voortgang tells of a change is the one asked about.
+            first = res.hits[0]
+            alt = next((h for h in res.hits[1:3] if h.score >= CHANGE_RELEAD_SCORE_SHARE * first.score and
+                        self._reports_new(h.row) and cov(cover_text, h.row) >= cov(cover_text, first.row)), None)
+            if alt is not None:
+                res = dataclasses.replace(res, hits=[alt, *[h for h in res.hits if h is not alt]])
         best = res.hits[0]
         dense = best.dense
         covered = cov(search_text, best.row)
@@ -2365,7 +2379,7 @@ class Engine:
             if not want(sent):
                 continue
             rel, quoted = self._relevance(sent, qterms), [sent]
-            if i > 0 and (_POINTS_BACK.search(sent) or _names_earlier(sent, sents[i - 1])):
+            if i > 0 and (_POINTS_BACK.search(sent) or _names_earlier(sent, sents[i - 1]) or _INFORMED_BARE.search(sent)):
                 for back in (1, 2):
                     if i - back < 0:
                         break
@@ -2503,6 +2517,7 @@ class Engine:
                     rel, cell, sents = max(near, key=lambda d: (fits(d), d[1] == asked, latest_year(d[2][-1]),
                                                                 d[1] == "voortgang", d[0]))
                 if len(sents) > 1 and has_date(sents[-1]) and not _POINTS_BACK.search(sents[-1]) and \
+                        not _INFORMED_BARE.search(sents[-1]) and \
                         (edge is None or said.search(sents[-1])) and word_count(" ".join(sents)) > WHEN_CONTEXT_WORDS:
                     # "Onderzoek wordt januari 2026 opgeleverd": the dated sentence answers on its
                     # own; the long one before it only said which onderzoek (the title does too).

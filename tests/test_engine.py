@@ -1067,3 +1067,18 @@ def test_which_ones_it_is_about_needs_them_named(engine):
     # 3.1-02 says two taalinterventies were selected as kansrijk, never which
     ans = engine.answer("Om welke taalinterventies gaat het die OCW kansrijk vindt?")
     assert ans.abstained and "somt niet op" in ans.text
+
+
+def test_a_bare_informed_sentence_is_quoted_with_what_it_informs_about(engine):
+    # "De Kamer wordt voorjaar 2026 geïnformeerd." says about what only through the sentence before
+    ans = engine.answer("wanneer hoort de Tweede Kamer meer over het pact voor strategische tekortsectoren?")
+    assert ans.rows[0].id == "2.1-09"
+    lead = [q.text for q in ans.quotes if q.cell == "voortgang"]
+    assert lead and "voorjaar 2026" in lead[-1] and any("pact" in t for t in lead)
+
+
+def test_a_change_question_prefers_a_close_row_that_reports_a_change(engine):
+    # 3.2-02 (no Voortgang) and 3.2-01 (the expert group's advice adopted) score almost the same
+    ans = engine.answer("wat is er sinds vorig jaar veranderd bij de nieuwe kwalificatie-eisen voor burgerschap?")
+    assert ans.rows[0].id == "3.2-01"
+    assert "adviezen overgenomen" in ans.text
