@@ -22,7 +22,7 @@ from typing import Iterable
 # terms, so inflection and accents do not matter.
 ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("LOB", ("loopbaanoriëntatie", "loopbaanbegeleiding")),
-    ("vsv", ("voortijdig schoolverlaten", "vroegtijdig schoolverlaten", "voortijdig schoolverlaters")),
+    ("vsv", ("voortijdig schoolverlaten", "vroegtijdig schoolverlaten", "voortijdig schoolverlaters", "schooluitval")),
     ("LLO", ("leven lang ontwikkelen",)),
     ("RMC", ("regionale meld- en coördinatiefunctie",)),
     ("RMT", ("regionaal mobiliteitsteam", "regionale mobiliteitsteams")),
