@@ -1845,14 +1845,15 @@ class Engine:
         asked = fold(p.question).lower()
         m = _MEMBERS.search(p.question) or _MEMBERS_LISTED.search(p.question)
         counted = None
-        if not m:
+        if not m or not any(m.groups()):
             # "welke regio's zitten in die opschaling naar 20 regio's?": the question gives the count
-            # of what it asks to be named, further on
+            # of what it asks to be named, further on ("welke branches precies …, de zes
+            # techniekbranches": a compound of the same head)
             w = re.search(r"\bwelke\s+(?=([\w'’-]+))", p.question, re.I)
-            again = re.search(rf"\b{_NUMBER_ALT}\s+{re.escape(w.group(1))}(?!\w)",
+            again = re.search(rf"\b{_NUMBER_ALT}\s+[\w'’-]*?{re.escape(w.group(1))}(?!\w)",
                               p.question[w.end() + len(w.group(1)):], re.I) if w else None
             if again:
-                m, counted = w, again.group(1)
+                m, counted = m or w, again.group(1)
         if m:
             head = next((w for w in re.findall(r"[\w'-]+", p.question[m.end():])
                          if fold(w) not in _NOT_HEAD and not w.isdigit()), "")

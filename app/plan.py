@@ -52,7 +52,7 @@ _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |af
                      r"\b(?:aangepast|gewijzigd|bijgesteld)\b[^?]*\bsinds\b|\bsinds\b[^?]*\b(?:aangepast|gewijzigd|bijgesteld)\b", re.I)
 # "geld" alone is no figure question ("krijgt het expertisepunt nog geld?" asks for a status).
 _FIGURE = re.compile(r"\bhoeveel\b|bedrag(?:en)?\b|percentage|\bprocent\b|\bmiljoen\b|\bmln\b|\bbudget\b|"
-                     r"\bin cijfers\b|\bwelke cijfers\b|\bcijfermatig\b|"
+                     r"\bin cijfers\b|\bwelke cijfers\b|\bcijfermatig\b|\b(?:in|hoeveel) euro(?:'?s)?\b|"
                      r"\bwelke? (?:leeftijd|leeftijdsgrens|getal|omvang|hoogte)\b|\bwat kost|"
                      # "wat moet een stagebedrijf je per maand betalen?": a sum, without "hoeveel"
                      r"\bwat\b[^?]*\bper (?:maand|jaar|week|uur|student)\b[^?]*\b(?:betalen|betaald|krijgen|verdienen|vergoed\w*)\b|"
@@ -61,7 +61,7 @@ _FIGURE = re.compile(r"\bhoeveel\b|bedrag(?:en)?\b|percentage|\bprocent\b|\bmilj
 _MONEY_NOUN = r"\w*(?:subsidie|bedrag|bijdrage|vergoeding|budget|investering|bekostiging|beurs|premie|toeslag|uitkering|boete)"
 _AMOUNT = re.compile(rf"\b(?:ge)?[iï]nvest\w*|\bhoe hoog\b.*\b{_MONEY_NOUN}|"
                      rf"\b{_MONEY_NOUN}\w*\b.*\bhoe hoog\b|"
-                     r"\btrek\w*\b.{0,40}\buit\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbetalen\b[^?]*\bper (?:maand|jaar|week|uur)\b|\bper (?:maand|jaar|week|uur)\b[^?]*\bbetalen\b|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
+                     r"\btrek\w*\b.{0,40}\buit\b|\bin euro(?:'?s)?\b|\buit(?:ge)?trek|\buitgeven|\buitgegeven|\bbested|bedrag|\btotale kosten|vergoeding|\bsalaris|\bloon\b|\bprijs\b|\btarief|\bbetalen\b[^?]*\bper (?:maand|jaar|week|uur)\b|\bper (?:maand|jaar|week|uur)\b[^?]*\bbetalen\b|\bbudget|\bkost|\bgeld\b|\beuro\b|\bmiljoen|\bmln\b|\bsubsidie(?:bedrag)?\b.*hoeveel|"
                      r"hoeveel.*\bsubsidie(?:s|geld|bedrag|bedragen|budget)?\b|\bfinanciering\b.*hoeveel|hoeveel.*\bfinanciering|\binvest|"
                      # "hoeveel steekt OCW elk jaar in de professionalisering?": money put into something
                      r"\bhoeveel\s+(?:steekt|steken|stak|staken|stopt|stoppen|pompt|pompen)\b[^?]*\bin\b", re.I)

@@ -1082,3 +1082,12 @@ def test_a_change_question_prefers_a_close_row_that_reports_a_change(engine):
     ans = engine.answer("wat is er sinds vorig jaar veranderd bij de nieuwe kwalificatie-eisen voor burgerschap?")
     assert ans.rows[0].id == "3.2-01"
     assert "adviezen overgenomen" in ans.text
+
+
+def test_members_asked_by_a_count_the_question_gives_must_all_be_named(engine):
+    # the report says "zes techniekbranches" work together in the HTC's, and names none of them
+    ans = engine.answer("welke branches doen er precies mee aan de HTC's, de zes techniekbranches?")
+    assert ans.abstained and "somt geen 6 branches op" in ans.text
+    # a sum in euro's the report does not give is refused, with the row that comes closest
+    money = engine.answer("hoeveel is de tegemoetkoming in de kosten van leermiddelen in euro's?")
+    assert money.abstained and money.rows and money.rows[0].id == "1.1-10"

@@ -56,6 +56,9 @@ CASES = [
     # a clause with the circumstance ("nu de subsidie is gestopt") asks no state
     ("aan wie is de portfoliosystematiek overgedragen nu de subsidie is gestopt?", "lookup", "wie", Filters(),
      "portfoliosystematiek overgedragen subsidie gestopt"),
+    # a sum asked "in euro's" is a figure question
+    ("wat is de tegemoetkoming voor leermiddelen precies in euro's?", "lookup", "figure", Filters(),
+     "tegemoetkoming leermiddelen euro's"),
     # who it is for ("voor studenten") is part of the subject, not the party that acts
     ("wat doen ze aan taal en rekenen voor studenten", "list", "status", Filters(), "taal rekenen studenten"),
     ("welke acties hebben nog geen voortgang gemeld?", "list", "status", Filters(stand=GEEN_VOORTGANG), ""),
