@@ -35,6 +35,7 @@ ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("VABA", ("Verbetering Aansluiting Beroepsonderwijs Arbeidsmarkt",)),
     ("MDT", ("maatschappelijke diensttijd",)),
     ("RIF", ("Regionaal Investeringsfonds",)),
+    ("IvhO", ("Inspectie van het Onderwijs", "onderwijsinspectie")),
 )
 
 

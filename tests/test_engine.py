@@ -1091,3 +1091,11 @@ def test_members_asked_by_a_count_the_question_gives_must_all_be_named(engine):
     # a sum in euro's the report does not give is refused, with the row that comes closest
     money = engine.answer("hoeveel is de tegemoetkoming in de kosten van leermiddelen in euro's?")
     assert money.abstained and money.rows and money.rows[0].id == "1.1-10"
+
+
+def test_the_sectors_abbreviations_find_the_rows_that_write_the_other_form(engine):
+    # 3.1-05 writes "IvhO" for the Inspectie van het Onderwijs; "schooluitval" is the report's vsv
+    inspectie = engine.answer("bij welke acties speelt de Inspectie van het Onderwijs een rol?")
+    assert "3.1-05" in [r.id for r in inspectie.rows]
+    uitval = engine.answer("welke acties gaan over schooluitval?")
+    assert "1.3-05" in [r.id for r in uitval.rows]
