@@ -1322,7 +1322,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         topic = " ".join(w for w in topic.split() if w.lower() not in news)
     described = _DESCRIBED_DOEL.search(q) or _DESCRIBING_CLAUSE.search(q)
     if topic and (f.doelstelling or f.prioriteit is not None) and op in ("list", "compare", "count") and described and \
-            set(topic.split()) <= set(topic_of(next(g for g in described.groups() if g)).split()):
+            _label_words(topic) - _APPOSITION_NOUNS <= _label_words(topic_of(next(g for g in described.groups() if g))):
         # "hoeveel acties telt doelstelling 1.2 over welzijn en veiligheid?": the words say what the
         # doelstelling is about, like a label in brackets.
         topic = ""
@@ -1411,6 +1411,19 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
 _BOTH = re.compile(r"\ballebei\b|\bbeide[n]?\b|\bzowel\b|\bsamen\b|\bgezamenlijk|\bmet z[’']?n (?:tweeën|tweeen|drieën|drieen)\b|"
                    r"\bin combinatie\b|\btegelijk", re.I)
 _EITHER_AND = re.compile(r"\b(?:acties|rol|rollen|taken|inzet|bijdrage|werk) van\b|^\W*(?:en\s+)?wat (?:doen|moeten|gaan)\b", re.I)
+
+
+# "bij 1.3, dat stuk over …": the noun that introduces the label
+_APPOSITION_NOUNS = {"stuk", "deel", "onderdeel", "thema", "hoofdstuk"}
+
+
+def _label_words(text: str) -> set[str]:
+    """The words of a topic or a label, a hyphenated word also by its parts ("mbo-studenten")."""
+    out = set()
+    for w in text.lower().split():
+        out.add(w)
+        out.update(x for x in w.split("-") if x)
+    return out
 
 
 def _either(q: str, parties: list[str], alone: bool) -> bool:

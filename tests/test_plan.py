@@ -56,6 +56,11 @@ CASES = [
     # a clause with the circumstance ("nu de subsidie is gestopt") asks no state
     ("aan wie is de portfoliosystematiek overgedragen nu de subsidie is gestopt?", "lookup", "wie", Filters(),
      "portfoliosystematiek overgedragen subsidie gestopt"),
+    # a doelstelling's label, in brackets or as "dat stuk over …", names it and does not narrow it
+    ("welke acties onder 1.1 (gelijkwaardige positie van mbo-studenten) hebben nieuwe voortgang?", "compare", "change",
+     Filters(doelstelling="1.1"), ""),
+    ("is er sinds vorige zomer iets veranderd bij 1.3, dat stuk over de overstap naar werk?", "compare", "change",
+     Filters(doelstelling="1.3"), ""),
     # a sum asked "in euro's" is a figure question
     ("wat is de tegemoetkoming voor leermiddelen precies in euro's?", "lookup", "figure", Filters(),
      "tegemoetkoming leermiddelen euro's"),
