@@ -280,6 +280,9 @@ _GE_ROOT = re.compile(rf"(?:{_SEPARABLE})?ge([a-z]{{4,}})[dt]")
 _NOW_ASKED = re.compile(r"\b(?:nu|momenteel|inmiddels|tegenwoordig|op dit moment)\b", re.I)
 _OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)?(?:middelen|gelden|geld|bedrag|investering|subsidie)\b|"
                          r"(?:Daarmee|Hiermee|Daarvan|Hiervan)\b")
+# Handing work over, in the words a question and a status use for it
+_HANDED_OVER = re.compile(r"\b(?:ondergebracht|overgedragen|overgenomen|belegd|overgeheveld|terechtgekomen|"
+                          r"onderbrengen|overdragen|overnemen|beleggen|overhevelen)\b", re.I)
 # "De Kamer wordt voorjaar 2026 geïnformeerd.": informed, not said about what: about the sentence before
 _INFORMED_BARE = re.compile(r"^(?!.*\b(?:over|hierover|daarover|hierin|middels|via)\b).*\b(?:geïnformeerd|ingelicht)\s*\.?$",
                             re.I)
@@ -2464,6 +2467,12 @@ class Engine:
                      if (rel >= WHO_SENTENCE_RELEVANCE or (rel >= WHO_AGENT_RELEVANCE and
                                                            (self._acts(sents[-1]) or (happened and cell != "wat"))))
                      and word_count(" ".join(sents)) <= WHO_SENTENCE_WORDS]
+            if _HANDED_OVER.search(p.question):
+                # "bij wie is dat werk nu ondergebracht?": a status sentence saying to whom it was
+                # handed over ("is overgedragen aan de bedrijfstakgroep …") answers in other words
+                named += [(max(rel, WHO_SENTENCE_RELEVANCE), cell, sents) for cell in ("voortgang", "status")
+                          for rel, sents in self._in_context(row, cell, qterms, _names_a_doer)
+                          if _HANDED_OVER.search(sents[-1]) and word_count(" ".join(sents)) <= WHO_SENTENCE_WORDS]
             if named and qterms and happened and \
                     any(c != "wat" and r >= WHO_AGENT_RELEVANCE for r, c, _ in named):
                 # "wie heeft de portfoliosystematiek overgenomen nu de subsidie is afgelopen?" asks

@@ -1099,3 +1099,9 @@ def test_the_sectors_abbreviations_find_the_rows_that_write_the_other_form(engin
     assert "3.1-05" in [r.id for r in inspectie.rows]
     uitval = engine.answer("welke acties gaan over schooluitval?")
     assert "1.3-05" in [r.id for r in uitval.rows]
+
+
+def test_to_whom_work_was_handed_over_is_said_in_the_status(engine):
+    # the Wie cell names OCW; the Voortgang says to whom the portfoliosystematiek went
+    ans = engine.answer("bij wie is de portfoliosystematiek voor de doorstroom naar de pabo nu ondergebracht?")
+    assert ans.rows[0].id == "1.4-03" and "Zorg, Welzijn en Sport" in ans.text
