@@ -277,6 +277,8 @@ _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:met|van|voor|en|in|d
 _SEPARABLE = "op|af|aan|uit|in|door|mee|toe|vast|bij|over|onder|terug|voor|na"
 _GE_PARTICIPLE = re.compile(rf"(?:{_SEPARABLE})?ge[a-z]{{3,}}(?:d|t|en)")
 _GE_ROOT = re.compile(rf"(?:{_SEPARABLE})?ge([a-z]{{4,}})[dt]")
+# A separable verb's participle by its parts: "aangevraagd" (aan-ge-vraag-d), "opgezet"
+_SEPARABLE_PARTICIPLE = re.compile(rf"\b({_SEPARABLE})ge([a-z]{{3,}})(?:d|t|en)\b")
 _NOW_ASKED = re.compile(r"\b(?:nu|momenteel|inmiddels|tegenwoordig|op dit moment)\b", re.I)
 _OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)?(?:middelen|gelden|geld|bedrag|investering|subsidie)\b|"
                          r"(?:Daarmee|Hiermee|Daarvan|Hiervan)\b")
@@ -1497,8 +1499,10 @@ class Engine:
             # asked, not a subject the figure must stand with.
             if p.field in ("wie", "figure") and _TAKES_PART.search(p.topic):
                 p = replace(p, topic=_relation_dropped(p.topic))
+            # ("hoeveel mbo'ers hebben dat al aangevraagd?": the verb is no subject of its own)
             earlier = prev.subject if p.field in ("wanneer", "wie") or \
-                (p.field == "figure" and not self._subject_terms(p)) else ""
+                (p.field == "figure" and (not self._subject_terms(p) or
+                                          all(_GE_PARTICIPLE.fullmatch(fold(w).lower()) for w in p.topic.split()))) else ""
             p = replace(p, followup=True, topic=" ".join(dict.fromkeys(f"{earlier} {p.topic}".split())))
         if p.followup and prev is not None and prev.rows:
             if p.field in ("wie", "wanneer") and prev.kind in ("list", "compare") and \
@@ -2246,6 +2250,13 @@ class Engine:
             parts = analyzer.compound_parts(next(iter(words(head.group(1))), ""))  # "personeelsthema's"
             if parts:
                 out = collect({stem(parts[-1])}, FIGURE_MIN_RELEVANCE)
+        if not out and p.figure_kind == "count":
+            # "hoeveel mbo'ers hebben een bestuursbeurs aangevraagd?": the report counts what they
+            # did, by its noun ("één aanvraag ingediend"): the question's separable participle
+            # ("aan-ge-vraag-d") without its "ge" is that noun.
+            acts = {stem(m.group(1) + m.group(2)) for m in _SEPARABLE_PARTICIPLE.finditer(fold(p.question).lower())}
+            if acts:
+                out = collect(acts, FIGURE_MIN_RELEVANCE)
         unit_elsewhere = all(not (noun & set(self.index.lexical.row_terms[self._pos[r.id]])) for r in rows)
         if not out and noun and unit_elsewhere:
             # "hoeveel studiepunten …": the report says "10 ECTS" and never "studiepunten". A number in

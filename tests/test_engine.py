@@ -1105,3 +1105,13 @@ def test_to_whom_work_was_handed_over_is_said_in_the_status(engine):
     # the Wie cell names OCW; the Voortgang says to whom the portfoliosystematiek went
     ans = engine.answer("bij wie is de portfoliosystematiek voor de doorstroom naar de pabo nu ondergebracht?")
     assert ans.rows[0].id == "1.4-03" and "Zorg, Welzijn en Sport" in ans.text
+
+
+def test_people_counted_by_what_they_did_are_answered_by_the_count_of_that(engine):
+    # "één aanvraag ingediend voor een mbo-bestuursbeurs": the applications counted, not the students
+    ans = engine.answer("hoeveel mbo-studenten hebben al een bestuursbeurs aangevraagd?")
+    assert not ans.abstained and "één aanvraag" in ans.text
+    # also as a follow-up whose only own word is that verb
+    first = engine.answer("kan ik als mbo student een bestuursbeurs krijgen voor mijn studievereniging")
+    again = engine.answer("hoeveel mbo'ers hebben dat al aangevraagd?", history=[first])
+    assert not again.abstained and "één aanvraag" in again.text
