@@ -277,6 +277,9 @@ _MULTIWORD_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:(?:met|van|voor|en|in|d
 _SEPARABLE = "op|af|aan|uit|in|door|mee|toe|vast|bij|over|onder|terug|voor|na"
 _GE_PARTICIPLE = re.compile(rf"(?:{_SEPARABLE})?ge[a-z]{{3,}}(?:d|t|en)")
 _GE_ROOT = re.compile(rf"(?:{_SEPARABLE})?ge([a-z]{{4,}})[dt]")
+# A moment with its year: "in april 2025", "voorjaar 2026", "eind 2025" (the year is captured)
+_DATED_YEAR = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+                         r"december|voorjaar|zomer|najaar|winter|begin|eind|medio)\s+(?:van\s+)?(20\d\d)\b", re.I)
 # A separable verb's participle by its parts: "aangevraagd" (aan-ge-vraag-d), "opgezet"
 _SEPARABLE_PARTICIPLE = re.compile(rf"\b({_SEPARABLE})ge([a-z]{{3,}})(?:d|t|en)\b")
 _NOW_ASKED = re.compile(r"\b(?:nu|momenteel|inmiddels|tegenwoordig|op dit moment)\b", re.I)
@@ -2352,6 +2355,10 @@ class Engine:
             # in numbers is what a reader asks "wat is er veranderd?" for.
             new_figure = 0.5 if set(re.findall(r"\b\d+(?:[.,]\d+)?\b", s)) - old_numbers - \
                 set(re.findall(r"\b20\d\d\b", s)) else 0.0
+            # A 2024 sentence again, now with when it happened ("Besluit over eisen docenten
+            # genomen" -> "… genomen in april 2025"): that date is the change asked for.
+            new_date = UPDATED_FIGURE if any(y not in old_numbers for y in _DATED_YEAR.findall(s)) and any(
+                len(terms & t) >= 0.6 * len(t) for t, _ in old_sentences) else 0.0
             # The same sentence as in 2024 with its figure updated ("in twee subsidierondes 53
             # projecten" -> "in drie subsidierondes 93 projecten"): the change asked for, first.
             updated = UPDATED_FIGURE if new_figure and any(
@@ -2359,7 +2366,8 @@ class Engine:
             # ("Kamer geïnformeerd over aanpak basisvaardigheden 2025 e.v." is new by its year)
             restated = novelty <= RESTATED_NOVELTY and not reports_change and \
                 not set(re.findall(r"\b\d+(?:[.,]\d+)?\b", s)) - old_numbers
-            out.append((-(self._relevance(s, qterms) + novelty + reports_change + new_figure + updated), i, s, restated))
+            out.append((-(self._relevance(s, qterms) + novelty + reports_change + new_figure + updated + new_date),
+                        i, s, restated))
         # "De subsidieregeling is per 2024 met 5 jaar verlengd." repeats "De subsidieregeling is met 5
         # jaar verlengd." but for a year: not new, unless nothing else is.
         fresh = [x for x in out if not x[3]] or out

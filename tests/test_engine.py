@@ -1115,3 +1115,10 @@ def test_people_counted_by_what_they_did_are_answered_by_the_count_of_that(engin
     first = engine.answer("kan ik als mbo student een bestuursbeurs krijgen voor mijn studievereniging")
     again = engine.answer("hoeveel mbo'ers hebben dat al aangevraagd?", history=[first])
     assert not again.abstained and "één aanvraag" in again.text
+
+
+def test_a_2024_sentence_repeated_with_when_it_happened_is_news(engine):
+    # 2024: "Besluit over eisen docenten genomen: …"; 2025: "Besluit over eisen docenten genomen in april 2025."
+    ans = engine.answer("wat is er sinds zomer 2024 veranderd bij de kwaliteit van burgerschapsdocenten?")
+    assert ans.rows[0].id == "3.2-03"
+    assert "april 2025" in ans.text
