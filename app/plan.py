@@ -45,7 +45,8 @@ _CHANGE = re.compile(r"verander|verschil(?!lend)|vergele|sinds (?:de |vorige |af
                      r"ontwikkel(?:d|ing) sinds|vooruitgang|verder gekomen|opgeschoten|vorig jaar|"
                      r"vorige (?:keer|rapportage)|(?<![/–-])\b20\d\d\b(?!\s*[/–-]\s*20\d\d)(?!/)[^/]{0,40}\b20\d\d\b(?!\s*[/–-]\s*20\d\d)|toen (?:en|vs\.?|versus) nu|bijgekomen|"
                      r"(?:het )?afgelopen jaar|\b(?:het|dit) laatste jaar\b|nieuw in 20\d\d|in 20\d\d nieuw|\bnieuws\b|sinds .{0,20}\bupdate|"
-                     r"anders dan (?:(?:in|bij|tijdens)\s+)?(?:de\s+|het\s+)?(?:vorig|20\d\d|zomer|toen|de vorige)|nieuwe voortgang|voortgang (?:laten |te )?zien|"
+                     r"anders(?:\s+(?:is|zijn|was|waren|staat|geworden))?\s+dan\s+(?:(?:in|bij|tijdens)\s+)?(?:de\s+|het\s+)?"
+                     r"(?:vorig|20\d\d|zomer|toen|de vorige|rapportage|voortgangsrapportage)|nieuwe voortgang|voortgang (?:laten |te )?zien|"
                      r"ten opzichte van (?:vorig|20\d\d|zomer|de vorige)|t\.o\.v\.|"
                      r"\b(?:welke|nieuwe) ontwikkelingen\b|\bna (?:de )?zomer (?:van )?2024\b|\bnieuwe stappen\b|"
                      # "hoe is de looptijd aangepast sinds 2024?"
@@ -374,6 +375,8 @@ _DESCRIBING_CLAUSE = re.compile(r"(?:\b(?:doel(?:stelling)?|onderdeel|prio(?:rit
                                 r"(?:\s+[\w'’-]+){0,3}?|"
                                 # "bij 2.2, het deel over leren in de beroepspraktijk": an apposition
                                 r"\s*,\s*(?:het|de)\s+(?:deel|onderdeel|stuk|thema|doelstelling|hoofdstuk)|"
+                                # "bij 1.1, over de gelijkwaardige positie van studenten, …"
+                                r"\s*,(?=\s+(?:over|rond|rondom)\s+[^?,;:()]+,)|"
                                 # "3.4 gaat toch over onderzoek?", "3.4 gaat over onderzoek toch?": a check
                                 r"\s+(?:gaat|ging)(?=[^?]*\btoch\b)(?:\s+toch)?)\s+(?:over|rond|rondom)\s+([^?,;:()]+)", re.I)
 _DOEL_RANGE = re.compile(r"(?<![\d.,€-])([1-3])\.([1-9])\s*(?:t/m|t\.m\.|tm|tot en met|tot|-|–)\s*(?:doelstelling\s*)?"
@@ -412,6 +415,7 @@ daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hie
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen geheel begonnen bedoelen bedoeld betekent voortgangskolom statuskolom
+gehad verslag benieuwd
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
 allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinnen daaronder daarbinnen
@@ -1027,6 +1031,12 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     stand, rest = find_stand(rest)
     # "loopt dat een beetje volgens plan?": whether it is on track, asked of what was just answered
     rest = re.sub(r"\b(?:een\s+)?beetje\b|\bvolgens\s+(?:de\s+|het\s+)?(?:plan|planning|schema)\b|\bop\s+schema\b", " ", rest, flags=re.I)
+    if stand == ONGEWIJZIGD and _CHANGE.search(q) and \
+            re.search(r"\bof\s+(?:staat|staan|is|zijn|blijft|blijven|ligt|liggen)\b", q, re.I) and \
+            not (history and _STRONG_ANAPHORA.search(q)):
+        # "is hier het afgelopen jaar nog iets gebeurd of staat alles stil?": either, the
+        # comparison answers both (pointing back at one action, its change answers: below)
+        stand = None
     if unfinished and stand in (AFGEROND, LOOPT):
         stand = None  # "nog niet afgerond" said it; "leeg terwijl nog niet afgerond" keeps both
     if stand == AFGEROND and (re.search(r"\b(?:nieuws|iets nieuws|nieuwe voortgang|updates?)\b", q, re.I) or
@@ -1107,6 +1117,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # "weet iemand of mbo'ers zich veilig voelen?": the verb of knowing frames a question whether,
     # and that "of" joins no two subjects
     rest = _WHETHER.sub(" ", rest)
+    # "vergeleken met een jaar eerder": the earlier period, no subject ("eerder opgedane
+    # werkervaring" keeps its word)
+    rest = re.sub(r"\b(?:een|1)\s+jaar\s+(?:eerder|daarvoor|terug)\b", " ", rest, flags=re.I)
     topic = topic_of(rest).replace("_", " ")  # a name with a year ("MBO_in_2030", above) as written
     # "welke gaan over taal en rekenen of over schoolboeken?": either subject; a list takes both.
     alternatives = [a for a in (topic_of(x) for x in re.split(_ALTERNATIVE, rest)) if a] \

@@ -61,6 +61,17 @@ CASES = [
      Filters(doelstelling="1.1"), ""),
     ("is er sinds vorige zomer iets veranderd bij 1.3, dat stuk over de overstap naar werk?", "compare", "change",
      Filters(doelstelling="1.3"), ""),
+    # "een jaar eerder", "een update gehad", "het verslag" frame a change
+    ("doelstelling 3.4: waar meldt het verslag van 2025 iets nieuws vergeleken met een jaar eerder?", "compare",
+     "change", Filters(doelstelling="3.4"), ""),
+    ("welke acties van 1.2 hebben sinds de zomer van 2024 een update gehad", "compare", "change",
+     Filters(doelstelling="1.2"), ""),
+    # "anders is dan in de rapportage van zomer 2024", with the doelstelling's label between commas
+    ("wat is er bij 2.1, over loopbaanoriëntatie, anders dan in de rapportage van zomer 2024", "compare", "change",
+     Filters(doelstelling="2.1"), ""),
+    # "… gebeurd of staat alles stil?": either, the comparison answers both
+    ("is er bij 1.4 het afgelopen jaar nog iets gebeurd of staat alles stil?", "compare", "change",
+     Filters(doelstelling="1.4"), ""),
     # a sum asked "in euro's" is a figure question
     ("wat is de tegemoetkoming voor leermiddelen precies in euro's?", "lookup", "figure", Filters(),
      "tegemoetkoming leermiddelen euro's"),
