@@ -1047,6 +1047,8 @@ class Engine:
             rows = [r for r in rows if any(x in r.partijen for x in p.any_of)]
         if p.primary and p.filters.partij:
             rows = [r for r in rows if p.filters.partij in self._primary[r.id]]
+        if p.early:
+            rows = [r for r in rows if self._early(r)[1]]
         if p.unfinished or p.recent:
             from index.stand import AFGEROND
 
@@ -2962,6 +2964,8 @@ def _scope_words(p: Plan) -> str:
         parts.append("die nog niet afgerond zijn")
     if p.recent:
         parts.append("die pas in de latere periode afgerond zijn")
+    if p.early:
+        parts.append("die in de eerdere periode al afgerond waren")
     if p.any_of:
         if p.besides:
             other = f"een ander ministerie dan {' en '.join(p.besides)}"

@@ -468,6 +468,7 @@ class Plan:
     besides: tuple[str, ...] = ()  # ... and the ones named as left out ("dan OCW")
     unfinished: bool = False  # "nog niet afgerond/klaar/af": every stand but afgerond
     recent: bool = False  # "pas in het afgelopen jaar afgerond": afgerond in the later period only
+    early: bool = False  # "waren in de zomer van 2024 al klaar": the earlier text says finished
     not_new: bool = False  # "welke hebben geen nieuwe voortgang?": the later text reports nothing new
     mentions: str | None = None  # "amount" | "percentage": "bij welke acties wordt een geldbedrag genoemd?"
     alone: bool = False
@@ -1054,6 +1055,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     recent = stand == AFGEROND and bool(_RECENT.search(q) or (later is not None and later.search(q)))
     if recent:
         rest = _RECENT.sub(" ", rest)
+    # "welke acties waren in de zomer van 2024 al klaar?": finished by the earlier period
+    early = stand == AFGEROND and not recent and bool(covered_years) and bool(re.search(
+        rf"\b(?:al|toen|reeds)\b[^?]*\b(?:in|tijdens)\s+(?:de\s+)?zomer\s+(?:van\s+)?{min(covered_years)}\b|"
+        rf"\b(?:in|tijdens)\s+(?:de\s+)?zomer\s+(?:van\s+)?{min(covered_years)}\b[^?]*\b(?:al|toen|reeds)\b", q, re.I))
     primary = bool(_PRIMARY.search(q))
     if primary:
         rest = _PRIMARY.sub(" ", rest)
@@ -1405,7 +1410,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     scopes = dict(also=tuple(parties[1:]) if f.partij and op != "lookup" else (), alone=alone and op != "lookup",
                   named=named and op in ("list", "count", "compare"), primary=primary and bool(f.partij),
                   any_of=any_of, besides=besides if any_of else (), unfinished=unfinished, recent=recent,
-                  not_new=not_new, mentions=mentions,
+                  early=early, not_new=not_new, mentions=mentions,
                   without=without if op != "lookup" else (), doelstellingen=doelstellingen, prioriteiten=prioriteiten,
                   conjuncts=conjuncts if op != "lookup" else ())
     if op == "lookup" and (doelstellingen or prioriteiten or without or alone or len(parties) > 1) and not topic:

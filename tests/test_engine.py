@@ -1122,3 +1122,10 @@ def test_a_2024_sentence_repeated_with_when_it_happened_is_news(engine):
     ans = engine.answer("wat is er sinds zomer 2024 veranderd bij de kwaliteit van burgerschapsdocenten?")
     assert ans.rows[0].id == "3.2-03"
     assert "april 2025" in ans.text
+
+
+def test_finished_by_the_earlier_period_leaves_out_what_finished_later(engine):
+    # 1.3-03 (wet aangenomen) and 3.4-05 (afgerond zomer 2025) finished in the later period
+    ans = engine.answer("welke acties waren in de zomer van 2024 al helemaal klaar?")
+    got = {r.id for r in ans.rows}
+    assert {"1.1-06", "1.3-01"} <= got and not got & {"1.3-03", "3.4-05"}

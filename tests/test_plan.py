@@ -72,6 +72,8 @@ CASES = [
     # "… gebeurd of staat alles stil?": either, the comparison answers both
     ("is er bij 1.4 het afgelopen jaar nog iets gebeurd of staat alles stil?", "compare", "change",
      Filters(doelstelling="1.4"), ""),
+    # finished by the earlier period: a scope of its own (plan.early), below
+    ("welke acties waren in de zomer van 2024 al klaar?", "list", "status", Filters(stand=AFGEROND), ""),
     # a sum asked "in euro's" is a figure question
     ("wat is de tegemoetkoming voor leermiddelen precies in euro's?", "lookup", "figure", Filters(),
      "tegemoetkoming leermiddelen euro's"),
@@ -332,6 +334,12 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     money = p("om wat voor bedragen gaat het bij die kaart?", [about])
     still = p("lopen die acties allemaal nog?", [about, money])
     assert (still.operation, still.topic, still.followup) == ("list", about.topic, False)
+
+
+def test_finished_by_the_earlier_period_is_a_scope():
+    assert p("welke acties waren in de zomer van 2024 al klaar?").early
+    assert not p("welke acties zijn afgerond?").early
+    assert not p("welke acties zijn sinds de zomer van 2024 afgerond?").early
 
 
 def test_a_state_asked_again_of_what_was_just_answered():
