@@ -354,6 +354,8 @@ _PRIMARY = re.compile(r"\bprim(?:air|aire)\b(?:\s+(?:verantwoordelijke?|trekker|
                       r"\beerstverantwoordelijke?\b|\bde trekker\b", re.I)
 _MINISTRIES = re.compile(r"\b(?:welke\s+)?(?:andere\s+)?ministeries\b|\bdepartementen\b|\b(?:een|ander|enig)\s+(?:ander\s+)?(?:ministerie|departement)\b(?!\s+van\b)", re.I)
 # The ministries the Wie cells name (ingest.parties); "welke ministeries doen mee?" means any of them.
+# The unions the Wie cells name, which "de vakbonden" takes in (general knowledge of the sector).
+_UNIONS = frozenset({"FNV", "FNV Young & United", "CNV", "CNV Onderwijs", "CNV Jongeren", "AOb", "FvOv"})
 _MINISTRY_NAMES = ("OCW", "SZW", "VWS", "BZK", "EZK", "EZ", "JenV", "IenW", "LNV", "Financiën", "Defensie", "BZ")
 _ALONE = re.compile(r"\b(?:helemaal |geheel |volledig )?alleen\b(?!\s+(?:of|en/of)\s+(?:samen|met|niet)\b)"
                     r"(?!\s+['‘\"“]?(?:idem|leeg|een link|een verwijzing)\b)|"
@@ -1420,6 +1422,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # "de acties van gemeenten en de VNG", "gemeenten (of de VNG)": the rows of either party.
         f = replace(f, partij=None)
         scopes.update(also=(), any_of=tuple(parties))
+    if op != "lookup" and f.partij == "vakbonden" and not chat.partij and not alone and not scopes["any_of"]:
+        # "de vakbonden" are also the unions a Wie cell names by name (FNV, CNV, AOb, FvOv)
+        f = replace(f, partij=None)
+        scopes.update(any_of=tuple(dict.fromkeys(["vakbonden", *(x for x in known_parties if x in _UNIONS)])))
     return Plan(operation=op, field=fld, filters=f, topic=topic, figure_kind=figure_kind,
                 uncovered_year=uncovered, person=person, refers_back=refers, question=q, **scopes)
 

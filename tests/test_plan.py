@@ -336,6 +336,12 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     assert (still.operation, still.topic, still.followup) == ("list", about.topic, False)
 
 
+def test_the_unions_are_also_the_unions_named_by_name():
+    got = plan("bij welke acties staan de vakbonden erbij?", (), None, [*PARTIES, "vakbonden", "FNV", "AOb"], DOELS)
+    assert got.operation == "list" and got.filters.partij is None
+    assert set(got.any_of) == {"vakbonden", "FNV", "AOb"}
+
+
 def test_finished_by_the_earlier_period_is_a_scope():
     assert p("welke acties waren in de zomer van 2024 al klaar?").early
     assert not p("welke acties zijn afgerond?").early
