@@ -414,6 +414,11 @@ class StartupError(Exception):
 
 
 
+def _decimal(x: float) -> str:
+    """26.0 -> "26", 8.67 -> "8,7": Dutch, without a zero decimal."""
+    return f"{x:.0f}" if abs(x - round(x)) < 0.05 else f"{x:.1f}".replace(".", ",")
+
+
 def _and(items) -> str:
     """"1.1, 1.2 en 1.3": a Dutch enumeration."""
     items = list(items)
@@ -1336,10 +1341,10 @@ class Engine:
                 if re.search(r"\bprio(?:riteit)?\b", p.question, re.I) and len(prios) > 1:
                     # "hoeveel acties heeft een prio gemiddeld?": per prioriteit, not per doelstelling
                     avg = len(rows) / len(prios)
-                    text += f" Gemiddeld {avg:.1f}".replace(".", ",") + f" acties per prioriteit ({len(prios)} prioriteiten)."
+                    text += f" Gemiddeld {_decimal(avg)}" + f" acties per prioriteit ({len(prios)} prioriteiten)."
                 else:
                     avg = len(rows) / len(per_doel)
-                    text += f" Gemiddeld {avg:.1f}".replace(".", ",") + f" acties per doelstelling ({len(per_doel)} doelstellingen)."
+                    text += f" Gemiddeld {_decimal(avg)}" + f" acties per doelstelling ({len(per_doel)} doelstellingen)."
             per_prio_n = Counter(r.prioriteit for r in rows)
             if len(per_prio_n) > 1:
                 # Across prioriteiten: their subtotals first ("hoeveel acties per prioriteit?"), each

@@ -1284,8 +1284,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     meta = _meta(q, _verbs_dropped(q, topic), f)
     if meta == "actions" and (without or alone):
         meta = None  # "bij welke acties ontbreekt OCW, en hoeveel zijn het?": a count of that scope
-    if meta in ("most", "least") and _RANKING.search(q):
-        # "welke volgen qua omvang na 1.1 en 3.4?": the ranking of all of them
+    if meta in ("most", "least") and (_RANKING.search(q) or (doel and not chat.doelstelling)):
+        # "welke volgen qua omvang na 1.1 en 3.4?": the ranking of all of them; "is 3.4 de
+        # doelstelling met de meeste acties?" asks whether it is, among all of them
         doelstellingen, f = (), replace(f, doelstelling=chat.doelstelling)
     if meta:
         size = _size(q) if meta == "doelstellingen" else None

@@ -336,6 +336,11 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     assert (still.operation, still.topic, still.followup) == ("list", about.topic, False)
 
 
+def test_whether_a_doelstelling_has_the_most_is_asked_among_all():
+    got = p("is 3.4 nou de doelstelling met de meeste acties?")
+    assert (got.operation, got.meta, got.filters) == ("meta", "most", Filters())
+
+
 def test_the_unions_are_also_the_unions_named_by_name():
     got = plan("bij welke acties staan de vakbonden erbij?", (), None, [*PARTIES, "vakbonden", "FNV", "AOb"], DOELS)
     assert got.operation == "list" and got.filters.partij is None
