@@ -285,6 +285,10 @@ _SEPARABLE_PARTICIPLE = re.compile(rf"\b({_SEPARABLE})ge([a-z]{{3,}})(?:d|t|en)\
 _NOW_ASKED = re.compile(r"\b(?:nu|momenteel|inmiddels|tegenwoordig|op dit moment)\b", re.I)
 _OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)?(?:middelen|gelden|geld|bedrag|investering|subsidie)\b|"
                          r"(?:Daarmee|Hiermee|Daarvan|Hiervan)\b")
+# Where something came from: "van wie kwam het advies?", "van welke instantie komt …?"
+_SOURCE_ASKED = re.compile(r"\bvan\s+(?:wie|welke\s+(?:instantie|organisatie|partij|instelling|commissie))\b|\bwiens\b", re.I)
+# "advies hierover van College voor de Rechten van de Mens": a thing, then "van" and a name
+_THING_OF_NAME = re.compile(r"\b([a-z][\w-]{3,})\s+(?:(?:hier|daar)(?:over|van|voor)\s+)?van\s+(?:de\s+|het\s+)?[A-Z][\w'’-]+")
 # Handing work over, in the words a question and a status use for it
 _HANDED_OVER = re.compile(r"\b(?:ondergebracht|overgedragen|overgenomen|belegd|overgeheveld|terechtgekomen|"
                           r"onderbrengen|overdragen|overnemen|beleggen|overhevelen)\b", re.I)
@@ -2493,6 +2497,14 @@ class Engine:
                      if (rel >= WHO_SENTENCE_RELEVANCE or (rel >= WHO_AGENT_RELEVANCE and
                                                            (self._acts(sents[-1]) or (happened and cell != "wat"))))
                      and word_count(" ".join(sents)) <= WHO_SENTENCE_WORDS]
+            if _SOURCE_ASKED.search(p.question):
+                # "van wie kwam het advies over …?": a sentence saying "advies … van <Naam>" names
+                # where it came from, however little else of the question it holds
+                source = [(max(rel, WHO_SENTENCE_RELEVANCE), cell, sents) for cell in ("voortgang", "status", "wat")
+                          for rel, sents in self._in_context(row, cell, qterms, _names_a_doer)
+                          if any(self._terms(m.group(1)) & qterms for m in _THING_OF_NAME.finditer(sents[-1]))
+                          and word_count(" ".join(sents)) <= WHO_SENTENCE_WORDS]
+                named = source or named
             if _HANDED_OVER.search(p.question):
                 # "bij wie is dat werk nu ondergebracht?": a status sentence saying to whom it was
                 # handed over ("is overgedragen aan de bedrijfstakgroep …") answers in other words

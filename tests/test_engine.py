@@ -1129,3 +1129,11 @@ def test_finished_by_the_earlier_period_leaves_out_what_finished_later(engine):
     ans = engine.answer("welke acties waren in de zomer van 2024 al helemaal klaar?")
     got = {r.id for r in ans.rows}
     assert {"1.1-06", "1.3-01"} <= got and not got & {"1.3-03", "3.4-05"}
+
+
+def test_where_advice_came_from_is_the_sentence_naming_its_source(engine):
+    # the Wie cell says OCW en BZK; the 2024 status says whose advice it was
+    for question in ("van wie kwam het advies over opleidingsniveau als discriminatiegrond?",
+                     "op wiens advies wacht het voorstel over opleidingsniveau als discriminatiegrond?"):
+        ans = engine.answer(question)
+        assert ans.rows[0].id == "1.1-07" and "College voor de Rechten van de Mens" in ans.text, question
