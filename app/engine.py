@@ -289,6 +289,10 @@ _OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)
 _SOURCE_ASKED = re.compile(r"\bvan\s+(?:wie|welke\s+(?:instantie|organisatie|partij|instelling|commissie))\b|\bwiens\b", re.I)
 # "advies hierover van College voor de Rechten van de Mens": a thing, then "van" and a name
 _THING_OF_NAME = re.compile(r"\b([a-z][\w-]{3,})\s+(?:(?:hier|daar)(?:over|van|voor)\s+)?van\s+(?:de\s+|het\s+)?[A-Z][\w'’-]+")
+# With whom: "met wie praat …?", "met welke partijen maakt OCW afspraken?"
+_PARTNER_ASKED = re.compile(r"\bmet\s+(?:wie|welke\s+(?:partijen|partners|organisaties|instanties|instellingen))\b", re.I)
+_WITH_PARTNER = re.compile(r"\b(?:gesprek\w*|overleg\w*|samen\w*|afspraken|afspreken|praat|praten)\b[^.;]*\bmet\s+\w|"
+                           r"\bmet\s+[\w-]+(?:,\s*[\w-]+)*\s+(?:en\s+[\w-]+\s+)?(?:gesprek\w*|overleg\w*|afspraken)\b", re.I)
 # Handing work over, in the words a question and a status use for it
 _HANDED_OVER = re.compile(r"\b(?:ondergebracht|overgedragen|overgenomen|belegd|overgeheveld|terechtgekomen|"
                           r"onderbrengen|overdragen|overnemen|beleggen|overhevelen)\b", re.I)
@@ -2505,6 +2509,15 @@ class Engine:
                           if any(self._terms(m.group(1)) & qterms for m in _THING_OF_NAME.finditer(sents[-1]))
                           and word_count(" ".join(sents)) <= WHO_SENTENCE_WORDS]
                 named = source or named
+            if _PARTNER_ASKED.search(p.question):
+                # "met wie praat de MBO Raad over de werkdruk?", "met welke partijen maakt OCW
+                # afspraken …?": the sentence on the subject that says with whom ("voert … gesprekken
+                # met HR-directeuren", "maken we met lerarenorganisaties, werkgevers en … afspraken"),
+                # also when it names them in lower case
+                partners = [(max(rel, WHO_SENTENCE_RELEVANCE), cell, sents) for cell in ("voortgang", "status", "wat")
+                            for rel, sents in self._in_context(row, cell, qterms, _WITH_PARTNER.search)
+                            if rel >= WHO_AGENT_RELEVANCE and word_count(" ".join(sents)) <= WHO_SENTENCE_WORDS]
+                named += partners
             if _HANDED_OVER.search(p.question):
                 # "bij wie is dat werk nu ondergebracht?": a status sentence saying to whom it was
                 # handed over ("is overgedragen aan de bedrijfstakgroep …") answers in other words

@@ -1137,3 +1137,9 @@ def test_where_advice_came_from_is_the_sentence_naming_its_source(engine):
                      "op wiens advies wacht het voorstel over opleidingsniveau als discriminatiegrond?"):
         ans = engine.answer(question)
         assert ans.rows[0].id == "1.1-07" and "College voor de Rechten van de Mens" in ans.text, question
+
+
+def test_with_whom_is_the_sentence_that_says_with_whom(engine):
+    # the Wie cell names OCW, MBO Raad, VH Lerarenopleidingen; the status says with whom OCW agrees
+    ans = engine.answer("met welke partijen maakt OCW in het opleidingsberaad leraren afspraken?")
+    assert ans.rows[0].id == "3.3-07" and "lerarenorganisaties" in ans.text
