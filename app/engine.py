@@ -57,7 +57,7 @@ _START_SAID = re.compile(r"inwerkingtreding|in werking|\bingaan|\bgaat\b.{0,30}\
                          # "Actieplan vsv gelanceerd in najaar 2023": a beginning that has happened
                          r"\bge(?:start|lanceerd|introduceerd)\b|\blive gegaan\b|\bvan start\b|\bingevoerd\b|\bopgericht\b", re.I)
 # "wanneer is … gelanceerd/besloten/aangevraagd?": a finished event (a participle closes the question).
-_PAST_ASKED = re.compile(r"\b(?:is|zijn|werd|werden)\b.*\b(?:\w*ge\w{3,}(?:d|t|en)|besloten|verleend|vastgesteld|"
+_PAST_ASKED = re.compile(r"\b(?:is|zijn|werd|werden|heeft|hebben|had|hadden)\b.*\b(?:\w*ge\w{3,}(?:d|t|en)|ontvangen|besloten|verleend|vastgesteld|"
                          r"opgericht|ingediend|ondertekend|gepubliceerd)\s*\?\s*$", re.I)
 _PLANNED = re.compile(r"\b(?:wordt|worden|zal|zullen|volgt|volgen|verwacht|gepland|naar verwachting)\b(?![^.]*\b(?:is|zijn)\b)",
                       re.I)

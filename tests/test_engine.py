@@ -1143,3 +1143,9 @@ def test_with_whom_is_the_sentence_that_says_with_whom(engine):
     # the Wie cell names OCW, MBO Raad, VH Lerarenopleidingen; the status says with whom OCW agrees
     ans = engine.answer("met welke partijen maakt OCW in het opleidingsberaad leraren afspraken?")
     assert ans.rows[0].id == "3.3-07" and "lerarenorganisaties" in ans.text
+
+
+def test_when_something_was_received_is_the_event_not_the_plan(engine):
+    # 2024 planned "in het derde kwartaal van 2024 wordt de Kamer … geïnformeerd"; 2025 says it happened
+    ans = engine.answer("wanneer heeft de Kamer de verkenning naar praktijkgericht onderzoek ontvangen?")
+    assert ans.rows[0].id == "3.4-04" and "december 2024" in ans.text
