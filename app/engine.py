@@ -57,7 +57,8 @@ _START_SAID = re.compile(r"inwerkingtreding|in werking|\bingaan|\bgaat\b.{0,30}\
                          # "Actieplan vsv gelanceerd in najaar 2023": a beginning that has happened
                          r"\bge(?:start|lanceerd|introduceerd)\b|\blive gegaan\b|\bvan start\b|\bingevoerd\b|\bopgericht\b", re.I)
 # "wanneer is … gelanceerd/besloten/aangevraagd?": a finished event (a participle closes the question).
-_PAST_ASKED = re.compile(r"\b(?:is|zijn|werd|werden|heeft|hebben|had|hadden)\b.*\b(?:\w*ge\w{3,}(?:d|t|en)|ontvangen|besloten|verleend|vastgesteld|"
+_PAST_ASKED = re.compile(r"\b(?:is|werd)\s+(?:er\s+)?(?:besloten|afgesproken|gekozen)\b|"
+                         r"\b(?:is|zijn|werd|werden|heeft|hebben|had|hadden)\b.*\b(?:\w*ge\w{3,}(?:d|t|en)|ontvangen|besloten|verleend|vastgesteld|"
                          r"opgericht|ingediend|ondertekend|gepubliceerd)\s*\?\s*$", re.I)
 _PLANNED = re.compile(r"\b(?:wordt|worden|zal|zullen|volgt|volgen|verwacht|gepland|naar verwachting)\b(?![^.]*\b(?:is|zijn)\b)",
                       re.I)
@@ -284,7 +285,9 @@ _DATED_YEAR = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augus
 _SEPARABLE_PARTICIPLE = re.compile(rf"\b({_SEPARABLE})ge([a-z]{{3,}})(?:d|t|en)\b")
 _NOW_ASKED = re.compile(r"\b(?:nu|momenteel|inmiddels|tegenwoordig|op dit moment)\b", re.I)
 _OPENS_BACK = re.compile(r"(?:De|Deze|Die|Dit|Dat)\s+(?:extra\s+|additionele\s+)?(?:middelen|gelden|geld|bedrag|investering|subsidie)\b|"
-                         r"(?:Daarmee|Hiermee|Daarvan|Hiervan)\b")
+                         r"(?:Daarmee|Hiermee|Daarvan|Hiervan|Hieronder|Daaronder)\b")
+# A decision asked about, or said: "wanneer is besloten …?", "is het besluit genomen"
+_DECIDED = re.compile(r"\bbesloten\b|\bbesluit\w*\b|\bbeslist\b", re.I)
 # Where something came from: "van wie kwam het advies?", "van welke instantie komt …?"
 _SOURCE_ASKED = re.compile(r"\bvan\s+(?:wie|welke\s+(?:instantie|organisatie|partij|instelling|commissie))\b|\bwiens\b", re.I)
 # "advies hierover van College voor de Rechten van de Mens": a thing, then "van" and a name
@@ -2541,7 +2544,9 @@ class Engine:
             # as the best one, the one with the latest year; the Voortgang before the 2024 status.
             dated = []
             for cell in ("voortgang", "status", "wat"):
-                dated += [(rel, cell, sents) for rel, sents in self._in_context(row, cell, qterms, has_date)]
+                # ("… gepubliceerd in april 2025. Hieronder valt … aanvullende subsidie voor …": the
+                # sentence after the date says what it dates)
+                dated += [(rel, cell, sents) for rel, sents in self._in_context(row, cell, qterms, has_date, forward=True)]
             if dated:
                 top = max(rel for rel, _, _ in dated)
                 near = [d for d in dated if d[0] >= 0.5 * top]
@@ -2549,10 +2554,12 @@ class Engine:
                 # 2027"), "tot wanneer loopt het?" for an end: a sentence that names that kind of
                 # moment goes first, before the latest year.
                 # "sinds wanneer is het traject klaar?", "is het gestopt, en sinds wanneer?": an end
+                # "wanneer is besloten dat …?": a decision, said as "is het besluit genomen"
                 edge = _END_ASKED if _END_ASKED.search(p.question) and _ENDED.search(p.question) else \
                     _START_ASKED if _START_ASKED.search(p.question) else \
-                    _END_ASKED if _END_ASKED.search(p.question) else None
-                said = _START_SAID if edge is _START_ASKED else _END_SAID
+                    _END_ASKED if _END_ASKED.search(p.question) else \
+                    _DECIDED if _DECIDED.search(p.question) else None
+                said = _START_SAID if edge is _START_ASKED else _DECIDED if edge is _DECIDED else _END_SAID
 
                 def fits(d) -> bool:
                     return edge is not None and bool(said.search(" ".join(d[2])))
@@ -2568,7 +2575,8 @@ class Engine:
                     # A plan in the 2024 status ("in het derde kwartaal van 2024 wordt de Kamer
                     # geïnformeerd") is not the event when the later Voortgang dates one.
                     rel, cell, sents = max(near, key=lambda d: (fits(d), d[1] == asked, d[0], latest_year(d[2][-1])))
-                    if cell == "status" and asked != "status" and _PLANNED.search(sents[-1]):
+                    if cell == "status" and asked != "status" and _PLANNED.search(sents[-1]) and \
+                            not (edge is _DECIDED and fits((rel, cell, sents))):
                         # "in het derde kwartaal van 2024 wordt de Kamer geïnformeerd" was the plan in
                         # 2024; a dated Voortgang sentence on the subject says what happened, first.
                         done = [d for d in dated if d[1] == "voortgang" and d[0] >= 0.2 * top]

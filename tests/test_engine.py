@@ -1149,3 +1149,14 @@ def test_when_something_was_received_is_the_event_not_the_plan(engine):
     # 2024 planned "in het derde kwartaal van 2024 wordt de Kamer … geïnformeerd"; 2025 says it happened
     ans = engine.answer("wanneer heeft de Kamer de verkenning naar praktijkgericht onderzoek ontvangen?")
     assert ans.rows[0].id == "3.4-04" and "december 2024" in ans.text
+
+
+def test_when_a_decision_was_taken_is_the_sentence_that_says_it_was(engine):
+    ans = engine.answer("wanneer is besloten dat de tweede fase van CompetentNL mocht starten?")
+    assert ans.rows[0].id == "2.3-06" and "juni 2024" in ans.text
+
+
+def test_a_date_said_before_what_it_dates_is_quoted_with_it(engine):
+    # "… gepubliceerd in april 2025. Hieronder valt … aanvullende subsidie voor … energietransitie."
+    ans = engine.answer("wanneer kwam er aanvullende subsidie voor mbo-opleidingen voor de klimaat- en energietransitie?")
+    assert ans.rows[0].id == "2.2-02" and "april 2025" in ans.text
