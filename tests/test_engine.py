@@ -1160,3 +1160,9 @@ def test_a_date_said_before_what_it_dates_is_quoted_with_it(engine):
     # "… gepubliceerd in april 2025. Hieronder valt … aanvullende subsidie voor … energietransitie."
     ans = engine.answer("wanneer kwam er aanvullende subsidie voor mbo-opleidingen voor de klimaat- en energietransitie?")
     assert ans.rows[0].id == "2.2-02" and "april 2025" in ans.text
+
+
+def test_the_action_that_opens_with_the_subject_leads_one_that_names_it_in_passing(engine):
+    # 2.3-05 names the subsidieregeling praktijkleren in its third sentence; 2.2-02 opens with it
+    ans = engine.answer("de subsidie die werkgevers voor praktijkleren krijgen, loopt die door?")
+    assert ans.rows[0].id == "2.2-02"
