@@ -28,7 +28,7 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
 from index.analyzer import STOPWORDS, fold, stem, words
-from index.glossary import Glossary, standalone_terms
+from index.glossary import SYNONYMS, Glossary, standalone_terms
 from index.structured import Filters
 from ingest import ActionRow
 
@@ -103,6 +103,7 @@ SPECIFIC_DF = 8  # a side of "A en B" in at most this many rows is a subject of 
 PREFIX_FAMILY = 8
 ROOT_PREFIX_MAX = 12  # the longest verb root a participle family is looked up by (_participle_of_known)
 GLOSSARY = Glossary.of()
+EVERYDAY = Glossary.of(SYNONYMS)
 WHOLE_WAT_WORDS = 60  # a Wat cell up to this length is shown whole where the action is what is asked
 # ... and only when the shared beginning is at least this share of the shorter word (_family). On the
 # development questions: 0.75 topic F1 0.740 and 294/346 turns; 0 (any shared 8 letters) 0.736 and
@@ -1554,7 +1555,10 @@ class Engine:
         # 0.871 / 0.925); the topic decides coverage and which sentences answer.
         search_text = p.topic or p.question
         scope = p.filters if not p.filters.is_empty() else None
-        res = self._search(p.question, scope)
+        # an everyday word's report word joins the search ("gemeten" meets "peiling"); the
+        # abbreviations' long forms do not (development: -5 lookups, "LOB", "bbl" pulled elsewhere)
+        extra = EVERYDAY.expansion(standalone_terms(p.question))
+        res = self._search(f"{p.question} {extra}" if extra else p.question, scope)
         if (not res.hits or not res.confident) and p.topic:
             # The question's own frame can make retrieval unsure ("burgerschap, wat is de update?"
             # has "update", a word the report never uses); its topic alone may not be.

@@ -38,6 +38,12 @@ ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("IvhO", ("Inspectie van het Onderwijs", "onderwijsinspectie")),
 )
 
+# Everyday words for a term the report writes in its own word, with the same mechanics: a question
+# that says "meten" meets the report's "peilingsonderzoek" ("peilen" is to measure a level).
+SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("peiling", ("meting", "meten", "gemeten")),
+)
+
 
 def whole_terms(text: str) -> tuple[str, ...]:
     """The stems of the text's own words, without the compound parts the analyzer adds: a long
@@ -63,7 +69,7 @@ class Glossary:
     shorts: tuple[tuple[frozenset[str], str, str], ...] = ()
 
     @classmethod
-    def of(cls, entries: tuple[tuple[str, tuple[str, ...]], ...] = ENTRIES) -> "Glossary":
+    def of(cls, entries: tuple[tuple[str, tuple[str, ...]], ...] = ENTRIES + SYNONYMS) -> "Glossary":
         longs: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         shorts: list[tuple[frozenset[str], str, str]] = []
         for abbr, forms in entries:

@@ -1166,3 +1166,9 @@ def test_the_action_that_opens_with_the_subject_leads_one_that_names_it_in_passi
     # 2.3-05 names the subsidieregeling praktijkleren in its third sentence; 2.2-02 opens with it
     ans = engine.answer("de subsidie die werkgevers voor praktijkleren krijgen, loopt die door?")
     assert ans.rows[0].id == "2.2-02"
+
+
+def test_measuring_in_everyday_words_meets_the_reports_peiling(engine):
+    # 3.1-05: "voert de IvhO peilingsonderzoeken uit voor reken- en leesvaardigheid van mbo-studenten"
+    ans = engine.answer("wie gaat meten hoe goed mbo-studenten kunnen lezen en rekenen?")
+    assert not ans.abstained and ans.rows[0].id == "3.1-05" and "IvhO" in ans.text

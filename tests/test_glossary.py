@@ -28,3 +28,10 @@ def test_an_abbreviation_inside_a_name_is_no_abbreviation():
     from index.glossary import standalone_terms
     assert standalone_terms("status bbl-offensief") == ()
     assert standalone_terms("de bbl en het LOB") == ("bbl", "lob")
+
+
+def test_an_everyday_word_stands_for_the_reports_word():
+    from index.glossary import SYNONYMS
+    g = Glossary.of(SYNONYMS)
+    assert g.expansion(whole_terms("wordt er gemeten")) == "peiling"
+    assert ("peiling",) in g.alternatives(whole_terms("meten"))[whole_terms("meten")[0]]
