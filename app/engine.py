@@ -1557,7 +1557,7 @@ class Engine:
         scope = p.filters if not p.filters.is_empty() else None
         # an everyday word's report word joins the search ("gemeten" meets "peiling"); the
         # abbreviations' long forms do not (development: -5 lookups, "LOB", "bbl" pulled elsewhere)
-        extra = EVERYDAY.expansion(standalone_terms(p.question))
+        extra = EVERYDAY.expansion(standalone_terms(p.question), longs=False)
         res = self._search(f"{p.question} {extra}" if extra else p.question, scope)
         if (not res.hits or not res.confident) and p.topic:
             # The question's own frame can make retrieval unsure ("burgerschap, wat is de update?"

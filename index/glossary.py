@@ -39,9 +39,11 @@ ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 # Everyday words for a term the report writes in its own word, with the same mechanics: a question
-# that says "meten" meets the report's "peilingsonderzoek" ("peilen" is to measure a level).
+# that says "meten" meets the report's "peilingsonderzoek" ("peilen" is to measure a level); protection
+# against hackers and data leaks is what the report calls cyberveiligheid.
 SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("peiling", ("meting", "meten", "gemeten")),
+    ("cyberveiligheid", ("hackers", "hacken", "gehackt", "datalekken", "datalek", "cyberaanvallen")),
 )
 
 
@@ -97,10 +99,11 @@ class Glossary:
                     out.setdefault(t, []).extend([(a,), *others])
         return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
-    def expansion(self, terms: Iterable[str]) -> str:
+    def expansion(self, terms: Iterable[str], longs: bool = True) -> str:
         """The other forms as written, to add to a search text so that BM25 and the encoder see
-        them too: "LOB" gives "loopbaanoriëntatie loopbaanbegeleiding"."""
+        them too: "LOB" gives "loopbaanoriëntatie loopbaanbegeleiding". Without `longs`, only the
+        short form a long form stands for ("gemeten" gives "peiling", "peiling" gives nothing)."""
         terms = set(terms)
-        extra = [form for t in terms for _, form in self.longs.get(t, ())]
+        extra = [form for t in terms for _, form in self.longs.get(t, ())] if longs else []
         extra += [abbr for long, _, abbr in self.shorts if long <= terms]
         return " ".join(dict.fromkeys(extra))

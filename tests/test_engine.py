@@ -1172,3 +1172,8 @@ def test_measuring_in_everyday_words_meets_the_reports_peiling(engine):
     # 3.1-05: "voert de IvhO peilingsonderzoeken uit voor reken- en leesvaardigheid van mbo-studenten"
     ans = engine.answer("wie gaat meten hoe goed mbo-studenten kunnen lezen en rekenen?")
     assert not ans.abstained and ans.rows[0].id == "3.1-05" and "IvhO" in ans.text
+
+
+def test_hackers_in_everyday_words_meet_the_reports_cyberveiligheid(engine):
+    ans = engine.answer("wat wordt er gedaan om mbo-scholen te beschermen tegen hackers?")
+    assert not ans.abstained and ans.rows[0].id == "3.4-08"
