@@ -44,6 +44,8 @@ ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("peiling", ("meting", "meten", "gemeten")),
     ("cyberveiligheid", ("hackers", "hacken", "gehackt", "datalekken", "datalek", "cyberaanvallen")),
+    ("suïcidepreventie", ("zelfmoordpreventie",)),
+    ("studentenhuisvesting", ("woonruimte", "studentenkamer", "studentenkamers")),
 )
 
 

@@ -1177,3 +1177,8 @@ def test_measuring_in_everyday_words_meets_the_reports_peiling(engine):
 def test_hackers_in_everyday_words_meet_the_reports_cyberveiligheid(engine):
     ans = engine.answer("wat wordt er gedaan om mbo-scholen te beschermen tegen hackers?")
     assert not ans.abstained and ans.rows[0].id == "3.4-08"
+
+
+def test_woonruimte_in_everyday_words_meets_studentenhuisvesting(engine):
+    ans = engine.answer("is er iets geregeld voor woonruimte voor mbo-studenten?")
+    assert "1.1-02" in [r.id for r in ans.rows][:2]
