@@ -417,7 +417,7 @@ daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hie
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen geheel begonnen bedoelen bedoeld betekent voortgangskolom statuskolom
-gehad verslag benieuwd
+gehad verslag benieuwd geholpen ondernomen
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
 allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinnen daaronder daarbinnen

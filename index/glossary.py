@@ -46,6 +46,7 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("cyberveiligheid", ("hackers", "hacken", "gehackt", "datalekken", "datalek", "cyberaanvallen")),
     ("suïcidepreventie", ("zelfmoordpreventie",)),
     ("studentenhuisvesting", ("woonruimte", "studentenkamer", "studentenkamers")),
+    ("keuze", ("kiezen",)),
 )
 
 
