@@ -142,7 +142,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 # "staan sinds zomer 2024 stil", "zijn blijven staan waar ze waren"
                 r"\bsta(?:at|an)\b(?:\s+[\w'’-]+){1,4}?\s+stil\b|\bblijven staan\b|\bgebleven waar\b|"
                 # "zitten nog op dezelfde stand als vorig jaar", "op hetzelfde punt als toen"
-                r"\b(?:dezelfde|zelfde|hetzelfde)\s+(?:stand|status|plek|punt|niveau)\b|"
+                r"\b(?:dezelfde|zelfde|hetzelfde)\s+(?:stand|status|plek|punt|niveau|tekst|woorden|formulering)\b|"
                 # "waar is sinds vorig jaar niks meer mee gebeurd?"
                 r"\b(?:niks|niets)\s+meer\s+(?:mee\s+|aan\s+)?(?:gebeurd|gedaan)\b|"
                 r"(?:niets|niks) (?:veranderd|gewijzigd)|(?:precies )?(?:zo|hetzelfde) als (?:in )?(?:de )?zomer|"
@@ -417,7 +417,7 @@ daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hie
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen geheel begonnen bedoelen bedoeld betekent voortgangskolom statuskolom
-gehad verslag benieuwd geholpen ondernomen
+gehad verslag benieuwd geholpen ondernomen letterlijk daarom
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
 allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinnen daaronder daarbinnen

@@ -74,6 +74,9 @@ CASES = [
      Filters(doelstelling="1.4"), ""),
     # finished by the earlier period: a scope of its own (plan.early), below
     ("welke acties waren in de zomer van 2024 al klaar?", "list", "status", Filters(stand=AFGEROND), ""),
+    # "letterlijk dezelfde tekst" as in 2024 is unchanged
+    ("welke acties hebben in 2025 letterlijk dezelfde tekst gekregen als in de zomer van 2024?", "list", "status",
+     Filters(stand=ONGEWIJZIGD), ""),
     # a sum asked "in euro's" is a figure question
     ("wat is de tegemoetkoming voor leermiddelen precies in euro's?", "lookup", "figure", Filters(),
      "tegemoetkoming leermiddelen euro's"),
