@@ -7,6 +7,12 @@ studiekeuze" missed the three LOB rows). The table is general knowledge of the s
 abbreviations any mbo glossary gives, not a list taken from evaluation questions; each entry is
 an abbreviation and the long forms that mean the same.
 
+SYNONYMS is a second, smaller table with the same mechanics: everyday words for a term the report
+writes in its own word ("gemeten" for "peiling", "hackers" for "cyberveiligheid"). Unlike ENTRIES it
+was picked from development failures (general Dutch, but chosen where development questions needed
+it), so its held-out value is what a test split shows. A lookup's search also takes the report's
+word for an everyday one (engine.EVERYDAY, `expansion(..., longs=False)`).
+
 `Glossary.alternatives(terms)` gives, per query term, the term groups that stand for it in a
 row: a row "covers" the abbreviation's term when it holds every term of one long form, and a long
 form's terms when it holds the abbreviation.
