@@ -33,7 +33,7 @@ from index.structured import Filters
 from ingest import ActionRow
 
 from .plan import BARE_WHICH, _MINISTRY_NAMES, _NEW_SUBJECT, _PARTICIPLE, _PLACE_IN_LIST, _SIZE_VERB, _VERB_HEADS, Plan, fits_size, topic_of, plan as make_plan
-from .sentences import (PERIOD_CELLS, Quote, figure_neighbours, has_date, has_figure, idem_rest, latest_year,
+from .sentences import (_MONTHS, PERIOD_CELLS, Quote, figure_neighbours, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
 
@@ -280,8 +280,7 @@ _SEPARABLE = "op|af|aan|uit|in|door|mee|toe|vast|bij|over|onder|terug|voor|na"
 _GE_PARTICIPLE = re.compile(rf"(?:{_SEPARABLE})?ge[a-z]{{3,}}(?:d|t|en)")
 _GE_ROOT = re.compile(rf"(?:{_SEPARABLE})?ge([a-z]{{4,}})[dt]")
 # A moment with its year: "in april 2025", "voorjaar 2026", "eind 2025" (the year is captured)
-_DATED_YEAR = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-                         r"december|voorjaar|zomer|najaar|winter|begin|eind|medio)\s+(?:van\s+)?(20\d\d)\b", re.I)
+_DATED_YEAR = re.compile(rf"\b(?:{_MONTHS}|voorjaar|zomer|najaar|winter|begin|eind|medio)\s+(?:van\s+)?(20\d\d)\b", re.I)
 # A separable verb's participle by its parts: "aangevraagd" (aan-ge-vraag-d), "opgezet"
 _SEPARABLE_PARTICIPLE = re.compile(rf"\b({_SEPARABLE})ge([a-z]{{3,}})(?:d|t|en)\b")
 _NOW_ASKED = re.compile(r"\b(?:nu|momenteel|inmiddels|tegenwoordig|op dit moment)\b", re.I)
@@ -1683,9 +1682,10 @@ class Engine:
             def opening(row: ActionRow) -> float:
                 return self._relevance(next(iter(split_sentences(row.wat)), ""), terms)
 
+            need = max(HEAD_RELEAD_MIN, opening(first.row) + HEAD_RELEAD_GAIN)
+            first_cov = cov(cover_text, first.row)
             head = next((h for h in res.hits[1:3] if h.score >= HEAD_RELEAD_SCORE_SHARE * first.score and
-                         opening(h.row) >= max(HEAD_RELEAD_MIN, opening(first.row) + HEAD_RELEAD_GAIN) and
-                         cov(cover_text, h.row) >= cov(cover_text, first.row)), None)
+                         opening(h.row) >= need and cov(cover_text, h.row) >= first_cov), None)
             if head is not None:
                 res = dataclasses.replace(res, hits=[head, *[h for h in res.hits if h is not head]])
         if p.field == "wie" and p.topic and len(res.hits) > 1 and named is None and not pointed:
@@ -1710,8 +1710,9 @@ class Engine:
             # reports nothing new (no or an "Idem." Voortgang); a runner-up scored almost as high,
             # about the subject as much, whose Voortgang tells of a change is the one asked about.
             first = res.hits[0]
+            first_cov = cov(cover_text, first.row)
             alt = next((h for h in res.hits[1:3] if h.score >= CHANGE_RELEAD_SCORE_SHARE * first.score and
-                        self._reports_new(h.row) and cov(cover_text, h.row) >= cov(cover_text, first.row)), None)
+                        self._reports_new(h.row) and cov(cover_text, h.row) >= first_cov), None)
             if alt is not None:
                 res = dataclasses.replace(res, hits=[alt, *[h for h in res.hits if h is not alt]])
         best = res.hits[0]
