@@ -64,8 +64,8 @@ Question files (written by reading the report, never by running the engine):
                                                    (thirteenth session) after its one reported run (a863121)
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
-The development split is what the rules were built against; the test split (the eleventh one, written
-on 2026-12-03 in the twelfth session by readers of the report only, who never ran the engine nor read
+The development split is what the rules were built against; the test split (the twelfth one, written
+on 2026-12-03 in the thirteenth session by readers of the report only, who never ran the engine nor read
 its rules, before that session's engine changes) is only run to report.
 """
 
