@@ -224,7 +224,13 @@ _SUBJECT_PARTIES = {"studenten", "docenten"}
 _WHY = re.compile(r"^\s*(?:en\s+|maar\s+)?(?:waarom|hoe komt het|wat is de reden|om welke reden|waardoor)\b", re.I)
 _HEDGE = re.compile(r"^\s*(?:(?:en|maar)\s+)?(?:klopt het (?:dat|of)|is het waar dat|is het zo dat|(?:ik )?(?:heb )?gehoord dat|"
                     r"ik hoorde dat|weet (?:jij|je|u) of|kun(?:t)? (?:je|jij|u) (?:me |mij )?(?:vertellen|zeggen) (?:of|wat|welke|hoe)?|"
-                    r"(?:ik )?vroeg me af of|ik ben benieuwd of)\s+", re.I)
+                    r"(?:ik )?vroeg me af of|ik ben benieuwd of|"
+                    # "Kunt u aangeven uit welke acties 1.1 bestaat?", "zou je kunnen uitleggen wat …": a
+                    # polite frame; the question that follows keeps its own question word
+                    r"(?:kun(?:t|nen)?|wil(?:t|len)?|zou(?:den)?)\s+(?:je|jij|u|jullie)\s+(?:me\s+|mij\s+|ons\s+)?(?:eens\s+|even\s+)?"
+                    r"(?:kunnen\s+)?(?:aangeven|uitleggen|toelichten|laten weten|opnoemen|opsommen|nagaan|opzoeken|"
+                    r"vertellen|zeggen)(?:\s+kunnen)?(?=\s+(?:of|wat|welke|welk|hoe|wie|wanneer|waar\w*|hoeveel|uit|bij|aan|"
+                    r"onder|in|op|voor|van|met|tot)\b))\s+", re.I)
 # "de tweede", "de laatste actie", "nummer 3 uit de lijst": one action of the list just shown, by
 # its place. Not "de tweede fase", "de eerste prioriteit": then a noun of its own follows.
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
@@ -417,7 +423,7 @@ daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hie
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen geheel begonnen bedoelen bedoeld betekent voortgangskolom statuskolom
-gehad verslag benieuwd geholpen ondernomen letterlijk daarom
+gehad verslag benieuwd geholpen ondernomen letterlijk daarom totale
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
 allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinnen daaronder daarbinnen
@@ -448,7 +454,7 @@ echt heel zeer erg werkelijk daadwerkelijk feitelijk concreet uberhaupt überhau
 optellen optelt opgeteld meetellen meetelt meegeteld gevuld omschrijving omschrijvingen onderdeel onderdelen
 langste kortste lengte verhaal partner verschillende hoede anderen hoog ver zoiets
 lijkt lijken best volop uitvoering uitvoerende verslag belegd doelen subdoelen
-meepraten meedenken meebeslissen meewerken meewerkt naast
+meepraten meedenken meebeslissen meewerken meewerkt meehelpen meehelpt naast
 doel subdoel gezet bod zoek zocht verloopt verlopen verliep afzonderlijke afzonderlijk aparte apart losse unieke individuele""")) | STOPWORDS
 
 
@@ -530,6 +536,10 @@ def party_spans(question: str, known: Iterable[str] = ()) -> tuple[list[tuple[in
     for start, end, name in sorted(spans):
         if known_set and name not in known_set:
             continue
+        if kept and _APPOSITION.match(question[kept[-1][1]:start]):
+            # "de NRTO, de branchevereniging van private onderwijsinstellingen, …": the words after
+            # the comma say what the party is; the "onderwijsinstellingen" in them are no second party
+            continue
         kept.append((start, end, name))
         rest[start:end] = " " * (end - start)
     rest_text = "".join(rest)
@@ -539,6 +549,9 @@ def party_spans(question: str, known: Iterable[str] = ()) -> tuple[list[tuple[in
     return kept, rest_text
 
 
+_APPOSITION = re.compile(r"\s*,\s*(?:de|het|die|dat)\s+(?:[\w-]*vereniging|[\w-]*organisatie|koepel\w*|belangenbehartiger|"
+                         r"vertegenwoordiger|branche\w*|sectorraad|raad)\s+(?:van|voor)\s+(?:de\s+|het\s+)?(?:[\w'’-]+\s+){0,3}$",
+                         re.I)
 # What a party is, said in front of its name: "de beroepsvereniging BVMBO", "het ministerie van OCW",
 # "brancheorganisatie MBO Raad". The word describes the party; it names no topic of its own.
 _DESCRIPTOR = re.compile(r"\b(?:\w*vereniging|\w*organisatie|koepel\w*|ministerie|departement|vakbond|"
@@ -719,7 +732,9 @@ def find_stand(question: str) -> tuple[str | None, str]:
     # "nog niet in gang gezet" is a start that did not happen (a start word, negated)
     question = re.sub(r"\bin gang (?:gezet|gebracht)\b", "begonnen", question, flags=re.I)
     found = None
-    planning = re.search(r"\bmoet(?:en)?\b|\bmoest(?:en)?\b|\bwanneer\b|\bgepland\b", question, re.I)
+    planning = re.search(r"\bmoet(?:en)?\b|\bmoest(?:en)?\b|\bwanneer\b|\bgepland\b|"
+                         # "op welk moment wordt de studie opgeleverd?": a date asked, like "wanneer"
+                         r"\b(?:op|vanaf|tot)\s+welk\s+moment\b|\b(?:op\s+)?welke datum\b|\bin welk jaar\b", question, re.I)
     # "als je gestopt bent met je opleiding, …": the asker's own situation, not an action's state
     # "hoeveel mbo'ers zijn er gestopt?": people counted; what they did is no action's state either
     # "aan wie is het overgedragen nu de subsidie is gestopt?": a clause that gives the
@@ -1024,6 +1039,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                 not re.search(rf"\b(?:doen|doet|moeten|gaan)\s+(?:de\s+)?(?:mbo-?\s*)?{re.escape(p)}\b", q, re.I)}
     subjects = [p for p in parties if p in _SUBJECT_PARTIES and (not asks_what_they_do or p in for_whom)]
     parties = [p for p in parties if p not in subjects and p not in without]
+    if parties and asks_what_they_do and re.search(r"\ballemaal\b|\bwat (?:doen|doet|moeten|moet)\b", q, re.I):
+        # "wat moeten de gemeentes allemaal doen voor mbo studenten?": every action is for the
+        # students; the party's part is asked, not a topic
+        subjects = [p for p in subjects if p not in for_whom]
     rest = " ".join([rest, *subjects])  # "wat doet de werkagenda voor studenten?": the topic
     not_new = bool(_NOT_NEW.search(q)) and not chat.stand
     if not_new:
@@ -1033,7 +1052,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         rest = _UNFINISHED.sub(" ", rest)
     stand, rest = find_stand(rest)
     # "loopt dat een beetje volgens plan?": whether it is on track, asked of what was just answered
-    rest = re.sub(r"\b(?:een\s+)?beetje\b|\bvolgens\s+(?:de\s+|het\s+)?(?:plan|planning|schema)\b|\bop\s+schema\b", " ", rest, flags=re.I)
+    rest = re.sub(r"\b(?:een\s+)?beetje\b|\bvolgens\s+(?:de\s+|het\s+|dit\s+|dat\s+|deze\s+)?(?:plan|planning|schema)\b|\bop\s+schema\b", " ", rest, flags=re.I)
     if stand == ONGEWIJZIGD and _CHANGE.search(q) and \
             re.search(r"\bof\s+(?:staat|staan|is|zijn|blijft|blijven|ligt|liggen)\b", q, re.I) and \
             not (history and _STRONG_ANAPHORA.search(q)):
@@ -1494,9 +1513,11 @@ def fits_size(n: int, size: str) -> bool:
 
 # The report itself, named as the place asked about ("hoeveel doelstellingen staan er in dit
 # voortgangsverslag?"): no subject of a question about its structure.
+# "… dat in de voortgangsrapportage over de Werkagenda mbo is opgenomen": where, not about what
 _IN_THE_REPORT = re.compile(r"\b(?:die|dat|welke)\s+(?:er\s+)?in\s+(?:de|het|dit|deze)\s+(?:voortgangs)?(?:rapportage|"
-                            r"verslag|rapport|overzicht|werkagenda|tabel|document)\s+(?:voorkomen|voorkomt|staan|"
-                            r"zitten|genoemd worden|worden genoemd|beschreven worden|worden beschreven)\b", re.I)
+                            r"verslag|rapport|overzicht|werkagenda|tabel|document)\s+(?:over\s+(?:de\s+|het\s+)?[\w'’-]+(?:\s+mbo)?\s+)?"
+                            r"(?:voorkomen|voorkomt|staan|staat|zitten|zit|genoemd worden|worden genoemd|beschreven worden|"
+                            r"worden beschreven|(?:is|zijn|worden|wordt|werden|werd) opgenomen|opgenomen (?:is|zijn))\b", re.I)
 _THE_REPORT = re.compile(r"^(?:voortgangs)?(?:verslag|rapportage|rapport)\w*$|^(?:document|werkagenda)$", re.I)
 
 
@@ -1539,7 +1560,8 @@ def _meta(q: str, topic: str, f: Filters) -> str | None:
         # not "hoeveel acties tellen de doelstellingen 1.4 en 1.5 samen?" nor "hoeveel acties staan onder
         # de eerste prioriteit als je alle doelstellingen meetelt?": actions are counted
         return "prioriteiten" if m.group(1).lower().startswith("prio") else "doelstellingen"
-    if (_META_TOTAL.search(q) or re.search(r"\bhoeveel acties\b", q, re.I)) and not f.partij and not f.stand \
+    if (_META_TOTAL.search(q) or re.search(r"\bhoeveel acties\b|\b(?:het\s+)?totale\s+aantal\s+acties\b", q, re.I)) \
+            and not f.partij and not f.stand \
             and f.jaar is None and not topic:
         return "actions"
     if re.search(r"\bacties\b", q, re.I) and not f.partij and not f.stand and not f.doelstelling and \

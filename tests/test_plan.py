@@ -37,6 +37,14 @@ CASES = [
     # "loopt … mis", split
     ("waar loopt het binnen prioriteit 2 mis?", "list", "status", Filters(prioriteit=2, stand=VERTRAAGD), ""),
     ("waar zit het ministerie van VWS bij?", "list", "status", Filters(partij="VWS"), ""),
+    # a polite frame keeps the question after it; an apposition says what the party is; "voor
+    # studenten" after what a party must do is who it is for; "meehelpen" is taking part
+    ("Kunt u aangeven uit welke acties doelstelling 1.1 bestaat?", "list", "status", Filters(doelstelling="1.1"), ""),
+    ("Bij welke acties is de NRTO, de branchevereniging van private onderwijsinstellingen, als uitvoerende "
+     "partij genoemd?", "list", "wie", Filters(partij="NRTO"), ""),
+    ("bij welke acties moeten werkgevers meehelpen", "list", "status", Filters(partij="werkgevers"), ""),
+    ("Op welk moment wordt de studie naar een basisinfrastructuur opgeleverd?", "lookup", "wanneer", Filters(),
+     "studie basisinfrastructuur opgeleverd"),
     ("wat moeten de werkgevers doen?", "list", "status", Filters(partij="werkgevers"), ""),
     ("welke acties van OCW lopen achter?", "list", "status", Filters(partij="OCW", stand=VERTRAAGD), ""),
     ("wat is al gerealiseerd?", "list", "status", Filters(stand=AFGEROND), ""),
@@ -179,6 +187,16 @@ CASES = [
 ]
 
 
+def test_who_a_party_works_for_is_no_topic():
+    # "studenten" is a party of the report as well (JOB speaks for them): after what another party
+    # must do, "voor mbo studenten" says for whom, every action is; alone it is the topic
+    parties = [*PARTIES, "studenten"]
+    got = plan("wat moeten de gemeentes allemaal doen voor mbo studenten volgens dit plan?", (), None, parties, DOELS)
+    assert (got.operation, got.filters.partij, got.topic) == ("list", "gemeenten", "")
+    got = plan("wat doet de werkagenda voor studenten?", (), None, parties, DOELS)
+    assert (got.filters.partij, got.topic) == (None, "studenten")
+
+
 def test_whether_a_figure_is_shown_is_a_status_question():
     assert p("zie je op kiesmbo per opleiding hoe groot de baankans is?").field == "status"
     assert p("hoe groot is de baankans van een opleiding op kiesmbo?").field == "figure"
@@ -232,6 +250,9 @@ def test_plan_table(question, operation, field, filters, topic):
     ("is doelstelling 2.1 een grote doelstelling? hoeveel acties telt ie", "actions", Filters(doelstelling="2.1")),
     ("Zijn er doelstellingen die minder acties hebben dan doelstelling 1.3, en zo ja, welke?", "actions",
      Filters(doelstelling="1.3")),
+    # "het totale aantal acties dat in de rapportage is opgenomen": the total, the clause says where
+    ("Wat is het totale aantal acties dat in de voortgangsrapportage over de Werkagenda mbo is opgenomen?",
+     "actions", Filters()),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
