@@ -299,6 +299,11 @@ _WITH_PARTNER = re.compile(r"\b(?:gesprek\w*|overleg\w*|samen\w*|afspraken|afspr
 # Handing work over, in the words a question and a status use for it
 _HANDED_OVER = re.compile(r"\b(?:ondergebracht|overgedragen|overgenomen|belegd|overgeheveld|terechtgekomen|"
                           r"onderbrengen|overdragen|overnemen|beleggen|overhevelen)\b", re.I)
+# A sentence that opens on what the one before it said: "Met deze verlenging …", "Daarmee …"
+_OPENS_ON_BEFORE = re.compile(r"\s*(?:(?:Met|Door|Via|Na|Naast|Op basis van|Vanuit|Binnen|Bij|Voor|Over|Uit|Onder)\s+)?"
+                              r"(?:deze|dit|die|dat)\s+(?!jaar\b|week\b|maand\b|moment\b)[\w-]+|"
+                              r"\s*(?:Daarmee|Hiermee|Daardoor|Hierdoor|Daarvoor|Hiervoor|Daarbij|Hierbij|Hieronder|Daaronder)\b",
+                              re.I)
 # "De Kamer wordt voorjaar 2026 geïnformeerd.": informed, not said about what: about the sentence before
 _INFORMED_BARE = re.compile(r"^(?!.*\b(?:over|hierover|daarover|hierin|middels|via)\b).*\b(?:geïnformeerd|ingelicht)\s*\.?$",
                             re.I)
@@ -2795,6 +2800,13 @@ class Engine:
             if budget is not None and chosen and word_count(" ".join(c[2] for c in chosen) + " " + item[2]) > budget:
                 continue
             chosen.append(item)
+        # "Met deze verlenging kan het programma …" speaks of the sentence before ("In juli 2025
+        # is de aanvraag voor een … verlenging … ingediend."): quoted alone it hides what happened
+        taken = {i for _, i, _ in chosen}
+        for _, i, sent in list(chosen):
+            if i > 0 and i - 1 not in taken and _OPENS_ON_BEFORE.match(sent):
+                chosen.append((0.0, i - 1, sents[i - 1]))
+                taken.add(i - 1)
         chosen.sort(key=lambda t: t[1])
         return [s for _, _, s in chosen]
 

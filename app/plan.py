@@ -136,7 +136,10 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\bleeg (?:gelaten|gebleven)\b|\bleeg is\b|\bniet gerapporteerd\b|\bstil over\b|"
                 r"\bniets (?:over )?(?:bekend|te melden)\b|\bwaar(?:over|van)\b.{0,20}\bniets\b|"
                 # "waar staat nog niks bij over 2025?": nothing said for the later period
-                r"\b(?:niets|niks)\b.{0,25}\b(?:2025|dit jaar)\b|\bsta(?:at|an) (?:nog )?(?:niets|niks) bij\b", re.I), GEEN_VOORTGANG),
+                r"\b(?:niets|niks)\b.{0,25}\b(?:2025|dit jaar)\b|\bsta(?:at|an) (?:nog )?(?:niets|niks) bij\b|"
+                # "staat er niks over hoe het er nu voor staat?": nothing on its state
+                r"\b(?:niets|niks)\s+over\s+(?:hoe\s+(?:het|ze|die|dat|deze)\s+(?:er\s+)?(?:nu\s+|op dit moment\s+)?(?:voor\s+)?"
+                r"(?:staat|staan|gaat|gaan|loopt|lopen)\b|(?:de|hun)\s+(?:voortgang|stand|status)\b)", re.I), GEEN_VOORTGANG),
     (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|hetzelfde gebleven|"
                 r"\bidem\b|stilgestaan|\bkopie\b|\bgekopieerd\b|\bcopy[- ]?paste\w*|letterlijk (?:herhaald|hetzelfde)|\bsta(?:at|an)\s+(?:nog\s+|al\s+|sindsdien\s+)?stil\b|geen (?:verandering|wijziging|vooruitgang)|"
                 # "staan sinds zomer 2024 stil", "zijn blijven staan waar ze waren"
@@ -1052,7 +1055,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         rest = _UNFINISHED.sub(" ", rest)
     stand, rest = find_stand(rest)
     # "loopt dat een beetje volgens plan?": whether it is on track, asked of what was just answered
-    rest = re.sub(r"\b(?:een\s+)?beetje\b|\bvolgens\s+(?:de\s+|het\s+|dit\s+|dat\s+|deze\s+)?(?:plan|planning|schema)\b|\bop\s+schema\b", " ", rest, flags=re.I)
+    rest = re.sub(r"\b(?:een\s+)?beetje\b|\bvolgens\s+(?:de\s+|het\s+|dit\s+|dat\s+|deze\s+)?(?:plan|planning|schema)\b|\bop\s+schema\b|"
+                  # "in de meest recente rapportage": the report itself, its later period
+                  r"\b(?:meest\s+recente|recentste|nieuwste|laatste)\b(?=\s+(?:voortgangs)?(?:rapportage|rapport|verslag|update|versie)\b)",
+                  " ", rest, flags=re.I)
     if stand == ONGEWIJZIGD and _CHANGE.search(q) and \
             re.search(r"\bof\s+(?:staat|staan|is|zijn|blijft|blijven|ligt|liggen)\b", q, re.I) and \
             not (history and _STRONG_ANAPHORA.search(q)):

@@ -1138,6 +1138,8 @@ def test_finished_by_the_earlier_period_leaves_out_what_finished_later(engine):
      "College voor de Rechten van de Mens"),
     # measuring in everyday words meets the report's "peilingsonderzoeken" (3.1-05, by the IvhO)
     ("wie gaat meten hoe goed mbo-studenten kunnen lezen en rekenen?", "3.1-05", "IvhO"),
+    # "Met deze verlenging kan het programma …" is quoted with the sentence it speaks of
+    ("hoe staat het met de skillstaal van UWV en SBB?", "2.3-06", "In juli 2025 is de aanvraag"),
 ])
 def test_the_sentence_that_answers_is_quoted(engine, question, row_id, said):
     ans = engine.answer(question)
