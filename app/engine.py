@@ -32,7 +32,7 @@ from index.glossary import SYNONYMS, Glossary, standalone_terms
 from index.structured import Filters
 from ingest import ActionRow
 
-from .plan import BARE_WHICH, _MINISTRY_NAMES, _NEW_SUBJECT, _PARTICIPLE, _PLACE_IN_LIST, _SIZE_VERB, _VERB_HEADS, Plan, fits_size, topic_of, plan as make_plan
+from .plan import BARE_WHICH, _MINISTRY_NAMES, _NEW_SUBJECT, _PARTICIPLE, _PLACE_IN_LIST, _SIZE_VERB, _VERB_HEADS, Plan, find_parties, fits_size, topic_of, plan as make_plan
 from .sentences import (_MONTHS, PERIOD_CELLS, Quote, figure_neighbours, has_date, has_figure, idem_rest, latest_year,
                         split_sentences, word_count)
 from .text import esc, shorten  # noqa: F401 - also imported from here by other modules
@@ -1831,6 +1831,8 @@ class Engine:
         names = [n for n in re.findall(r"(?<!^)\b[A-Z][\w-]+(?:\s+(?:(?:van|voor|de|het|en|in)\s+){0,2}[A-Z][\w-]+)+",
                                        p.question.strip()) if len(n.split()) >= 2]
         wat = fold(row.wat).lower()
+        # a party ("in opdracht van MBO Raad, VNG en OCW") is one who acts, not a thing mentioned
+        names = [n for n in names if not find_parties(n, self.parties)[0]]
         thing = next((n for n in names if fold(n).lower() not in wat and fold(n).lower() in fold(
             " ".join((row.status, row.voortgang))).lower()), None)
         if thing is None:
@@ -2529,7 +2531,12 @@ class Engine:
             # als …"), however many words of the onderzoek's description the question adds.
             group = _GROUP_ASKED.search(p.question)
             members = self._terms(group.group(1)) if group else set()
-            views = [t for t in (qterms, own, step, members) if t]
+            # "welk bureau voert in opdracht van … onderzoek uit naar mentaal welzijn …?": the words the
+            # action's own Wat holds say which action; the rest ("bureau", "onderzoek", "opdracht") which
+            # step of it is asked about, as _not_in_row reads it
+            inner = {t for t in qterms if t not in self._sentence_terms(row.wat)} \
+                if _ENTITY_NAMED.search(p.question) else set()
+            views = [t for t in (qterms, own, step, members, inner) if t]
             named = [(rel, cell, sents) for cell in ("voortgang", "status", "wat")
                      for terms in [v for i, v in enumerate(views) if v not in views[:i]]
                      for rel, sents in self._in_context(row, cell, terms, _names_a_doer)

@@ -426,7 +426,7 @@ daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hie
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen geheel begonnen bedoelen bedoeld betekent voortgangskolom statuskolom
-gehad verslag benieuwd geholpen ondernomen letterlijk daarom totale
+gehad verslag benieuwd geholpen ondernomen letterlijk daarom totale voortgangsoverzicht wiens
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
 allebei beide samen opsommen opnoemen noemen tonen weergeven hieronder hierbinnen daaronder daarbinnen
@@ -1047,6 +1047,14 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # students; the party's part is asked, not a topic
         subjects = [p for p in subjects if p not in for_whom]
     rest = " ".join([rest, *subjects])  # "wat doet de werkagenda voor studenten?": the topic
+    if chat.partij and not parties:
+        # "aan welke acties levert dit ministerie een bijdrage?" with a party chosen in the chat:
+        # that party, said again; no topic
+        rest = re.sub(r"\b(?:dit|deze|dat|die|het|de)\s+(?:ministerie|departement|partij|organisatie|instantie|"
+                      r"vereniging|koepel\w*|club|bond)\b", " ", rest, flags=re.I)
+    # "waar ocw voor moet zorgen": what it must see to, no subject of its own
+    rest = re.sub(r"\b(moet|moeten|moest|moesten|gaat|gaan|zal|zullen)\b((?:\s+[\w'’-]+){0,3}?)\s+zorgen\b", r"\1\2 ",
+                  rest, flags=re.I)
     not_new = bool(_NOT_NEW.search(q)) and not chat.stand
     if not_new:
         rest = _NOT_NEW.sub(" ", rest)
@@ -1524,7 +1532,7 @@ _IN_THE_REPORT = re.compile(r"\b(?:die|dat|welke)\s+(?:er\s+)?in\s+(?:de|het|dit
                             r"verslag|rapport|overzicht|werkagenda|tabel|document)\s+(?:over\s+(?:de\s+|het\s+)?[\w'’-]+(?:\s+mbo)?\s+)?"
                             r"(?:voorkomen|voorkomt|staan|staat|zitten|zit|genoemd worden|worden genoemd|beschreven worden|"
                             r"worden beschreven|(?:is|zijn|worden|wordt|werden|werd) opgenomen|opgenomen (?:is|zijn))\b", re.I)
-_THE_REPORT = re.compile(r"^(?:voortgangs)?(?:verslag|rapportage|rapport)\w*$|^(?:document|werkagenda)$", re.I)
+_THE_REPORT = re.compile(r"^(?:voortgangs)?(?:verslag|rapportage|rapport)\w*$|^voortgangsoverzicht$|^(?:document|werkagenda)$", re.I)
 
 
 def _meta(q: str, topic: str, f: Filters) -> str | None:

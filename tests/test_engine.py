@@ -1140,6 +1140,9 @@ def test_finished_by_the_earlier_period_leaves_out_what_finished_later(engine):
     ("wie gaat meten hoe goed mbo-studenten kunnen lezen en rekenen?", "3.1-05", "IvhO"),
     # "Met deze verlenging kan het programma …" is quoted with the sentence it speaks of
     ("hoe staat het met de skillstaal van UWV en SBB?", "2.3-06", "In juli 2025 is de aanvraag"),
+    # a bureau asked: the parties the question names ("in opdracht van MBO Raad, VNG en OCW") are no
+    # thing without doers, and the words the Wat does not hold say which step ("AEF voert onderzoek uit")
+    ("Welk bureau voert in opdracht van MBO Raad, VNG en OCW onderzoek uit naar mentaal welzijn?", "1.2-01", "AEF"),
 ])
 def test_the_sentence_that_answers_is_quoted(engine, question, row_id, said):
     ans = engine.answer(question)

@@ -43,6 +43,8 @@ CASES = [
     ("Bij welke acties is de NRTO, de branchevereniging van private onderwijsinstellingen, als uitvoerende "
      "partij genoemd?", "list", "wie", Filters(partij="NRTO"), ""),
     ("bij welke acties moeten werkgevers meehelpen", "list", "status", Filters(partij="werkgevers"), ""),
+    # "waar ocw voor moet zorgen": what it must see to, no subject
+    ("welke dingen waar ocw voor moet zorgen lopen achter", "list", "status", Filters(partij="OCW", stand=VERTRAAGD), ""),
     ("Op welk moment wordt de studie naar een basisinfrastructuur opgeleverd?", "lookup", "wanneer", Filters(),
      "studie basisinfrastructuur opgeleverd"),
     ("wat moeten de werkgevers doen?", "list", "status", Filters(partij="werkgevers"), ""),
@@ -250,6 +252,7 @@ def test_plan_table(question, operation, field, filters, topic):
     ("is doelstelling 2.1 een grote doelstelling? hoeveel acties telt ie", "actions", Filters(doelstelling="2.1")),
     ("Zijn er doelstellingen die minder acties hebben dan doelstelling 1.3, en zo ja, welke?", "actions",
      Filters(doelstelling="1.3")),
+    ("hoeveel acties staan er eigenlijk in totaal in dat voortgangsoverzicht", "actions", Filters()),
     # "het totale aantal acties dat in de rapportage is opgenomen": the total, the clause says where
     ("Wat is het totale aantal acties dat in de voortgangsrapportage over de Werkagenda mbo is opgenomen?",
      "actions", Filters()),
@@ -398,6 +401,11 @@ def test_follow_up_narrows_a_list():
     assert jobs.operation == "list" and jobs.filters == Filters(partij="JOB")
     within = p("en welke daarvan zijn in 2025 verder gekomen?", [jobs])
     assert within.operation == "compare" and within.followup
+
+
+def test_the_party_chosen_in_the_chat_said_again_is_no_topic():
+    got = p("Aan welke acties levert dit ministerie een bijdrage?", filters=Filters(partij="SZW"))
+    assert (got.operation, got.filters.partij, got.topic) == ("list", "SZW", "")
 
 
 def test_chat_filters_narrow_and_never_replace():
