@@ -53,6 +53,10 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("suïcidepreventie", ("zelfmoordpreventie",)),
     ("studentenhuisvesting", ("woonruimte", "studentenkamer", "studentenkamers")),
     ("keuze", ("kiezen",)),
+    # "de overstap van mbo naar hbo" is what the report calls doorstroom; choosing a study is what
+    # its LOB rows are about
+    ("doorstroom", ("overstap", "overstappen", "doorstromen")),
+    ("LOB", ("studiekeuze", "beroepskeuze", "opleidingskeuze", "kiezen")),
 )
 
 

@@ -1157,3 +1157,9 @@ def test_hackers_in_everyday_words_meet_the_reports_cyberveiligheid(engine):
 def test_woonruimte_in_everyday_words_meets_studentenhuisvesting(engine):
     ans = engine.answer("is er iets geregeld voor woonruimte voor mbo-studenten?")
     assert "1.1-02" in [r.id for r in ans.rows][:2]
+
+
+def test_the_overstap_to_hbo_in_everyday_words_meets_the_reports_doorstroom(engine):
+    # 1.4-02: "… zodat studenten die verwant doorstromen geen drempels ervaren"
+    ans = engine.answer("hoe wordt de overstap van mbo naar hbo makkelijker gemaakt?")
+    assert "1.4-02" in [r.id for r in ans.rows]
