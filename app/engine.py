@@ -299,6 +299,8 @@ _WITH_PARTNER = re.compile(r"\b(?:gesprek\w*|overleg\w*|samen\w*|afspraken|afspr
 # Handing work over, in the words a question and a status use for it
 _HANDED_OVER = re.compile(r"\b(?:ondergebracht|overgedragen|overgenomen|belegd|overgeheveld|terechtgekomen|"
                           r"onderbrengen|overdragen|overnemen|beleggen|overhevelen)\b", re.I)
+# "en dat studentenfonds, weten …": a thing put first, before a comma, that the rest points back at
+_PUT_FIRST = re.compile(r"^\s*(?:(?:en|maar|ok[eé]?|dus)\s+)?(?:die|dat|deze|dit|het|de)\s+([\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s*,", re.I)
 # A sentence that opens on what the one before it said: "Met deze verlenging …", "Daarmee …"
 _OPENS_ON_BEFORE = re.compile(r"\s*(?:(?:Met|Door|Via|Na|Naast|Op basis van|Vanuit|Binnen|Bij|Voor|Over|Uit|Onder)\s+)?"
                               r"(?:deze|dit|die|dat)\s+(?!jaar\b|week\b|maand\b|moment\b)[\w-]+|"
@@ -2054,6 +2056,13 @@ class Engine:
             return ("De rapportage noemt wel het beschikbare bedrag, niet hoeveel daarvan is uitgegeven."
                     if any(has_figure(s, "amount") for s in sentences) else
                     "De rapportage noemt niet hoeveel hiervan is uitgegeven.")
+        counted = re.search(r"\bhoeveel\s+([\w'’-]+)", p.question, re.I) if p.figure_kind in (None, "count") else None
+        counted_terms = (self._terms(counted.group(1)) & subject) if counted and subject else set()
+        if counted_terms:
+            # "hoeveel studenten zitten er inmiddels in de bbl?": a number of them ("5 actielijnen"
+            # counts no students), or a share of them, which is their number too
+            with_figure = [s for s in relevant if has_figure(s, "count", counted_terms, self.index.lexical.analyzer)
+                           or has_figure(s, "percentage")]
         if p.field == "figure" and _CURRENT.search(p.question) and with_figure and \
                 all(_TARGET.search(s) for s in with_figure):
             return "De rapportage noemt hiervoor alleen een doel of streefcijfer, geen cijfer van nu."
@@ -2192,8 +2201,18 @@ class Engine:
         if p.refers_back == "strong":
             # "wie werken er in zo'n centrum samen?": the noun pointed at names the thing just
             # talked about, in the asker's word for it ("centrum" for "Hybride Techniek Centra").
-            own -= self._terms(" ".join(re.findall(r"\b(?:die|deze|dat|dit|zo[’']n|zulke?)\s+([\w-]+)",
-                                                   p.question, re.I)))
+            pointed = self._terms(" ".join(re.findall(r"\b(?:die|deze|dat|dit|zo[’']n|zulke?)\s+([\w-]+)",
+                                                      p.question, re.I)))
+            # "en dat studentenfonds, weten studenten daar wel van?": a thing put first, before a
+            # comma, is what "daar" points at; when the action just answered never names it, it
+            # is a new subject
+            put_first = _PUT_FIRST.match(p.question)
+            # (the whole word: "studentenfonds" is not the "studenten" of the studentenkaart)
+            first = {stem(w) for w in words(put_first.group(1)) if w not in STOPWORDS} if put_first else set()
+            if first and not first & prev_terms and first & set(self.index.lexical.doc_freq):
+                pointed -= first
+                described_elsewhere = True
+            own -= pointed
             # "wanneer kwam daar de eerste versie van uit?": what stands between "daar" and "van"
             # is asked of the thing pointed at (its first edition), not a new subject
             own -= self._terms(" ".join(re.findall(r"\b(?:daar|hier)\s+((?:[\w'’-]+\s+){1,4}?)(?:van|over)\b",
@@ -2201,7 +2220,7 @@ class Engine:
             # "en hoe zit het met die subsidie voor bedrijven die bbl'ers begeleiden?" after the
             # stagepact: a noun the action just answered never uses, with words saying which one is
             # meant, is a thing the asker knows of elsewhere, not that action.
-            described_elsewhere = any(
+            described_elsewhere = described_elsewhere or any(
                 not (self._terms(m.group(1)) & prev_terms)
                 for m in re.finditer(r"\b(?:die|deze|dat|dit)\s+([\w-]{4,})\s+(?:voor|van|over|om|die|dat|waarmee|waarbij|"
                                      r"waarin|met|rond|tegen)\s+\w", p.question, re.I))

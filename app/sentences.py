@@ -107,9 +107,11 @@ def has_figure(sentence: str, kind: str | None, noun_terms: set[str] = frozenset
     if kind == "frequency":
         return bool(FREQUENCY.search(sentence))
     if kind == "count" and noun_terms and analyzer is not None:
-        # "hoeveel scholen …?" answered as a share: "inmiddels 61% van de scholen"
+        # "hoeveel scholen …?" answered as a share: "inmiddels 61% van de scholen", "35% van het
+        # totale aantal mbo-studenten" (the share of a number of them is of them)
         for m in PERCENT.finditer(sentence):
-            window = " ".join(re.findall(r"[\w'’]+", sentence[m.end():])[:4])
+            after = re.sub(r"^\s*van\s+het\s+(?:totale\s+)?aantal\b", " van", sentence[m.end():], flags=re.I)
+            window = " ".join(re.findall(r"[\w'’]+", after)[:4])
             if noun_terms & set(analyzer.document_terms(window)):
                 return True
     plain = AMOUNT_FULL.sub(" ", PERCENT.sub(" ", sentence))  # a sum of money is no count

@@ -1163,3 +1163,18 @@ def test_the_overstap_to_hbo_in_everyday_words_meets_the_reports_doorstroom(engi
     # 1.4-02: "… zodat studenten die verwant doorstromen geen drempels ervaren"
     ans = engine.answer("hoe wordt de overstap van mbo naar hbo makkelijker gemaakt?")
     assert "1.4-02" in [r.id for r in ans.rows]
+
+
+def test_a_thing_put_first_before_a_comma_is_a_new_subject(engine):
+    # "en dat studentenfonds, weten studenten daar wel van?" after the studentenkaart: "daar" points
+    # at the studentenfonds (1.1-04), which the studentenkaart's row never names
+    first = engine.answer("hoe zit het met de studentenkaart voor mbo-studenten?")
+    ans = engine.answer("en dat studentenfonds, weten studenten daar wel van?", history=[first])
+    assert ans.rows[0].id == "1.1-04"
+
+
+def test_people_counted_are_answered_by_their_share_and_a_target_is_no_figure_of_now(engine):
+    # 2.3-01: "We streven er gezamenlijk naar dat 35% van het totale aantal mbo-studenten een BBLtraject volgt."
+    ans = engine.answer("hoeveel mbo-studenten moeten er bbl gaan doen?")
+    assert not ans.abstained and ans.rows[0].id == "2.3-01" and "35%" in ans.text
+    assert engine.answer("hoeveel studenten zitten er inmiddels in de bbl?").abstained
