@@ -2299,8 +2299,10 @@ class Engine:
             noun = {t for t in (counted or subject) if t in self.index.lexical.doc_freq}
             if counted and not noun:
                 noun = counted  # a word the report never uses: the fallback below decides
-            # "hoeveel leraren …?" is answered by "750-800 … docenten": the sector's two words for them
+            # "hoeveel leraren …?" is answered by "750-800 … docenten": the sector's two words for them,
+            # also as what the sentence must be about ("hoeveel leraren hebben die al gedaan?")
             noun |= {k for t in noun for k in _COUNTED_KIN.get(t, ())}
+            subject = subject | {k for t in subject & noun for k in _COUNTED_KIN.get(t, ())}
         given = frozenset(re.findall(r"\d+", p.question))
         analyzer = self.index.lexical.analyzer
         order = {"voortgang": 0, "status": 1, "wat": 2}

@@ -1308,7 +1308,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
             return replace(prev, topic=subject, filters=_merge(replace(prev.filters, partij=None), chat),
                            field=fld if own_verb else prev.field, figure_kind=figure_kind if own_verb else prev.figure_kind,
                            followup=False, question=f"{q} {subject}")
-        return replace(prev, filters=_merge(prev.filters, f), followup=False, question=q)
+        # ("welke daarvan zijn afgerond?" narrowed a list to one action, which was answered as a
+        # lookup without a subject: "en welke is niet doorgegaan?" asks the list again, in a new state)
+        op = "list" if prev.operation == "lookup" and not prev.topic and stand else prev.operation
+        return replace(prev, operation=op, filters=_merge(prev.filters, f), followup=False, question=q)
 
     person = bool(_PERSON.search(q))
 
@@ -1398,6 +1401,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         "weak" if (_FOLLOW_START.search(q) or _ANAPHORA.search(q)) else ""
     if (unfinished or primary or ministries or not_new) and op == "lookup" and not topic:
         op = "list"
+
     if not_new and op == "compare":
         op = "list"
     any_of = (shown or tuple(p for p in _MINISTRY_NAMES if p not in without and p not in besides)) if ministries else ()

@@ -1178,3 +1178,20 @@ def test_people_counted_are_answered_by_their_share_and_a_target_is_no_figure_of
     ans = engine.answer("hoeveel mbo-studenten moeten er bbl gaan doen?")
     assert not ans.abstained and ans.rows[0].id == "2.3-01" and "35%" in ans.text
     assert engine.answer("hoeveel studenten zitten er inmiddels in de bbl?").abstained
+
+
+def test_a_list_narrowed_to_one_is_asked_again_in_another_state(engine):
+    # doelstelling 1.4: 1.4-03 afgerond, 1.4-01 vertraagd ("Er is geen programma gestart")
+    history = []
+    for q in ("welke acties vallen onder doelstelling 1.4?", "welke daarvan zijn inmiddels afgerond?"):
+        history.append(engine.answer(q, history=list(history)))
+    assert [r.id for r in history[-1].rows] == ["1.4-03"]
+    ans = engine.answer("en welke is niet doorgegaan?", history=history)
+    assert not ans.abstained and [r.id for r in ans.rows] == ["1.4-01"] and "geen programma gestart" in ans.text
+
+
+def test_teachers_counted_in_the_reports_other_word(engine):
+    # 3.2-03: "… waarmee tussen de 750-800 (voornamelijk burgerschaps)docenten zijn bereikt"
+    first = engine.answer("krijgen de docenten van burgerschap ook een cursus?")
+    ans = engine.answer("hoeveel leraren hebben die al gedaan?", history=[first])
+    assert not ans.abstained and ans.rows[0].id == "3.2-03" and "750-800" in ans.text
