@@ -908,6 +908,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # "een prio", "de prio's": the report's prioriteit(en); "prio 2" stays as it is
     q = re.sub(r"\bprio(?:'|’)?s\b", "prioriteiten", re.sub(r"\bprio\b(?!\s*\d)", "prioriteit", q, flags=re.I),
                flags=re.I)
+    # "wat wordt het weer morgen in Utrecht?": the weather (the adverb "weer", again, takes no
+    # article); said as the noun the report never uses, so that the question is not read as one
+    # about Utrecht, which the report names in passing
+    q = re.sub(r"\bhet weer\b(?=\s+(?:morgen|vandaag|overmorgen|straks|vanavond|dit weekend|deze week|volgende week|"
+               r"in\s+[A-Z]|op\s+[A-Z])|\s*[?!.]*$)", "het weerbericht", q)
     hedge = _HEDGE.match(q)
     if hedge and q[hedge.end():].strip():
         # "klopt het dat de GGD ergens een rol heeft?": the claim is the question.
