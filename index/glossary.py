@@ -50,7 +50,7 @@ ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("peiling", ("meting", "meten", "gemeten")),
     ("cyberveiligheid", ("hackers", "hacken", "gehackt", "datalekken", "datalek", "cyberaanvallen")),
-    ("suïcidepreventie", ("zelfmoordpreventie",)),
+    ("suïcidepreventie", ("zelfmoordpreventie", "zelfmoord", "zelfdoding")),
     ("studentenhuisvesting", ("woonruimte", "studentenkamer", "studentenkamers")),
     ("keuze", ("kiezen",)),
     # "de overstap van mbo naar hbo" is what the report calls doorstroom; choosing a study is what
