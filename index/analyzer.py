@@ -318,4 +318,29 @@ class Analyzer:
             base = w[: -len(suffix)]
             if w.endswith(suffix) and len(base) >= 5 and (base in self.vocabulary or stem(base) in self.stems):
                 return base
-        return self.correct(w) or w
+        # "carriere" where the report only writes "carrièreperspectief": the word heads a corpus
+        # compound (the shortest, with at least five letters after it), so it is that compound,
+        # not a typo of "barriere"
+        if w in self.bound_parts:
+            return w  # "discriminatie", a part of "stagediscriminatie": the corpus has it as it is
+        head = self._compound_head(w)
+        return head or self.correct(w) or w
+
+    def _compound_head(self, w: str) -> str | None:
+        if len(w) < 6:
+            return None
+        got = self._typo_cache.get("+" + w, "")
+        if got != "":
+            return got
+        import bisect
+
+        words_ = self._typo_candidates
+        i = bisect.bisect_left(words_, w)
+        found = None
+        while i < len(words_) and words_[i].startswith(w):
+            rest = words_[i][len(w):]
+            if len(rest) >= 5:
+                found = words_[i] if found is None or len(words_[i]) < len(found) else found
+            i += 1
+        self._typo_cache["+" + w] = found
+        return found
