@@ -1060,6 +1060,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # "waar ocw voor moet zorgen": what it must see to, no subject of its own
     rest = re.sub(r"\b(moet|moeten|moest|moesten|gaat|gaan|zal|zullen)\b((?:\s+[\w'’-]+){0,3}?)\s+zorgen\b", r"\1\2 ",
                   rest, flags=re.I)
+    # "waar draagt SBB aan bij?", "waar helpt de VNG allemaal aan mee?": a separable verb of taking
+    # part, its particle closing the clause; what the party takes part in is asked, no subject
+    rest = re.sub(r"\b(?:draagt|dragen|droeg|droegen|helpt|helpen|hielp|hielpen)\b(?=(?:\s+[\w'’-]+){0,6}?\s+(?:bij|mee)\s*(?:[?.!,]|$|(?:binnen|in|onder|van)\b))",
+                  " ", rest, flags=re.I)
     not_new = bool(_NOT_NEW.search(q)) and not chat.stand
     if not_new:
         rest = _NOT_NEW.sub(" ", rest)

@@ -43,6 +43,9 @@ CASES = [
     ("Bij welke acties is de NRTO, de branchevereniging van private onderwijsinstellingen, als uitvoerende "
      "partij genoemd?", "list", "wie", Filters(partij="NRTO"), ""),
     ("bij welke acties moeten werkgevers meehelpen", "list", "status", Filters(partij="werkgevers"), ""),
+    # a separable verb of taking part, its particle closing the clause
+    ("waar draagt SBB aan bij binnen doelstelling 2.1?", "list", "status", Filters(doelstelling="2.1", partij="SBB"), ""),
+    ("waar helpt de vng allemaal aan mee", "list", "status", Filters(partij="VNG"), ""),
     # "waar ocw voor moet zorgen": what it must see to, no subject
     ("welke dingen waar ocw voor moet zorgen lopen achter", "list", "status", Filters(partij="OCW", stand=VERTRAAGD), ""),
     ("Op welk moment wordt de studie naar een basisinfrastructuur opgeleverd?", "lookup", "wanneer", Filters(),
