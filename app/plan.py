@@ -134,7 +134,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"(?:niks|niets)\b.{0,30}\bvoortgang\w*|voortgang\w*\b.{0,20}\b(?:niks|niets)\b|"
                 r"(?:niets|niks|niet) (?:ingevuld|bijgewerkt|gerapporteerd)|geen voortgang\w*|"
                 r"\bleeg (?:gelaten|gebleven)\b|\bleeg is\b|\bniet gerapporteerd\b|\bstil over\b|"
-                r"\bniets (?:over )?(?:bekend|te melden)\b|\bwaar(?:over|van)\b.{0,20}\bniets\b|"
+                r"\b(?:niets|niks) (?:over )?(?:bekend|te melden)\b|\bwaar(?:over|van)\b.{0,20}\bniets\b|"
                 # "waar staat nog niks bij over 2025?": nothing said for the later period
                 r"\b(?:niets|niks)\b.{0,25}\b(?:2025|dit jaar)\b|\bsta(?:at|an) (?:nog )?(?:niets|niks) bij\b|"
                 # "staat er niks over hoe het er nu voor staat?": nothing on its state

@@ -475,6 +475,7 @@ def test_pointing_back_is_recorded():
     ("wat is er al gereed?", AFGEROND),
     ("bij welke acties van de mbo raad staat er niks over hoe het er nu voor staat", GEEN_VOORTGANG),
     ("Voor welke acties is in de meest recente rapportage geen voortgang vermeld?", GEEN_VOORTGANG),
+    ("waar is nog helemaal niks over bekend", GEEN_VOORTGANG),
 ])
 def test_status_categories_in_everyday_words(question, stand):
     got = p(question)
