@@ -2100,7 +2100,9 @@ class Engine:
         unknown = [w for w in content
                    if w not in vocab and stem(w) not in analyzer.stems and not analyzer.compound_parts(w)
                    and analyzer.correct(w) is None and w[:PREFIX_FAMILY] not in self._vocab_prefixes
-                   and not self._participle_of_known(w)]
+                   and not self._participle_of_known(w)
+                   # an everyday word the glossary gives the report's word for ("hackers")
+                   and not GLOSSARY.alternatives(standalone_terms(w))]
         return unknown, content
 
     def _row_naming(self, question: str) -> ActionRow | None:
@@ -2829,10 +2831,11 @@ class Engine:
                 continue
             chosen.append(item)
         # "Met deze verlenging kan het programma …" speaks of the sentence before ("In juli 2025
-        # is de aanvraag voor een … verlenging … ingediend."): quoted alone it hides what happened
+        # is de aanvraag voor een … verlenging … ingediend."), "De extra middelen helpen …" of the
+        # sum the one before names: quoted alone it hides what happened
         taken = {i for _, i, _ in chosen}
         for _, i, sent in list(chosen):
-            if i > 0 and i - 1 not in taken and _OPENS_ON_BEFORE.match(sent):
+            if i > 0 and i - 1 not in taken and (_OPENS_ON_BEFORE.match(sent) or _OPENS_BACK.match(sent)):
                 chosen.append((0.0, i - 1, sents[i - 1]))
                 taken.add(i - 1)
         chosen.sort(key=lambda t: t[1])

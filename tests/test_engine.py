@@ -1142,6 +1142,8 @@ def test_finished_by_the_earlier_period_leaves_out_what_finished_later(engine):
     ("wie gaat meten hoe goed mbo-studenten kunnen lezen en rekenen?", "3.1-05", "IvhO"),
     # "Met deze verlenging kan het programma …" is quoted with the sentence it speaks of
     ("hoe staat het met de skillstaal van UWV en SBB?", "2.3-06", "In juli 2025 is de aanvraag"),
+    # "De extra middelen helpen instellingen …" is quoted with the sum the sentence before names
+    ("krijgen studenten die slecht zijn in taal en rekenen extra hulp?", "3.1-03", "€47,2 miljoen"),
     # a bureau asked: the parties the question names ("in opdracht van MBO Raad, VNG en OCW") are no
     # thing without doers, and the words the Wat does not hold say which step ("AEF voert onderzoek uit")
     ("Welk bureau voert in opdracht van MBO Raad, VNG en OCW onderzoek uit naar mentaal welzijn?", "1.2-01", "AEF"),
@@ -1197,3 +1199,9 @@ def test_teachers_counted_in_the_reports_other_word(engine):
     first = engine.answer("krijgen de docenten van burgerschap ook een cursus?")
     ans = engine.answer("hoeveel leraren hebben die al gedaan?", history=[first])
     assert not ans.abstained and ans.rows[0].id == "3.2-03" and "750-800" in ans.text
+
+
+def test_an_everyday_word_with_a_glossary_entry_is_no_unknown_word(engine):
+    # "zelfmoordpreventie" is the report's suïcidepreventie (1.2-05), no word the report never uses
+    ans = engine.answer("wordt er iets gedaan aan zelfmoordpreventie op mbo-scholen?")
+    assert not ans.abstained and "1.2-05" in [r.id for r in ans.rows]
