@@ -1272,8 +1272,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                     followup=True, question=q, not_new=not_new and op == "list",
                     unfinished=unfinished and op == "list", recent=recent and op == "list")
     # "en welke daarvan zijn verder gekomen?" / "wat doet JOB daarbij?": within the previous rows.
+    # (not "welke van die SZW-acties is al afgerond?": the party names the list pointed at)
     if prev is not None and _INTO_PREV.search(q) and prev.operation == "lookup" and prev.topic and not topic and \
-            re.search(r"\bwelke\b", q, re.I) and (stand or unfinished or not_new or recent):
+            re.search(r"\bwelke\b", q, re.I) and (stand or unfinished or not_new or recent) and not parties:
         # "staat er iets over sportverenigingen in?" - "welke daarvan loopt achter?": the actions
         # about that subject (the answer and its "Zie ook"), as a topic list, narrowed.
         return Plan(operation="count" if _COUNT.search(q) else "list", field="status",

@@ -406,6 +406,12 @@ def test_follow_up_narrows_a_list():
     assert within.operation == "compare" and within.followup
 
 
+def test_a_party_naming_the_list_pointed_at_drops_the_subject_of_the_last_answer():
+    first = p("hoe staat het met de skillstaal van UWV en SBB?")
+    got = p("Welke van die SZW-acties is al afgerond?", [first])
+    assert (got.operation, got.filters.partij, got.filters.stand, got.topic) == ("list", "SZW", AFGEROND, "")
+
+
 def test_the_party_chosen_in_the_chat_said_again_is_no_topic():
     got = p("Aan welke acties levert dit ministerie een bijdrage?", filters=Filters(partij="SZW"))
     assert (got.operation, got.filters.partij, got.topic) == ("list", "SZW", "")
