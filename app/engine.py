@@ -2102,7 +2102,9 @@ class Engine:
                    and analyzer.correct(w) is None and w[:PREFIX_FAMILY] not in self._vocab_prefixes
                    and not self._participle_of_known(w)
                    # an everyday word the glossary gives the report's word for ("hackers")
-                   and not GLOSSARY.alternatives(standalone_terms(w))]
+                   and not GLOSSARY.alternatives(standalone_terms(w))
+                   # the verb of a start asked ("wanneer moet de wet over de nazorg ingaan?")
+                   and not _START_ASKED.fullmatch(w)]
         return unknown, content
 
     def _row_naming(self, question: str) -> ActionRow | None:

@@ -1205,3 +1205,9 @@ def test_an_everyday_word_with_a_glossary_entry_is_no_unknown_word(engine):
     # "zelfmoordpreventie" is the report's suïcidepreventie (1.2-05), no word the report never uses
     ans = engine.answer("wordt er iets gedaan aan zelfmoordpreventie op mbo-scholen?")
     assert not ans.abstained and "1.2-05" in [r.id for r in ans.rows]
+
+
+def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
+    # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
+    ans = engine.answer("wanneer moet de wet over de nazorg ingaan?")
+    assert not ans.abstained and ans.rows[0].id == "1.3-03" and "1 januari 2026" in ans.text
