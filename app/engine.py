@@ -299,6 +299,10 @@ _WITH_PARTNER = re.compile(r"\b(?:gesprek\w*|overleg\w*|samen\w*|afspraken|afspr
 # Handing work over, in the words a question and a status use for it
 _HANDED_OVER = re.compile(r"\b(?:ondergebracht|overgedragen|overgenomen|belegd|overgeheveld|terechtgekomen|"
                           r"onderbrengen|overdragen|overnemen|beleggen|overhevelen)\b", re.I)
+# "de werkdruk van docenten", "het imago van het mbo": the head of a topic and whose it is
+_HEAD_OF = re.compile(r"\b(?:de|het)\s+([a-zà-ÿ][\w'’-]{3,})\s+van\s+(?:de\s+|het\s+|alle\s+|hun\s+)?(?:mbo[-\s]?)?"
+                      r"(?:studenten|student|docenten|leraren|onderwijspersoneel|personeel|scholen|instellingen|"
+                      r"mbo['’]?ers|jongeren|leerlingen|mbo|onderwijs)\b", re.I)
 # "en dat studentenfonds, weten …": a thing put first, before a comma, that the rest points back at
 _PUT_FIRST = re.compile(r"^\s*(?:(?:en|maar|ok[eé]?|dus)\s+)?(?:die|dat|deze|dit|het|de)\s+([\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s*,", re.I)
 # A sentence that opens on what the one before it said: "Met deze verlenging …", "Daarmee …"
@@ -889,6 +893,20 @@ class Engine:
             self._weighted_cache[(text, money)] = got
         return got
 
+    def _with_head(self, p: Plan, rows: list[ActionRow]) -> list[ActionRow]:
+        """"de werkdruk van docenten en ander onderwijspersoneel": the thing asked about is the
+        werkdruk; the people it is of are in most rows about them. A topic list keeps the rows
+        that hold the head (in some form), when some do."""
+        m = _HEAD_OF.search(p.question)
+        # (not a name: "de Inspectie van het Onderwijs")
+        if m is None or len(rows) < 2 or not m.group(1)[0].islower() or fold(m.group(1)).lower() in _NOT_HEAD:
+            return rows
+        head = self._weighted_terms(m.group(1))
+        if not head[0] or not all(t in p.topic.lower() or stem(fold(t)) in self._terms(p.topic) for t in words(m.group(1))):
+            return rows
+        holding = [r for r in rows if self._covered(head, r) >= 0.99]
+        return holding or rows
+
     def _covered(self, analysed, row: ActionRow) -> float:
         weighted, total = analysed
         if not total:
@@ -1184,6 +1202,7 @@ class Engine:
                 if given and len(rows) > 1:
                     holding = [r for r in rows if given <= set(self.index.lexical.row_terms[self._pos[r.id]])]
                     rows = holding or rows
+                rows = self._with_head(p, rows)
             if not rows and not f.is_empty() and not self._names_a_subject(p.topic):
                 # "welke SBB-acties hebben nieuws te melden?": within a party or doelstelling the
                 # leftover words name no subject of their own; the scope is the answer.

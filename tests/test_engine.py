@@ -1211,3 +1211,14 @@ def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
     # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
     ans = engine.answer("wanneer moet de wet over de nazorg ingaan?")
     assert not ans.abstained and ans.rows[0].id == "1.3-03" and "1 januari 2026" in ans.text
+
+
+def test_a_topic_list_keeps_the_rows_that_hold_its_head(engine):
+    # "de werkdruk van docenten": 3.3-01, 3.3-08 write werkdruk; 3.3-04 (zij-instroom) and 3.3-05
+    # are about docenten only
+    ans = engine.answer("Wat doet de werkagenda aan de werkdruk van docenten en ander onderwijspersoneel?")
+    got = [r.id for r in ans.rows]
+    assert {"3.3-01", "3.3-08"} <= set(got) and "3.3-04" not in got
+    # a name is no head: "de Inspectie van het Onderwijs" (named in the text of three actions)
+    ans = engine.answer("Waar is de Inspectie van het Onderwijs bij betrokken?")
+    assert {r.id for r in ans.rows} == {"2.3-07", "3.1-05", "3.2-06"}
