@@ -96,6 +96,7 @@ _THIS_ACTION = re.compile(r"\b(?:die|deze|dezelfde|diezelfde) (?:actie|maatregel
 TOPIC_MIN_COVERAGE = 0.45
 TOPIC_REL_SCORE = 0.6
 SCOPED_TOPIC_ROWS = 40  # a scope this small is tested row by row for a topic list (below)
+ENUM_TERM_IDF = 1.0  # a topic word this common (studenten 0.8, onderwijs 0.45) says nothing of an enumeration
 SPECIFIC_DF = 8  # a side of "A en B" in at most this many rows is a subject of its own (see _specific).
 # On the development topic questions: 2 +1/-1; 4 and 6 +2/-1 ("loopbaanoriëntatie en studiekeuze" takes a
 # studiekeuze row the gold leaves out); 8 and 10 three more right ("digitalisering en ICT", 8 rows), no
@@ -975,7 +976,9 @@ class Engine:
             # A row that names the topic only as one item of a long enumeration ("… woningbouw, zorg,
             # onderwijs, klimaat en energie, veiligheid, kinderopvang en digitalisering") mentions it
             # in passing. On the 42 development topic questions this dropped 6 rows, none of them gold.
-            terms = {t for t, _, _, _ in analysed[0]}
+            # (the words that say what the topic is: "studenten" and "school" in "de veiligheid van
+            # studenten op school" are in most rows, "veiligheid" in a list of sectors is in passing)
+            terms = {t for t, w, _, _ in analysed[0] if w >= ENUM_TERM_IDF} or {t for t, _, _, _ in analysed[0]}
             about = [r for r in rows if not self._enumerated_only(r, terms)]
             rows = about or rows
         return rows

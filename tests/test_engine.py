@@ -1222,3 +1222,11 @@ def test_a_topic_list_keeps_the_rows_that_hold_its_head(engine):
     # a name is no head: "de Inspectie van het Onderwijs" (named in the text of three actions)
     ans = engine.answer("Waar is de Inspectie van het Onderwijs bij betrokken?")
     assert {r.id for r in ans.rows} == {"2.3-07", "3.1-05", "3.2-06"}
+
+
+def test_a_topic_named_in_a_list_of_sectors_is_in_passing_whatever_common_words_the_row_shares(engine):
+    # 2.1-05 (KiesMBO) names "veiligheid" only among "woningbouw, zorg, onderwijs, klimaat en energie,
+    # veiligheid, kinderopvang en digitalisering"; "studenten" and "school" are in most rows
+    ans = engine.answer("Wat wordt er gedaan aan de sociale veiligheid van studenten op school?")
+    got = [r.id for r in ans.rows]
+    assert "1.2-07" in got and "2.1-05" not in got

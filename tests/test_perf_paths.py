@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from app.engine import FAMILY_SHARE, PREFIX_FAMILY, SCOPED_TOPIC_ROWS, TOPIC_MIN_COVERAGE, TOPIC_REL_SCORE, Engine
+from app.engine import ENUM_TERM_IDF, FAMILY_SHARE, PREFIX_FAMILY, SCOPED_TOPIC_ROWS, TOPIC_MIN_COVERAGE, TOPIC_REL_SCORE, Engine
 from index import Filters, IndexConfig, open_index
 from index.structured import filter_rows
 
@@ -113,6 +113,8 @@ def reference_topic_rows(engine: Engine, topic: str, filters=None) -> list[str]:
         rows += [r for r in scope if r.id not in seen and reference_coverage(engine, topic, r) >= 0.99]
     if len(rows) > 1:  # passing mentions in an enumeration go, unless nothing else is left
         terms = set(engine.index.lexical.analyzer.query_terms(topic))
+        # judged by the words that say what the topic is, not the common ones ("studenten")
+        terms = {t for t in terms if engine.index.lexical.idf(t) >= ENUM_TERM_IDF} or terms
         rows = [r for r in rows if not engine._enumerated_only(r, terms)] or rows
     return [r.id for r in rows]
 
