@@ -1172,8 +1172,13 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     rest = re.sub(r"\b(?:een|1)\s+jaar\s+(?:eerder|daarvoor|terug)\b", " ", rest, flags=re.I)
     topic = topic_of(rest).replace("_", " ")  # a name with a year ("MBO_in_2030", above) as written
     # "welke gaan over taal en rekenen of over schoolboeken?": either subject; a list takes both.
+    # Not "het kiezen van een opleiding of beroep": two nouns of one phrase after one article, no
+    # two subjects ("digitale vaardigheden of cyberveiligheid" stays two; so does a side after "of"
+    # that opens a phrase of its own: "over", "de", …)
     alternatives = [a for a in (topic_of(x) for x in re.split(_ALTERNATIVE, rest)) if a] \
-        if _ALTERNATIVE.search(rest) else []
+        if _ALTERNATIVE.search(rest) and not re.search(r"\b(?:een|de|het|je|hun)\s+\w+\s+(?:of|en/of)\s+(?!(?:over|aan|rond|rondom|voor|bij|met|"
+                                                       r"de|het|een|die|dat|om|op|in|tegen|wat|hoe|welke)\b)\w+\b"
+                                                       r"(?:\s*[?.!]|\s+(?:kiezen|te|bij|past|passen|zoeken|vinden)\b)", q, re.I) else []
 
     f = Filters(
         prioriteit=chat.prioriteit if chat.prioriteit is not None else prio,

@@ -46,6 +46,9 @@ CASES = [
     # trouble said of a subject ("mentale problemen", "moeite met lezen") names the subject
     ("wat wordt er gedaan aan mentale problemen en welzijn van studenten?", "lookup", "status", Filters(),
      "mentale welzijn studenten"),
+    # two nouns after one article are one subject; two phrases are two
+    ("Welke acties helpen studenten bij het kiezen van een opleiding of beroep?", "list", "status", Filters(),
+     "helpen studenten kiezen opleiding beroep"),
     # a separable verb of taking part, its particle closing the clause
     ("waar draagt SBB aan bij binnen doelstelling 2.1?", "list", "status", Filters(doelstelling="2.1", partij="SBB"), ""),
     ("waar helpt de vng allemaal aan mee", "list", "status", Filters(partij="VNG"), ""),
