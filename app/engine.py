@@ -306,10 +306,11 @@ _HEAD_OF = re.compile(r"\b(?:de|het)\s+([a-zà-ÿ][\w'’-]{3,})\s+van\s+(?:de\s
                       r"mbo['’]?ers|jongeren|leerlingen|mbo|onderwijs)\b", re.I)
 # "en dat studentenfonds, weten …": a thing put first, before a comma, that the rest points back at
 _PUT_FIRST = re.compile(r"^\s*(?:(?:en|maar|ok[eé]?|dus)\s+)?(?:die|dat|deze|dit|het|de)\s+([\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s*,", re.I)
-# A sentence that opens on what the one before it said: "Met deze verlenging …", "Daarmee …"
+# A sentence that opens on what the one before it said: "Met deze verlenging …", "Daardoor …" (with
+# _OPENS_BACK: "De extra middelen …", "Daarmee …")
 _OPENS_ON_BEFORE = re.compile(r"\s*(?:(?:Met|Door|Via|Na|Naast|Op basis van|Vanuit|Binnen|Bij|Voor|Over|Uit|Onder)\s+)?"
                               r"(?:deze|dit|die|dat)\s+(?!jaar\b|week\b|maand\b|moment\b)[\w-]+|"
-                              r"\s*(?:Daarmee|Hiermee|Daardoor|Hierdoor|Daarvoor|Hiervoor|Daarbij|Hierbij|Hieronder|Daaronder)\b",
+                              r"\s*(?:Daardoor|Hierdoor|Daarvoor|Hiervoor|Daarbij|Hierbij)\b",
                               re.I)
 # "De Kamer wordt voorjaar 2026 geïnformeerd.": informed, not said about what: about the sentence before
 _INFORMED_BARE = re.compile(r"^(?!.*\b(?:over|hierover|daarover|hierin|middels|via)\b).*\b(?:geïnformeerd|ingelicht)\s*\.?$",

@@ -1172,13 +1172,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     rest = re.sub(r"\b(?:een|1)\s+jaar\s+(?:eerder|daarvoor|terug)\b", " ", rest, flags=re.I)
     topic = topic_of(rest).replace("_", " ")  # a name with a year ("MBO_in_2030", above) as written
     # "welke gaan over taal en rekenen of over schoolboeken?": either subject; a list takes both.
-    # Not "het kiezen van een opleiding of beroep": two nouns of one phrase after one article, no
-    # two subjects ("digitale vaardigheden of cyberveiligheid" stays two; so does a side after "of"
-    # that opens a phrase of its own: "over", "de", …)
     alternatives = [a for a in (topic_of(x) for x in re.split(_ALTERNATIVE, rest)) if a] \
-        if _ALTERNATIVE.search(rest) and not re.search(r"\b(?:een|de|het|je|hun)\s+\w+\s+(?:of|en/of)\s+(?!(?:over|aan|rond|rondom|voor|bij|met|"
-                                                       r"de|het|een|die|dat|om|op|in|tegen|wat|hoe|welke)\b)\w+\b"
-                                                       r"(?:\s*[?.!]|\s+(?:kiezen|te|bij|past|passen|zoeken|vinden)\b)", q, re.I) else []
+        if _ALTERNATIVE.search(rest) and not _ONE_PHRASE_OF.search(q) else []
 
     f = Filters(
         prioriteit=chat.prioriteit if chat.prioriteit is not None else prio,
@@ -1417,7 +1412,6 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         "weak" if (_FOLLOW_START.search(q) or _ANAPHORA.search(q)) else ""
     if (unfinished or primary or ministries or not_new) and op == "lookup" and not topic:
         op = "list"
-
     if not_new and op == "compare":
         op = "list"
     any_of = (shown or tuple(p for p in _MINISTRY_NAMES if p not in without and p not in besides)) if ministries else ()
@@ -1613,6 +1607,12 @@ _WHETHER = re.compile(r"\b(?:weet|weten|wist|meet|meten|gemeten|kijkt|kijken|bek
                       r"bijgehouden|zien|ziet|volgt|volgen)\b(?:\s+(?:iemand|men|ze|zij|jullie|je|u|er|wel|ook|"
                       r"eigenlijk|al|nog|echt|dan|nou))*[,]?\s+of\b", re.I)
 _ALTERNATIVE = re.compile(r"(?<=[\w)'’])[,;]?\s+(?:of|en/of)\s+(?=\w)", re.I)
+# Not "het kiezen van een opleiding of beroep": two nouns of one phrase after one article, no two
+# subjects ("digitale vaardigheden of cyberveiligheid" stays two; so does a side after "of" that opens
+# a phrase of its own: "over", "de", …)
+_ONE_PHRASE_OF = re.compile(r"\b(?:een|de|het|je|hun)\s+\w+\s+(?:of|en/of)\s+(?!(?:over|aan|rond|rondom|voor|bij|met|"
+                            r"de|het|een|die|dat|om|op|in|tegen|wat|hoe|welke)\b)\w+\b"
+                            r"(?:\s*[?.!]|\s+(?:kiezen|te|bij|past|passen|zoeken|vinden)\b)", re.I)
 
 
 def _view_changed(chat: Filters, before: Filters) -> bool:

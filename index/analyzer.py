@@ -12,6 +12,7 @@ stemming cannot do:
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import unicodedata
@@ -154,6 +155,7 @@ class Analyzer:
     fix_typos: bool = True
     _split_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _typo_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _head_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
     _query_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -318,29 +320,23 @@ class Analyzer:
             base = w[: -len(suffix)]
             if w.endswith(suffix) and len(base) >= 5 and (base in self.vocabulary or stem(base) in self.stems):
                 return base
-        # "carriere" where the report only writes "carrièreperspectief": the word heads a corpus
-        # compound (the shortest, with at least five letters after it), so it is that compound,
-        # not a typo of "barriere"
         if w in self.bound_parts:
             return w  # "discriminatie", a part of "stagediscriminatie": the corpus has it as it is
-        head = self._compound_head(w)
-        return head or self.correct(w) or w
+        return self._compound_head(w) or self.correct(w) or w
 
     def _compound_head(self, w: str) -> str | None:
+        """"carriere" where the report only writes "carrièreperspectief": a word that heads a corpus
+        compound (the shortest, with at least five letters after it) is that compound, not a typo
+        of a near word ("barriere")."""
         if len(w) < 6:
             return None
-        got = self._typo_cache.get("+" + w, "")
-        if got != "":
-            return got
-        import bisect
-
-        words_ = self._typo_candidates
-        i = bisect.bisect_left(words_, w)
-        found = None
-        while i < len(words_) and words_[i].startswith(w):
-            rest = words_[i][len(w):]
-            if len(rest) >= 5:
-                found = words_[i] if found is None or len(words_[i]) < len(found) else found
-            i += 1
-        self._typo_cache["+" + w] = found
-        return found
+        if w not in self._head_cache:
+            words_ = self._typo_candidates  # sorted
+            i = bisect.bisect_left(words_, w)
+            found = None
+            while i < len(words_) and words_[i].startswith(w):
+                if len(words_[i]) - len(w) >= 5 and (found is None or len(words_[i]) < len(found)):
+                    found = words_[i]
+                i += 1
+            self._head_cache[w] = found
+        return self._head_cache[w]

@@ -475,6 +475,6 @@ def test_a_word_that_heads_a_corpus_compound_is_no_typo():
     from index.analyzer import Analyzer
 
     a = Analyzer.fit(["Voor het carrièreperspectief komt geld beschikbaar. Een barrière wordt weggenomen.",
-                           "Stagediscriminatie wordt aangepakt."])
+                      "Stagediscriminatie wordt aangepakt."])
     assert "barrier" not in a.query_terms("geld voor de carriere van leraren")
     assert any(t.startswith("carriereperspectief") for t in a.query_terms("carriere"))
