@@ -80,7 +80,7 @@ _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten
                      r"(?<!worden )(?<!wordt )\bbetrokken\b(?!\s+(?:worden|wordt|zouden|kunnen)\b)|\bwat (?:doet|doen|moet|moeten|gaat|gaan)\b|"
                      # a subject area, not one named action: "wat gebeurt er rond studentenwelzijn?"
                      r"\b(?:rond|rondom|omtrent|op het (?:gebied|vlak|terrein) van)\b|"
-                     r"\b(?:valt|vallen|hoort|horen)\b[^?]*\bonder\b|\b(?:al|nog|ook|alle)\s+acties\b", re.I)
+                     r"\b(?:valt|vallen|hoort|horen|hangt|hangen)\b[^?]*\bonder\b|\b(?:al|nog|ook|alle)\s+acties\b", re.I)
 _CONTENTS = re.compile(r"\bwelke (?:[\w'’-]+ ){0,2}?(?:maatregelen|afspraken|onderdelen|punten|elementen|thema'?s|acties|"
                        r"plannen|doelen) (?:(?:staan|zitten|stonden|zaten|komen) (?:er )?(?:precies |allemaal |concreet )?in|"
                        # "welke afspraken bevat het bestuursakkoord?", "… zijn er gemaakt op de kwaliteitstafel?"
@@ -426,7 +426,7 @@ daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hie
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen geheel begonnen bedoelen bedoeld betekent voortgangskolom statuskolom
-gehad verslag benieuwd geholpen ondernomen letterlijk daarom totale voortgangsoverzicht wiens
+gehad verslag benieuwd geholpen ondernomen letterlijk daarom totale voortgangsoverzicht wiens hangen hangt
 problemen probleem moeite moeilijkheden
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
@@ -914,6 +914,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # about Utrecht, which the report names in passing
     q = re.sub(r"\bhet weer\b(?=\s+(?:morgen|vandaag|overmorgen|straks|vanavond|dit weekend|deze week|volgende week|"
                r"in\s+[A-Z]|op\s+[A-Z])|\s*[?!.]*$)", "het weerbericht", q)
+    # "gaat het dit weekend regenen in Groningen?": the weather said as its verb, which the report never
+    # uses ("regenen" is no typo of its "redenen")
+    q = re.sub(r"\b(?:regenen|regent|regende|sneeuwen|sneeuwt|onweren|onweert|hagelen|hagelt|vriezen|vriest)\b",
+               "weerbericht", q, flags=re.I)
     hedge = _HEDGE.match(q)
     if hedge and q[hedge.end():].strip():
         # "klopt het dat de GGD ergens een rol heeft?": the claim is the question.
@@ -1029,7 +1033,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     aside = {name for a, b, name in spans
              if a >= 0 and re.search(r"\b(?:los van|afgezien van)\s+(?:de\s+|het\s+)?$|"
                                      # "de vo-raad, die van de middelbare scholen": says whose it is
-                                     r",\s*(?:die|dat)\s+van\s+(?:de\s+|het\s+)?$", rest[max(0, a - 16):a], re.I)}
+                                     r",\s*(?:die|dat)\s+van\s+(?:de\s+|het\s+)?$|"
+                                     # "waar wij als studenten over meepraten": who is asking
+                                     r"\b(?:ik|wij|we|jij|je|u|jullie)\s+als\s+(?:mbo[- ]?)?$", rest[max(0, a - 16):a], re.I)}
     if aside and len(parties) > len(aside):
         parties = [x for x in parties if x not in aside]
     alone = bool(parties) and bool(_ALONE.search(q))
@@ -1541,11 +1547,13 @@ def fits_size(n: int, size: str) -> bool:
 
 # The report itself, named as the place asked about ("hoeveel doelstellingen staan er in dit
 # voortgangsverslag?"): no subject of a question about its structure.
-# "… dat in de voortgangsrapportage over de Werkagenda mbo is opgenomen": where, not about what
+# "… dat in de voortgangsrapportage over de Werkagenda mbo is opgenomen", "… dat in deze rapportage wordt
+# gevolgd": where, not about what
 _IN_THE_REPORT = re.compile(r"\b(?:die|dat|welke)\s+(?:er\s+)?in\s+(?:de|het|dit|deze)\s+(?:voortgangs)?(?:rapportage|"
                             r"verslag|rapport|overzicht|werkagenda|tabel|document)\s+(?:over\s+(?:de\s+|het\s+)?[\w'’-]+(?:\s+mbo)?\s+)?"
                             r"(?:voorkomen|voorkomt|staan|staat|zitten|zit|genoemd worden|worden genoemd|beschreven worden|"
-                            r"worden beschreven|(?:is|zijn|worden|wordt|werden|werd) opgenomen|opgenomen (?:is|zijn))\b", re.I)
+                            r"worden beschreven|(?:is|zijn|worden|wordt|werden|werd) (?:opgenomen|gevolgd|bijgehouden|gemonitord|behandeld)|"
+                            r"(?:opgenomen|gevolgd|bijgehouden|gemonitord|behandeld) (?:is|zijn|worden|wordt))\b", re.I)
 _THE_REPORT = re.compile(r"^(?:voortgangs)?(?:verslag|rapportage|rapport)\w*$|^voortgangsoverzicht$|^(?:document|werkagenda)$", re.I)
 
 

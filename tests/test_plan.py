@@ -265,6 +265,9 @@ def test_plan_table(question, operation, field, filters, topic):
     # "het totale aantal acties dat in de rapportage is opgenomen": the total, the clause says where
     ("Wat is het totale aantal acties dat in de voortgangsrapportage over de Werkagenda mbo is opgenomen?",
      "actions", Filters()),
+    ("Hoeveel acties zijn er die in dit verslag worden bijgehouden?", "actions", Filters()),
+    # "hangen onder" is "vallen onder"
+    ("hoeveel acties hangen er onder doelstelling 2.2?", "actions", Filters(doelstelling="2.2")),
 ])
 def test_questions_about_the_report_itself(question, meta, filters):
     got = p(question)
@@ -831,6 +834,9 @@ def test_an_apposition_says_whose_the_party_is():
 
 def test_involvement_idioms_and_named_ministries():
     assert p("bij welke acties mag JOB meepraten?").filters == Filters(partij="JOB")
+    # "wij als studenten": who is asking, no second party the rows must name
+    asked = p("waar zit de MBO Raad allemaal bij? wij als studenten willen meepraten")
+    assert (asked.filters, asked.also) == (Filters(partij="MBO Raad"), ())
     assert p("wat doen de scholen op eigen houtje?").alone
     got = plan("welke acties hebben naast OCW een ander ministerie (SZW of VWS)?", (), None,
                [*PARTIES, "SZW"], DOELS)
