@@ -230,6 +230,19 @@ _OPINION = re.compile(r"\bwat vind(?:t|en)\b|\bmening\b|\bstandpunt\b|\btevreden
                       r"\bhoe sta(?:at|an)\b.{0,60}\btegenover\b|\bhoe kijk(?:t|en)\b.{0,60}\btegenaan\b", re.I)
 _OPINION_TEXT = re.compile(r"\bvind(?:t|en)\b|\bmening\b|\bstandpunt\b|\bpleit|\bkritisch|\bpositief|\bnegatief", re.I)
 _EXACT_DATE = re.compile(r"\bwelke datum\b|\bop welke dag\b|\bexacte datum\b|\bprecies wanneer\b|\bwelke dag\b", re.I)
+# "hoe laat gaat de kantine open?": a time of day, which the report never gives (it dates by year,
+# month or season); only a row that wrote one ("om 9.00 uur") could answer.
+_CLOCK_ASKED = re.compile(r"\b(?:tot |vanaf |om )?hoe laat\b|\bopeningstijd(?:en)?\b|\bom hoeveel uur\b", re.I)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:uur|u)?\b|\b\d{1,2}\s+uur\b", re.I)
+# "hoe vraag ik zorgtoeslag aan?", "hoe meld ik me aan?": a procedure to apply or enrol, which only a
+# sentence about applying ("een aanvraag indienen bij het Ministerie van OCW") can answer.
+_APPLY_ASKED = re.compile(r"\bhoe\s+(?:vraag|vragen|kan|kun|kunnen|moet|moeten)\s+(?:ik|je|jij|we|wij|u|jullie)\s+"
+                          r"(?:[\w'’-]+\s+){0,6}?(?:aan\b|aanvragen\b)|"
+                          r"\bhoe\s+(?:meld|schrijf)\s+(?:ik|je|jij|we|wij|u)\s+(?:me|mij|je|ons|zich)\s+(?:aan|in)\b|"
+                          r"\bhoe\s+(?:kan|kun|moet)\s+(?:ik|je|jij|we|wij|u)\s+(?:me|mij|je|ons|zich)\s+(?:aanmelden|inschrijven)\b", re.I)
+_APPLY_TEXT = re.compile(r"\baanvra\w*|\bindien\w*|\bingediend\b|\baanmeld\w*|\binschrijv\w*|\bingeschreven\b", re.I)
+# ... and of those, the ones that say how ("… kunnen … een aanvraag indienen"), not that one was made
+_APPLY_HOW = re.compile(r"\b(?:kan|kun|kunnen|mag|mogen)\b[^.]*\b(?:aanvra\w*|indienen|aanmelden|inschrijven)\b", re.I)
 _DAY = re.compile(r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
                   r"december)\b", re.I)
 _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeantwoord\b|\bwat (?:bleek|blijkt)\b|"
@@ -2092,6 +2105,10 @@ class Engine:
         # ("vanaf welke datum geldt de nazorgwet?": a start asked, and a sentence of the row that says a
         # start on a day, "treedt in werking op 1 januari 2026", answers whatever words it shares)
         started = [s for s in sentences if _START_SAID.search(s)] if _START_ASKED.search(p.question) else []
+        if _CLOCK_ASKED.search(p.question) and not any(_CLOCK_TIME.search(s) for s in sentences):
+            return "De rapportage noemt geen tijdstippen of openingstijden."
+        if _APPLY_ASKED.search(p.question) and not any(_APPLY_TEXT.search(s) for s in sentences):
+            return "De rapportage beschrijft niet hoe je dat aanvraagt of hoe je je aanmeldt."
         if p.field == "wanneer" and _EXACT_DATE.search(p.question) and not any(_DAY.search(s) for s in relevant + started):
             return "De rapportage noemt daarvoor geen precieze datum."
         rate = _RATE.search(p.question)
@@ -2756,11 +2773,14 @@ class Engine:
             # money asked in everyday words (not "gelden", the verb): the report's "middelen", "€ …"
             self._status_body(row, qterms, quote, body, periods,
                               money=any(w in _MONEY_ASKED for w in words(p.question)))
-            if _WHY_ASKED.search(p.question):
-                # "waarom willen ze een studentenkaart voor alle mbo'ers?": the sentence that gives the
-                # purpose ("Met deze kaart … bevorderen we de gelijkwaardige behandeling …") leads.
+            # "waarom willen ze een studentenkaart voor alle mbo'ers?": the sentence that gives the
+            # purpose ("Met deze kaart … bevorderen we de gelijkwaardige behandeling …") leads; "hoe
+            # vraag ik een bestuursbeurs aan?": the one about applying ("… kunnen in de tussentijd al een
+            # aanvraag indienen bij het Ministerie van OCW")
+            said = _PURPOSE if _WHY_ASKED.search(p.question) else _APPLY_HOW if _APPLY_ASKED.search(p.question) else None
+            if said is not None:
                 why = [(rel, cell, sents) for cell in ("wat", "status", "voortgang")
-                       for rel, sents in self._in_context(row, cell, qterms, lambda x: bool(_PURPOSE.search(x)))]
+                       for rel, sents in self._in_context(row, cell, qterms, lambda x: bool(said.search(x)))]
                 if why:
                     rel, cell, sents = max(why, key=lambda w: w[0])
                     if not all(any(x in q.text for q in quotes) for x in sents):

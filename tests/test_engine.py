@@ -50,11 +50,29 @@ def test_doelstelling_overview_lists_all_rows(engine):
 @pytest.mark.parametrize("question", ["wat kost een abonnement op netflix?", "wie wint het WK voetbal?",
                                       "wat is het recept voor appeltaart?",
                                       # Utrecht is named in passing (1.1-08), the weather never
-                                      "Wat wordt het weer morgen in Utrecht?"])
+                                      "Wat wordt het weer morgen in Utrecht?", "sneeuwt het morgen in Zwolle?"])
 def test_out_of_scope_abstains(engine, question):
     ans = engine.answer(question)
     assert ans.abstained
     assert NOT_IN_REPORT in ans.text
+
+
+@pytest.mark.parametrize("question, said", [
+    # the report dates by year, month or season, never by the clock
+    ("hoe laat begint de eerste les op maandag?", "geen tijdstippen"),
+    # a procedure only a sentence about applying answers; 1.1-02 names the studietoeslag, not how to get one
+    ("hoe vraag ik kinderopvangtoeslag aan?", "niet hoe je dat aanvraagt"),
+])
+def test_a_time_of_day_or_a_procedure_the_report_does_not_give(engine, question, said):
+    ans = engine.answer(question)
+    assert ans.abstained and said in ans.text
+
+
+def test_a_procedure_the_report_does_give_is_answered(engine):
+    # 1.1-03: "Mbo-studenten kunnen in de tussentijd al een aanvraag indienen bij het Ministerie van OCW"
+    ans = engine.answer("hoe kan ik als mbo-student een bestuursbeurs aanvragen?")
+    assert not ans.abstained and ans.rows[0].id == "1.1-03"
+    assert "aanvraag indienen" in ans.text
 
 
 def test_idem_is_resolved(engine):
