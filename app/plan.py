@@ -164,7 +164,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 r"\b(?:zit|zitten|zat|zaten|loopt|lopen|liep|liepen|staat|staan)\b(?:\s+[\w'’-]+){0,3}?\s+vast\b|"
                 r"\bstagn\w+|\bligt stil\b|\bliggen stil\b|\bgestopt\b|\bachterhaald\b|(?<![a-z]e )(?<!ische )\bproblemen\b|"
                 r"\bniet (?:op|volgens) schema\b|\bte laat\b|\blater dan gepland\b|\bniet volgens plan\b|"
-                r"\bniet (?:goed|lekker|zoals gepland)\b|\bvastzitten\b|\bmis(?:gaan|gegaan|loopt|gelopen)\b|"
+                r"\bniet (?:goed|lekker|zoals gepland)\b(?!\s+in\s+(?:[\w'’]+\s+)?vel\b)|\bvastzitten\b|\bmis(?:gaan|gegaan|loopt|gelopen)\b|"
                 # split: "waar loopt het binnen deze prioriteit mis?", "gaat er iets mis?"
                 r"\b(?:loopt|lopen|liep|liepen|gaat|gaan|ging|gingen)\b(?:\s+[\w'’-]+){0,5}?\s+mis\b", re.I), VERTRAAGD),
     (re.compile(r"afgerond|gerealiseerd|\b(?:al|inmiddels|reeds|nu)\b(?:\s+\w+)?\s+klaar\b|voltooid|\bafgevinkt|\bbehaald|"
@@ -914,6 +914,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # about Utrecht, which the report names in passing
     q = re.sub(r"\bhet weer\b(?=\s+(?:morgen|vandaag|overmorgen|straks|vanavond|dit weekend|deze week|volgende week|"
                r"in\s+[A-Z]|op\s+[A-Z])|\s*[?!.]*$)", "het weerbericht", q)
+    # "studenten die niet lekker in hun vel zitten": how they feel, what the report calls mentaal welzijn
+    q = re.sub(r"\b(?:(?:mentaal|psychisch|geestelijk)\s+)?(?:niet\s+)?(?:lekker|goed|fijn|prettig)\s+in\s+"
+               r"(?:je|jouw|m'n|mijn|z'n|zijn|haar|hun|ons|onze)\s+vel\b", "welzijn", q, flags=re.I)
     # "gaat het dit weekend regenen in Groningen?": the weather said as its verb, which the report never
     # uses ("regenen" is no typo of its "redenen")
     q = re.sub(r"\b(?:regenen|regent|regende|sneeuwen|sneeuwt|onweren|onweert|hagelen|hagelt|vriezen|vriest)\b",

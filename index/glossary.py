@@ -57,6 +57,8 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # its LOB rows are about
     ("doorstroom", ("overstap", "overstappen", "doorstromen")),
     ("LOB", ("studiekeuze", "beroepskeuze", "opleidingskeuze", "kiezen")),
+    # how students feel: the report writes (mentaal) welzijn and welbevinden, students say stress
+    ("welzijn", ("psychisch", "stress")),
 )
 
 

@@ -1225,6 +1225,14 @@ def test_an_everyday_word_with_a_glossary_entry_is_no_unknown_word(engine):
     assert not ans.abstained and "1.2-05" in [r.id for r in ans.rows]
 
 
+def test_how_students_feel_in_everyday_words_is_the_reports_welzijn(engine):
+    # "stress" and "niet lekker in je vel" are what the report calls (mentaal) welzijn: 1.2-01, 1.2-04
+    # and 1.2-06 write welzijn; "niet lekker" is how a student feels, no action that is behind
+    ans = engine.answer("ik zit niet lekker in mijn vel door stress, doen scholen daar iets aan?")
+    assert not ans.abstained and ans.plan.filters.stand is None
+    assert {"1.2-01", "1.2-04", "1.2-06"} <= {r.id for r in ans.rows}
+
+
 def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
     # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
     ans = engine.answer("wanneer moet de wet over de nazorg ingaan?")
