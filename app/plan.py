@@ -427,6 +427,7 @@ waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen geheel begonnen bedoelen bedoeld betekent voortgangskolom statuskolom
 gehad verslag benieuwd geholpen ondernomen letterlijk daarom totale voortgangsoverzicht wiens hangen hangt
+denk denkt denken dacht dachten
 problemen probleem moeite moeilijkheden
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
