@@ -136,6 +136,8 @@ LOOKUP_RELEAD_COVERAGE = 0.5
 RELEAD_SCORE_SHARE = 0.95
 RELEAD_COVERAGE_GAIN = 0.25
 RELEAD_WHOLE_BELOW = 0.85
+RELEAD_FAR_SHARE = 0.75
+RELEAD_FAR_GAIN = 0.45
 # A 2025 sentence whose terms are all but this share in the 2024 text restates it (_new_sentences)
 RESTATED_NOVELTY = 0.25
 # A sentence this relevant to the question may hold the name an entity question asks for (_not_in_row).
@@ -1712,7 +1714,15 @@ class Engine:
             c2 = cov(cover_text, second.row) if second is not None else 0.0
             # ... or every word of the subject where the best misses a fifth of it: "het afstemmen
             # van onderwijsprogramma's tussen vo, mbo en hbo" (1.00) over a LOB agenda (0.79)
-            if second is not None and (c2 >= c1 + RELEAD_COVERAGE_GAIN or (c2 >= 0.999 and c1 < RELEAD_WHOLE_BELOW)):
+            if second is None or not (c2 >= c1 + RELEAD_COVERAGE_GAIN or (c2 >= 0.999 and c1 < RELEAD_WHOLE_BELOW)):
+                # ... or, further behind, one holding far more of it: "krijgt een bedrijf geld als het een
+                # bbl'er begeleidt?" is 2.2-02's subsidy (0.80 of the words) over the bbl-offensief (0.32)
+                far = [h for h in res.hits[1:3] if h.score >= RELEAD_FAR_SHARE * first.score]
+                second = max(far, key=lambda h: cov(cover_text, h.row), default=None)
+                c2 = cov(cover_text, second.row) if second is not None else 0.0
+                if c2 < c1 + RELEAD_FAR_GAIN:
+                    second = None
+            if second is not None:
                 res = dataclasses.replace(res, hits=[second, *[h for h in res.hits if h is not second]])
         if p.topic and len(res.hits) > 1 and named is None and not pointed and len(naming) <= 1:
             # "en de subsidie die werkgevers voor praktijkleren krijgen, loopt die door?": 2.3-05 names

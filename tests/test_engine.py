@@ -1233,6 +1233,13 @@ def test_how_students_feel_in_everyday_words_is_the_reports_welzijn(engine):
     assert {"1.2-01", "1.2-04", "1.2-06"} <= {r.id for r in ans.rows}
 
 
+def test_a_row_far_behind_that_holds_far_more_of_the_subject_leads(engine):
+    # the bbl-offensief (2.3-01) scores highest on "bbl"; 2.2-02's subsidie praktijkleren, paid to
+    # werkgevers for the begeleiding of bbl students, holds most of the question's words
+    ans = engine.answer("krijgt een bedrijf geld voor het begeleiden van een bbl'er?")
+    assert ans.rows[0].id == "2.2-02"
+
+
 def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
     # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
     ans = engine.answer("wanneer moet de wet over de nazorg ingaan?")
