@@ -179,7 +179,9 @@ _MEMBERS = re.compile(r"\b(?:welke|wat (?:zijn|waren) (?:de|die)) (\d+|twee|drie
                       r"\bwelke\b(?!\s+(?:datum|dag|dagen|jaar|maand|week|tijd|periode|moment)\b)"
                       r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:\w+\s+){0,3}precies\b)|"
                       # "om welke taalinterventies gaat het?": which ones, by name
+                      # ("om welke twintig regio's gaat het?": the count too)
                       r"\bom welke\b(?:\s+(?:kansrijke|concrete|nieuwe|genoemde|geselecteerde|andere))?"
+                      r"(?:\s+(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig)\b)?"
                       r"(?=(?:\s+[\w'’-]+){1,4}?\s+gaat het\b)", re.I)
 # "kunt u de vijf actielijnen opsommen?", "noem de vijf actielijnen": the members asked for, as above
 _NUMBER_ALT = r"(\d+|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig)"

@@ -1240,6 +1240,12 @@ def test_a_row_far_behind_that_holds_far_more_of_the_subject_leads(engine):
     assert ans.rows[0].id == "2.2-02"
 
 
+def test_om_welke_with_a_count_needs_that_many_named(engine):
+    # 1.5-01 names two regions (Zuidoost Brabant, Twente) and scales up "naar 20 regio's"
+    ans = engine.answer("om welke 20 regio's gaat het bij het LLO-collectief?")
+    assert ans.abstained and "somt geen 20" in ans.text
+
+
 def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
     # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
     ans = engine.answer("wanneer moet de wet over de nazorg ingaan?")
