@@ -178,6 +178,11 @@ _MEMBERS = re.compile(r"\b(?:welke|wat (?:zijn|waren) (?:de|die)) (\d+|twee|drie
                       # "welke best practices kwamen er precies uit …", "welke maatregelen staan er in het actieplan"
                       r"\bwelke\b(?!\s+(?:datum|dag|dagen|jaar|maand|week|tijd|periode|moment)\b)"
                       r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:\w+\s+){0,3}precies\b)|"
+                      # "welke aanbevelingen zijn er uit MBO in 2030 voortgekomen?", "welke goede voorbeelden
+                      # kwamen er uit dat onderzoek?": the items an outcome holds, by name
+                      r"\bwelke\b(?=(?:\s+[\w'’-]+){1,2}\s+(?:zijn|kwamen|kwam|komen|komt)\s+(?:er\s+)?(?:[\w'’-]+\s+){0,6}?"
+                      r"(?:voortgekomen|voortgevloeid|uitgekomen|uit\s+(?:het|de|dat|die|dit|deze)\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+naar voren|"
+                      r"uit\s+(?:het|de|dat|die|dit|deze)\s+(?:onderzoek|rapport|evaluatie|monitor|peiling|analyse|verkenning)\b))|"
                       # "om welke taalinterventies gaat het?": which ones, by name
                       # ("om welke twintig regio's gaat het?": the count too)
                       r"\bom welke\b(?:\s+(?:kansrijke|concrete|nieuwe|genoemde|geselecteerde|andere))?"
@@ -201,7 +206,7 @@ _KIND_NOUNS = {"programma", "regeling", "project", "aanpak", "plan", "wet", "cam
                "pilot", "traject", "subsidieregeling", "actieplan", "website", "site", "methode", "tool", "monitor"}
 _NOT_HEAD = {"de", "het", "een", "die", "deze", "dat", "er", "precies", "inhoudelijk", "nou", "eigenlijk", "dan",
              "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twintig", "in", "nieuwe",
-             "kansrijke", "als", "zijn", "waren"}
+             "kansrijke", "als", "zijn", "waren", "goede", "concrete", "belangrijkste"}
 # "A, B en C" or "… : A; B" — the items of a set, or a list of members.
 _ENUMERATION = re.compile(r"[^,;]+,[^,;]+(?:,[^,;]+)*\s(?:en|of)\s|:\s*[^:]+;|\([A-Z][^)]*,[^)]*\)")
 _DESCRIBES = re.compile(r"\bbesta(?:a)?t uit\b|\bomvat\b|\bbevat\b|\bgaat over\b|\bricht zich op\b|\bwaaronder\b|"
@@ -258,7 +263,9 @@ _RESULTS = re.compile(r"\bresultaten\b|\bresultaat\b|\buitkomst(?:en)?\b|\bgeant
                       r"\b(?:cijfers|bevindingen|uitkomsten|resultaten|conclusies)\s+(?:uit|van)\s+(?:de|het|die|dat|deze)\b|"
                       # "welke tekorten kwamen uit het onderzoek van 2024 naar voren?"
                       r"\b(?:kwam|kwamen|komt|komen)\b[^?]*\bnaar voren\b|"
-                      r"\b(?:kwam|kwamen)\b[^?]*\buit (?:het|de|dat|die) (?:onderzoek|rapport|evaluatie|monitor|peiling|analyse)\b", re.I)
+                      r"\b(?:kwam|kwamen)\b[^?]*\buit (?:het|de|dat|die) (?:onderzoek|rapport|evaluatie|monitor|peiling|analyse)\b|"
+                      # "welke aanbevelingen zijn er uit MBO in 2030 voortgekomen?"
+                      r"\b(?:voortgekomen|voortgevloeid|voortgevloeide|voortkwamen|voortkwam)\b", re.I)
 # "binnen deze doelstelling", "in dezelfde prioriteit": the scope of the action just answered
 _THIS_SCOPE = re.compile(r"\b(?:deze|die|dezelfde|dit|dat|hetzelfde)\s+(doelstelling|doel|onderdeel|prioriteit|prio)\b", re.I)
 # "welke doelstellingen tellen meer acties dan doelstelling 3.2?"
@@ -1999,7 +2006,8 @@ class Engine:
                       and (re.search(r"\bzowel\b.+\bals\b", s, re.I) or _ENUMERATION.search(s))]
             if key and not numbered and not seated and not any(_ENUMERATION.search(without_wie(s)) or members_named(s) >= 2
                                                                for s in mentions):
-                return f"De rapportage noemt {head}, maar somt niet op wie of wat daar onder valt."
+                return (f"De rapportage noemt {head}, maar somt niet op wie of wat daar onder valt." if mentions else
+                        f"De rapportage somt geen {head} op.")
             # "welke 20 regio's?": a sentence naming two of them does not answer; it must name as many.
             number = counted or next((g for g in m.groups() if g), None)
             wanted = _NUMBER_WORDS.get(number.lower()) if number and not number.isdigit() else \

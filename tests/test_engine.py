@@ -1246,6 +1246,12 @@ def test_om_welke_with_a_count_needs_that_many_named(engine):
     assert ans.abstained and "somt geen 20" in ans.text
 
 
+def test_the_items_of_an_outcome_need_naming(engine):
+    # 3.4-05: "… wat resulteert in concrete aanbevelingen (en good practices) …", none of them named
+    ans = engine.answer("welke aanbevelingen zijn uit de open aanpak MBO in 2030 voortgekomen?")
+    assert ans.abstained and ans.rows[0].id == "3.4-05"
+
+
 def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
     # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
     ans = engine.answer("wanneer moet de wet over de nazorg ingaan?")
