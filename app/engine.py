@@ -27,6 +27,7 @@ import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field, replace
 
+from index import dutch
 from index.analyzer import STOPWORDS, fold, stem, words
 from index.glossary import SYNONYMS, Glossary, standalone_terms
 from index.structured import Filters
@@ -149,6 +150,7 @@ ENTITY_RELEVANCE = 0.15
 # row must hold this share of them. On the development questions: +4 conversation turns and no
 # unanswerable question answered at 0.3; 0.2 the same; 0.45 loses two of the four turns.
 LOOKUP_RESCUE_COVERAGE = 0.3
+SPECIFIC_FREQUENCY = 5000
 # Codes and names: a token with a digit and a letter ("2F", "3F", "NT2"), or an abbreviation in capitals.
 _SPECIFIC = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,6}\b|\b[A-Z]{2,6}\b")
 _GROUP_ASKED = re.compile(r"\bwie\s+(?:zit|zitten|zat|zaten|zetelen|zetelden)\s+(?:er\s+)?(?:allemaal\s+|eigenlijk\s+|precies\s+)?"
@@ -525,6 +527,7 @@ class Engine:
         self._vocab_prefixes = frozenset(w[:PREFIX_FAMILY] for w in vocab if len(w) >= PREFIX_FAMILY)
         self._root_prefixes = {n: frozenset(w[:n] for w in vocab if len(w) > n) for n in range(4, ROOT_PREFIX_MAX + 1)}
         self._folded_cache: dict[str, str] = {}
+        dutch.preload()  # the Dutch word list, for telling a typo from a word of its own (_unknown_words)
         # Several reports side by side (app/across.py): every engine knows all of them, in time
         # order; the latest one answers unless a question or the selector names another.
         self.rapport = index.rows[0].rapport if index.rows else ""
@@ -2157,9 +2160,15 @@ class Engine:
         analyzer = self.index.lexical.analyzer
         vocab = analyzer.vocabulary
         content = [w for w in dict.fromkeys(words(topic)) if len(w) >= 5 and w not in STOPWORDS and not w.isdigit()]
+        # a word of the report that is rare in everyday Dutch ("peilingsonderzoek", "vakmanschap",
+        # "volwassenen"; not "makkelijk", "kijken") says the question is about the report; then a near
+        # word is taken for a typo as ever
+        specific = any(w in vocab and dutch.frequency(w) < SPECIFIC_FREQUENCY for w in content)
         unknown = [w for w in content
                    if w not in vocab and stem(w) not in analyzer.stems and not analyzer.compound_parts(w)
-                   and analyzer.correct(w) is None and w[:PREFIX_FAMILY] not in self._vocab_prefixes
+                   # a Dutch word of its own is no typo of a report word ("recept" is not "recent")
+                   and (analyzer.correct(w) is None or (not specific and dutch.is_word(w)))
+                   and w[:PREFIX_FAMILY] not in self._vocab_prefixes
                    and not self._participle_of_known(w)
                    # an everyday word the glossary gives the report's word for ("hackers")
                    and not GLOSSARY.alternatives(standalone_terms(w))

@@ -50,7 +50,9 @@ def test_doelstelling_overview_lists_all_rows(engine):
 @pytest.mark.parametrize("question", ["wat kost een abonnement op netflix?", "wie wint het WK voetbal?",
                                       "wat is het recept voor appeltaart?",
                                       # Utrecht is named in passing (1.1-08), the weather never
-                                      "Wat wordt het weer morgen in Utrecht?", "sneeuwt het morgen in Zwolle?"])
+                                      "Wat wordt het weer morgen in Utrecht?", "sneeuwt het morgen in Zwolle?",
+                                      # words of their own, no typos of "recent" and "komen"
+                                      "heb je een recept voor appelflappen?", "hoe lang moet ik rijst koken?"])
 def test_out_of_scope_abstains(engine, question):
     ans = engine.answer(question)
     assert ans.abstained
@@ -1250,6 +1252,12 @@ def test_the_items_of_an_outcome_need_naming(engine):
     # 3.4-05: "… wat resulteert in concrete aanbevelingen (en good practices) …", none of them named
     ans = engine.answer("welke aanbevelingen zijn uit de open aanpak MBO in 2030 voortgekomen?")
     assert ans.abstained and ans.rows[0].id == "3.4-05"
+
+
+def test_a_question_with_a_sector_word_keeps_its_typos(engine):
+    # "peilingsonderzoek" is the report's (3.1-03); "afgenomen" is then taken as the typo it resembles
+    ans = engine.answer("wanneer wordt het peilingsonderzoek rekenen afgenomen?")
+    assert not ans.abstained
 
 
 def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
