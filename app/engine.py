@@ -1801,8 +1801,11 @@ class Engine:
             best_row = found[0][4] if found else None
             # Only to a row about the subject about as much as the best one: "hoeveel geld zit er in
             # het Regionaal Investeringsfonds?" must not be answered by a Groeifonds amount.
+            # (by the subject: the money word of "hoe groot is het budget voor …" is the kind of figure
+            # asked, which the row's sentence holds in its own words, "142 miljoen euro")
+            about = " ".join(w for w in search_text.split() if fold(w).lower() not in _MONEY_ASKED) or search_text
             if best_row is not None and best_row.id != best.row.id and \
-                    cov(search_text, best_row) < 0.8 * cov(search_text, best.row):
+                    cov(about, best_row) < 0.8 * cov(about, best.row):
                 best_row = None
             if best_row is not None and best_row.id != best.row.id:
                 related = [best.row, *[r for r in related if r.id != best_row.id]]

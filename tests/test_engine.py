@@ -1260,6 +1260,13 @@ def test_a_question_with_a_sector_word_keeps_its_typos(engine):
     assert not ans.abstained
 
 
+def test_a_runner_up_holding_the_sum_leads_when_about_the_subject_as_much(engine):
+    # 3.3-02 opens on carrièreperspectief; 3.3-01 holds the sum ("totaal 142 miljoen euro"). The
+    # money word is the kind of figure asked, not a subject the row must write.
+    ans = engine.answer("wat is het budget voor het carrièreperspectief van mbo-personeel?")
+    assert not ans.abstained and ans.rows[0].id == "3.3-01" and "142 miljoen" in ans.text
+
+
 def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
     # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
     ans = engine.answer("wanneer moet de wet over de nazorg ingaan?")
