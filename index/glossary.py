@@ -57,6 +57,7 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # its LOB rows are about
     ("doorstroom", ("overstap", "overstappen", "doorstromen")),
     ("LOB", ("studiekeuze", "beroepskeuze", "opleidingskeuze", "kiezen")),
+    ("studentenkaart", ("studentenpas", "studentenpasje")),
     # how students feel: the report writes (mentaal) welzijn and welbevinden, students say stress
     ("welzijn", ("psychisch", "stress")),
 )
