@@ -151,6 +151,7 @@ ENTITY_RELEVANCE = 0.15
 # unanswerable question answered at 0.3; 0.2 the same; 0.45 loses two of the four turns.
 LOOKUP_RESCUE_COVERAGE = 0.3
 SPECIFIC_FREQUENCY = 5000
+DETAIL_OWN_WORD_COVERAGE = 0.8
 # Codes and names: a token with a digit and a letter ("2F", "3F", "NT2"), or an abbreviation in capitals.
 _SPECIFIC = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,6}\b|\b[A-Z]{2,6}\b")
 _GROUP_ASKED = re.compile(r"\bwie\s+(?:zit|zitten|zat|zaten|zetelen|zetelden)\s+(?:er\s+)?(?:allemaal\s+|eigenlijk\s+|precies\s+)?"
@@ -2045,7 +2046,12 @@ class Engine:
             # "… is een onderzoek gestart naar huidige studentenvoorzieningen. Daarin wordt ook bezien
             # hoe …": the next sentence says what it holds
             mentions += [b for a, b in zip(sentences, sentences[1:]) if a in mentions and _CONTENT_OF.match(b)]
-            if key and not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in mentions) and \
+            # "wat houdt de uitbreiding van de RMC in?" of a row that never writes "uitbreiding" ("We
+            # verhogen de leeftijdgrens bij de RMC van 23 naar 27 jaar"): the asker's own word for the
+            # action, which its Wat describes, when the rest of the question is the row's
+            rest = " ".join(w for w in p.topic.split() if not (self._terms(w) & key))
+            own_word = key and not mentions and rest and self._coverage(rest, row) >= DETAIL_OWN_WORD_COVERAGE
+            if key and not own_word and not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in mentions) and \
                     (len(mentions) <= 1 or (not framed and not re.search(r"\bwat houd", p.question, re.I) and
                                             not any(_ENUMERATION.search(s) or _DESCRIBES.search(s) for s in relevant))):
                 # ("wat houdt de actie over X in?" is answered by the action's own Wat)

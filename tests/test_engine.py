@@ -1267,6 +1267,13 @@ def test_a_runner_up_holding_the_sum_leads_when_about_the_subject_as_much(engine
     assert not ans.abstained and ans.rows[0].id == "3.3-01" and "142 miljoen" in ans.text
 
 
+def test_a_detail_asked_in_the_askers_own_word_is_the_actions_wat(engine):
+    # 1.3-04 never writes "verbreding"; its Wat says what it holds: "We verhogen de leeftijdgrens bij
+    # de RMC van 23 naar 27 jaar."
+    ans = engine.answer("wat houdt de verbreding van de RMC precies in?")
+    assert not ans.abstained and ans.rows[0].id == "1.3-04" and "27 jaar" in ans.text
+
+
 def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
     # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
     ans = engine.answer("wanneer moet de wet over de nazorg ingaan?")
