@@ -176,7 +176,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 # "de eindstreep gehaald", "een eindresultaat bereikt", "over de finish"
                 r"\beindstreep\b|\beindresultaat\b|\bover de finish\b|\bfinish (?:gehaald|bereikt)\b", re.I), AFGEROND),
     (re.compile(r"nog (?:bezig|lopend|in uitvoering|niet af|niet klaar|gaande|aan de gang)|\blopende\b|in uitvoering|"
-                r"\bonderhanden|\bin gang\b|\bop schema\b|\bnog open\b|\bonderweg\b|\bnog (?:\w+ )?bezig\b|"
+                r"\bonderhanden|\b(?:het werk\s+(?:(?:is|nog|al)\s+)*)?in (?:volle )?gang\b|\bop schema\b|\bnog open\b|\bonderweg\b|\bnog (?:\w+ )?bezig\b|"
                 r"\bnog (?:moet(?:en)? worden |te |worden )af(?:gerond|ronden)\b|\bnog (?:aan )?(?:ge)?werk(?:t|en)\b|"
                 r"\bwordt nog aan gewerkt\b|\baan gewerkt\b|"
                 # "waar het werk nog doorloopt" (not the planning "doorlopend": "nog" is asked)

@@ -187,6 +187,7 @@ CASES = [
     # "de uitvoering", "volop", "als uitvoerende of betrokken partij" frame a stand or party question
     ("bij welke acties is de uitvoering uitgesteld?", "list", "status", Filters(stand=VERTRAAGD), ""),
     ("wat is in 1.4 nog volop in uitvoering?", "list", "status", Filters(doelstelling="1.4", stand=LOOPT), ""),
+    ("bij welke acties in 3.3 is het werk nog in volle gang?", "list", "status", Filters(doelstelling="3.3", stand=LOOPT), ""),
     ("waar staat SBB als uitvoerende of betrokken partij?", "list", "wie", Filters(partij="SBB"), ""),
     # the long name of the VNG is not "gemeenten"; an apposition says whose the party is; "uitsluitend"
     ("welke acties noemen de Vereniging van Nederlandse Gemeenten als partij?", "list", "wie", Filters(partij="VNG"), ""),
