@@ -51,7 +51,8 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("peiling", ("meting", "meten", "gemeten")),
     ("cyberveiligheid", ("hackers", "hacken", "gehackt", "datalekken", "datalek", "cyberaanvallen")),
     ("suïcidepreventie", ("zelfmoordpreventie", "zelfmoord", "zelfdoding")),
-    ("studentenhuisvesting", ("woonruimte", "studentenkamer", "studentenkamers")),
+    ("studentenhuisvesting", ("woonruimte", "studentenkamer", "studentenkamers", "studentenhuis", "studentenhuizen",
+                              "studentenwoning", "studentenwoningen")),
     ("keuze", ("kiezen",)),
     # "de overstap van mbo naar hbo" is what the report calls doorstroom; choosing a study is what
     # its LOB rows are about
