@@ -180,7 +180,7 @@ _MEMBERS = re.compile(r"\b(?:welke|wat (?:zijn|waren) (?:de|die)) (\d+|twee|drie
                       r"\bwie (?:zitten|zit) (?:er )?(?:eigenlijk |nou |precies |allemaal )?in\b|\bwie zijn de leden van\b|\bleden van\b|"
                       # "welke best practices kwamen er precies uit …", "welke maatregelen staan er in het actieplan"
                       r"\bwelke\b(?!\s+(?:datum|dag|dagen|jaar|maand|week|tijd|periode|moment)\b)"
-                      r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:\w+\s+){0,3}precies\b)|"
+                      r"(?=(?:\s+[\w'’-]+){1,3}\s+(?:[\w'’-]+\s+){0,5}precies\b)|"
                       # "welke aanbevelingen zijn er uit MBO in 2030 voortgekomen?", "welke goede voorbeelden
                       # kwamen er uit dat onderzoek?": the items an outcome holds, by name
                       r"\bwelke\b(?=(?:\s+[\w'’-]+){1,2}\s+(?:zijn|kwamen|kwam|komen|komt)\s+(?:er\s+)?(?:[\w'’-]+\s+){0,6}?"

@@ -1274,6 +1274,12 @@ def test_a_detail_asked_in_the_askers_own_word_is_the_actions_wat(engine):
     assert not ans.abstained and ans.rows[0].id == "1.3-04" and "27 jaar" in ans.text
 
 
+def test_which_members_precisely_with_a_long_clause_between(engine):
+    # 2.3-01 speaks of "5 actielijnen" without naming them
+    ans = engine.answer("welke actielijnen hebben alle betrokken partijen rond het bbl-offensief precies afgesproken?")
+    assert ans.abstained and "actielijnen" in ans.text
+
+
 def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
     # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
     ans = engine.answer("wanneer moet de wet over de nazorg ingaan?")
