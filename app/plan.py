@@ -918,6 +918,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # "studenten die niet lekker in hun vel zitten": how they feel, what the report calls mentaal welzijn
     q = re.sub(r"\b(?:(?:mentaal|psychisch|geestelijk)\s+)?(?:niet\s+)?(?:lekker|goed|fijn|prettig)\s+in\s+"
                r"(?:je|jouw|m'n|mijn|z'n|zijn|haar|hun|ons|onze)\s+vel\b", "welzijn", q, flags=re.I)
+    # "volwassenen die moeite hebben met lezen en schrijven": what the report calls laaggeletterdheid
+    q = re.sub(r"\b(?:veel\s+|grote\s+)?moeite\s+(?:hebben|heeft|hebt|heb|hadden|had)\s+met\s+(?:taal,?\s+)?(?:lezen|schrijven)"
+               r"(?:,?\s+(?:en|of)\s+(?:lezen|schrijven|rekenen))?\b", "laaggeletterdheid", q, flags=re.I)
+    q = re.sub(r"\b(?:niet|slecht|nauwelijks)\s+(?:goed\s+)?(?:kunnen|kan|kunt)\s+(?:lezen|schrijven)(?:\s+(?:en|of)\s+(?:lezen|schrijven))?\b",
+               "laaggeletterdheid", q, flags=re.I)
     # "gaat het dit weekend regenen in Groningen?": the weather said as its verb, which the report never
     # uses ("regenen" is no typo of its "redenen")
     q = re.sub(r"\b(?:regenen|regent|regende|sneeuwen|sneeuwt|onweren|onweert|hagelen|hagelt|vriezen|vriest)\b",

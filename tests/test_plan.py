@@ -1162,3 +1162,8 @@ def test_thinking_is_how_a_subject_is_said_not_the_subject():
     # "aan zelfmoord denkt": the report has no word for thinking; left in, it made the question's
     # words look unknown and the answer a refusal
     assert "denkt" not in p("wat doet school als iemand aan zelfmoord denkt?").topic.split()
+
+
+def test_trouble_reading_and_writing_is_the_reports_laaggeletterdheid():
+    assert "laaggeletterdheid" in p("wat doet de werkagenda voor volwassenen die moeite hebben met lezen?").topic
+    assert "laaggeletterdheid" in p("zijn er plannen voor ouderen die niet goed kunnen lezen of schrijven").topic
