@@ -1639,6 +1639,13 @@ class Engine:
             # "wanneer moet die aanpassing in werking treden?" after two actions on changing the
             # Ekb: a demonstrative with a noun those actions write points into them.
             p = replace(p, refers_back="strong")
+        if p.refers_back == "weak" and prev is not None and len(prev.rows) == 1 and prev.kind == "lookup" and \
+                not prev.abstained and self._points_at(re.sub(r"\b(?:die|dat|deze|dit)\s+(?=[A-Z])", " ", p.question),
+                                                       prev.rows[0]):
+            # "en wat is de looptijd van dat groeifondsproject?" after one action that writes "Groeifonds
+            # project": the pointer says which action, though another matches the words as well. (Not
+            # a name: "die Gezonde School aanpak" is the one row that names it.)
+            return self._unnamed_doer(p, self._compose(replace(p, followup=True), prev.rows[0], []))
         if p.refers_back == "strong" and prev is not None and len(prev.rows) > 1 and res.hits:
             # "wat is er veranderd aan die subsidie voor leerbedrijven?" after a list: "die" points
             # into that list, so its best match leads when it matches about as well as any row.

@@ -1280,6 +1280,17 @@ def test_which_members_precisely_with_a_long_clause_between(engine):
     assert ans.abstained and "actielijnen" in ans.text
 
 
+def test_a_pointer_at_the_one_action_just_answered_keeps_it(engine):
+    # 1.5-01 writes "Nationaal Groeifonds project LLOCollectief"; 3.4-09, another Groeifonds proposal,
+    # matches "looptijd groeifondsproject" as well
+    first = engine.answer("in welke regio's werkte het LLO-collectief voor laaggeletterden in 2024?")
+    second = engine.answer("wanneer konden andere regio's aansluiten bij de opschaling?", history=[first])
+    assert [r.id for r in second.rows] == ["1.5-01"]  # a date asked: one row, no related ones
+    ans = engine.answer("En wat is volgens de planning de looptijd van dat groeifondsproject?",
+                        history=[first, second])
+    assert ans.rows[0].id == "1.5-01"
+
+
 def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
     # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
     ans = engine.answer("wanneer moet de wet over de nazorg ingaan?")
