@@ -1187,8 +1187,10 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     rest = re.sub(r"\b(?:een|1)\s+jaar\s+(?:eerder|daarvoor|terug)\b", " ", rest, flags=re.I)
     topic = topic_of(rest).replace("_", " ")  # a name with a year ("MBO_in_2030", above) as written
     # "welke gaan over taal en rekenen of over schoolboeken?": either subject; a list takes both.
+    # ("mentale problemen, zoals stress of somberheid": the "of" joins examples of one subject, below)
+    before_examples = _EXAMPLES.split(rest, maxsplit=1)[0]
     alternatives = [a for a in (topic_of(x) for x in re.split(_ALTERNATIVE, rest)) if a] \
-        if _ALTERNATIVE.search(rest) and not _ONE_PHRASE_OF.search(q) else []
+        if _ALTERNATIVE.search(before_examples) and not _ONE_PHRASE_OF.search(q) else []
 
     f = Filters(
         prioriteit=chat.prioriteit if chat.prioriteit is not None else prio,
@@ -1392,7 +1394,7 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         sides = [x for x in sides if x]
         if len(sides) > 1 and set(" ".join(sides).split()) <= set(topic.split()):
             conjuncts = tuple(sides)
-        examples = re.search(r"\b(?:zoals|bijvoorbeeld)\s+([^?]+)", rest, re.I)
+        examples = re.search(_EXAMPLES.pattern + r"\s*([^?]+)", rest, re.I)
         if examples:
             # "… platforms waarop je opleidingen kunt zoeken, zoals KiesMBO en Leeroverzicht": each
             # example named is a side of its own (the engine takes the rows of a specific one)
@@ -1623,6 +1625,8 @@ _WHETHER = re.compile(r"\b(?:weet|weten|wist|meet|meten|gemeten|kijkt|kijken|bek
                       r"checkt|controleert|peilt|vraagt|vragen|gevraagd|nagaan|gaat na|houdt bij|bijhouden|"
                       r"bijgehouden|zien|ziet|volgt|volgen)\b(?:\s+(?:iemand|men|ze|zij|jullie|je|u|er|wel|ook|"
                       r"eigenlijk|al|nog|echt|dan|nou))*[,]?\s+of\b", re.I)
+# "zoals A, B of C", "bijvoorbeeld …", "dingen als …", "bv. …": examples of the subject before them
+_EXAMPLES = re.compile(r"\b(?:zoals|bijvoorbeeld|bijv\.?|bv\.?|(?:dingen|zaken) als)(?=\s)", re.I)
 _ALTERNATIVE = re.compile(r"(?<=[\w)'’])[,;]?\s+(?:of|en/of)\s+(?=\w)", re.I)
 # Not "het kiezen van een opleiding of beroep": two nouns of one phrase after one article, no two
 # subjects ("digitale vaardigheden of cyberveiligheid" stays two; so does a side after "of" that opens

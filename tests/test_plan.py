@@ -1167,3 +1167,11 @@ def test_thinking_is_how_a_subject_is_said_not_the_subject():
 def test_trouble_reading_and_writing_is_the_reports_laaggeletterdheid():
     assert "laaggeletterdheid" in p("wat doet de werkagenda voor volwassenen die moeite hebben met lezen?").topic
     assert "laaggeletterdheid" in p("zijn er plannen voor ouderen die niet goed kunnen lezen of schrijven").topic
+
+
+def test_examples_joined_by_of_are_examples_not_alternative_subjects():
+    # "zoals boeken of lesgeld" names examples of the money asked about; a plain "taal of rekenen"
+    # still asks about either
+    asked = p("welke acties helpen studenten met geld, zoals boeken of lesgeld?")
+    assert " | " not in asked.topic and asked.conjuncts == ("boeken", "lesgeld")
+    assert p("welke acties gaan over taal of rekenen?").topic == "taal | rekenen"
