@@ -923,6 +923,12 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
                r"(?:,?\s+(?:en|of)\s+(?:lezen|schrijven|rekenen))?\b", "laaggeletterdheid", q, flags=re.I)
     q = re.sub(r"\b(?:niet|slecht|nauwelijks)\s+(?:goed\s+)?(?:kunnen|kan|kunt)\s+(?:lezen|schrijven)(?:\s+(?:en|of)\s+(?:lezen|schrijven))?\b",
                "laaggeletterdheid", q, flags=re.I)
+    # "jongeren die zonder diploma van school gaan", "studenten die stoppen met hun opleiding": what the
+    # report calls voortijdig schoolverlaten
+    q = re.sub(r"\bzonder\s+(?:een\s+)?diploma\s+(?:van\s+(?:school|het\s+mbo)\s+)?"
+               r"(?:gaan|gaat|gingen|stoppen|stopt|gestopt|vertrekken|vertrekt|weggaan|uitvallen|vallen uit)\b|"
+               r"\b(?:stoppen|stopt|gestopt|stopten)\s+(?:zonder\s+(?:een\s+)?diploma|met\s+(?:hun|je|jouw|de|z'n|zijn|haar)\s+"
+               r"(?:opleiding|studie|school))\b", "voortijdig schoolverlaten", q, flags=re.I)
     # "gaat het dit weekend regenen in Groningen?": the weather said as its verb, which the report never
     # uses ("regenen" is no typo of its "redenen")
     q = re.sub(r"\b(?:regenen|regent|regende|sneeuwen|sneeuwt|onweren|onweert|hagelen|hagelt|vriezen|vriest)\b",

@@ -1175,3 +1175,10 @@ def test_examples_joined_by_of_are_examples_not_alternative_subjects():
     asked = p("welke acties helpen studenten met geld, zoals boeken of lesgeld?")
     assert " | " not in asked.topic and asked.conjuncts == ("boeken", "lesgeld")
     assert p("welke acties gaan over taal of rekenen?").topic == "taal | rekenen"
+
+
+def test_leaving_school_without_a_diploma_is_voortijdig_schoolverlaten():
+    assert "voortijdig schoolverlaten" in p("wat doet de werkagenda voor jongeren die zonder diploma van school gaan?").topic
+    assert "voortijdig schoolverlaten" in p("helpt iemand studenten die stoppen met hun opleiding?").topic
+    # the report's own word stays as it is
+    assert "startkwalificatie" in p("welke acties gaan over jongeren zonder startkwalificatie?").topic
