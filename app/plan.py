@@ -1092,11 +1092,13 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     unfinished = bool(_UNFINISHED.search(q)) and not chat.stand
     if unfinished:
         rest = _UNFINISHED.sub(" ", rest)
+    # "in de meest recente rapportage", "bij de laatste update": the report itself, its later period
+    # (before the stand words, which may take "update … niks ingevuld" with them)
+    rest = re.sub(r"\b(?:meest\s+recente|recentste|nieuwste|laatste)\b(?=\s+(?:voortgangs)?(?:rapportage|rapport|verslag|update|versie)\b)",
+                  " ", rest, flags=re.I)
     stand, rest = find_stand(rest)
     # "loopt dat een beetje volgens plan?": whether it is on track, asked of what was just answered
-    rest = re.sub(r"\b(?:een\s+)?beetje\b|\bvolgens\s+(?:de\s+|het\s+|dit\s+|dat\s+|deze\s+)?(?:plan|planning|schema)\b|\bop\s+schema\b|"
-                  # "in de meest recente rapportage": the report itself, its later period
-                  r"\b(?:meest\s+recente|recentste|nieuwste|laatste)\b(?=\s+(?:voortgangs)?(?:rapportage|rapport|verslag|update|versie)\b)",
+    rest = re.sub(r"\b(?:een\s+)?beetje\b|\bvolgens\s+(?:de\s+|het\s+|dit\s+|dat\s+|deze\s+)?(?:plan|planning|schema)\b|\bop\s+schema\b",
                   " ", rest, flags=re.I)
     if stand == ONGEWIJZIGD and _CHANGE.search(q) and \
             re.search(r"\bof\s+(?:staat|staan|is|zijn|blijft|blijven|ligt|liggen)\b", q, re.I) and \

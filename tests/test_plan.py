@@ -1182,3 +1182,9 @@ def test_leaving_school_without_a_diploma_is_voortijdig_schoolverlaten():
     assert "voortijdig schoolverlaten" in p("helpt iemand studenten die stoppen met hun opleiding?").topic
     # the report's own word stays as it is
     assert "startkwalificatie" in p("welke acties gaan over jongeren zonder startkwalificatie?").topic
+
+
+def test_the_latest_update_is_the_report_also_before_stand_words():
+    # "update … niks ingevuld" is taken by the stand words; "laatste" must not stay behind as a subject
+    asked = p("bij welke acties is er bij de laatste update niks ingevuld?")
+    assert (asked.topic, asked.filters.stand) == ("", GEEN_VOORTGANG)
