@@ -207,6 +207,10 @@ _REPORT_WORDS = {"werkagenda", "rapportage", "rapport", "voortgangsrapportage", 
 # Kinds of thing that a name follows: "het programma Helder op school", "de regeling Schurende Gesprekken"
 _KIND_NOUNS = {"programma", "regeling", "project", "aanpak", "plan", "wet", "campagne", "platform", "fonds", "netwerk",
                "pilot", "traject", "subsidieregeling", "actieplan", "website", "site", "methode", "tool", "monitor"}
+# The action's own parties asked for by a kind of party and a verb of taking part (answered by its Wie)
+_PARTY_NOUNS = frozenset({"organisaties", "organisatie", "partijen", "partij", "instanties", "instantie", "partners"})
+_TAKING_PART_ASKED = re.compile(r"\b(?:betrokken|mee|samen|uitvoer\w*|uitgevoerd|trekt|trekken|verantwoordelijk|aan de slag)\b",
+                                re.I)
 _NOT_HEAD = {"de", "het", "een", "die", "deze", "dat", "er", "precies", "inhoudelijk", "nou", "eigenlijk", "dan",
              "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twintig", "in", "nieuwe",
              "kansrijke", "als", "zijn", "waren", "goede", "concrete", "belangrijkste"}
@@ -1990,6 +1994,12 @@ class Engine:
         if m:
             head = next((w for w in re.findall(r"[\w'-]+", p.question[m.end():])
                          if fold(w) not in _NOT_HEAD and not w.isdigit()), "")
+            if fold(head).lower() in _PARTY_NOUNS and _TAKING_PART_ASKED.search(p.question) and \
+                    len(row.partijen) >= 2 and not counted and not any(g for g in m.groups() if g):
+                # "welke partijen werken er aan de monitor precies mee?": the action's own parties, which
+                # its Wie names; not the members of a group it sets up ("wie zitten er in de expertgroep?")
+                m = None
+        if m:
             key = self._head_terms(head)
             mentions = [s for s in sentences if key & self._sentence_terms(s)] if key else []
             # "uit welke vier onderdelen bestaat de verbeteragenda?": the cell may list them as

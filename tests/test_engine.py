@@ -1291,6 +1291,16 @@ def test_a_pointer_at_the_one_action_just_answered_keeps_it(engine):
     assert ans.rows[0].id == "1.5-01"
 
 
+@pytest.mark.parametrize("question, row_id", [
+    ("welke partijen werken er aan de monitor integrale veiligheid precies mee?", "1.2-07"),
+    ("welke organisaties zijn er bij het stagepact precies betrokken?", "2.2-01"),
+])
+def test_which_parties_precisely_take_part_is_answered_by_the_wie(engine, question, row_id):
+    # the action's own parties, not the members of a group the report does not list
+    ans = engine.answer(question)
+    assert not ans.abstained and ans.rows[0].id == row_id and "**Wie:**" in ans.text
+
+
 def test_the_verb_of_a_start_asked_is_no_word_the_report_lacks(engine):
     # 1.3-03: "Wetsvoorstel is aangenomen door beide Kamers en treedt in werking op 1 januari 2026."
     ans = engine.answer("wanneer moet de wet over de nazorg ingaan?")
