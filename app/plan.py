@@ -463,6 +463,35 @@ meepraten meedenken meebeslissen meewerken meewerkt meehelpen meehelpt naast
 doel subdoel gezet bod zoek zocht verloopt verlopen verliep afzonderlijke afzonderlijk aparte apart losse unieke individuele""")) | STOPWORDS
 
 
+# Phrases people use for what the report says in its own word (or for something it never mentions),
+# replaced before the question is read; in this order.
+_EVERYDAY_PHRASES: tuple[tuple[re.Pattern, str], ...] = (
+    # "wat wordt het weer morgen in Utrecht?": the weather (the adverb "weer", again, takes no
+    # article); said as the noun the report never uses, so that the question is not read as one
+    # about Utrecht, which the report names in passing
+    (re.compile(r"\bhet weer\b(?=\s+(?:morgen|vandaag|overmorgen|straks|vanavond|dit weekend|deze week|volgende week|"
+                r"in\s+[A-Z]|op\s+[A-Z])|\s*[?!.]*$)"), "het weerbericht"),
+    # "studenten die niet lekker in hun vel zitten": how they feel, what the report calls mentaal welzijn
+    (re.compile(r"\b(?:(?:mentaal|psychisch|geestelijk)\s+)?(?:niet\s+)?(?:lekker|goed|fijn|prettig)\s+in\s+"
+                r"(?:je|jouw|m'n|mijn|z'n|zijn|haar|hun|ons|onze)\s+vel\b", re.I), "welzijn"),
+    # "volwassenen die moeite hebben met lezen en schrijven": what the report calls laaggeletterdheid
+    (re.compile(r"\b(?:veel\s+|grote\s+)?moeite\s+(?:hebben|heeft|hebt|heb|hadden|had)\s+met\s+(?:taal,?\s+)?(?:lezen|schrijven)"
+                r"(?:,?\s+(?:en|of)\s+(?:lezen|schrijven|rekenen))?\b", re.I), "laaggeletterdheid"),
+    (re.compile(r"\b(?:niet|slecht|nauwelijks)\s+(?:goed\s+)?(?:kunnen|kan|kunt)\s+(?:lezen|schrijven)"
+                r"(?:\s+(?:en|of)\s+(?:lezen|schrijven))?\b", re.I), "laaggeletterdheid"),
+    # "jongeren die zonder diploma van school gaan", "studenten die stoppen met hun opleiding": what the
+    # report calls voortijdig schoolverlaten
+    (re.compile(r"\bzonder\s+(?:een\s+)?diploma\s+(?:van\s+(?:school|het\s+mbo)\s+)?"
+                r"(?:gaan|gaat|gingen|stoppen|stopt|gestopt|vertrekken|vertrekt|weggaan|uitvallen|vallen uit)\b|"
+                r"\b(?:stoppen|stopt|gestopt|stopten)\s+(?:zonder\s+(?:een\s+)?diploma|met\s+(?:hun|je|jouw|de|z'n|zijn|haar)\s+"
+                r"(?:opleiding|studie|school))\b", re.I), "voortijdig schoolverlaten"),
+    # "gaat het dit weekend regenen in Groningen?": the weather said as its verb, which the report never
+    # uses ("regenen" is no typo of its "redenen")
+    (re.compile(r"\b(?:regenen|regent|regende|sneeuwen|sneeuwt|onweren|onweert|hagelen|hagelt|vriezen|vriest)\b", re.I),
+     "weerbericht"),
+)
+
+
 @dataclass(frozen=True)
 class Plan:
     operation: str = "lookup"
@@ -910,29 +939,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # "een prio", "de prio's": the report's prioriteit(en); "prio 2" stays as it is
     q = re.sub(r"\bprio(?:'|’)?s\b", "prioriteiten", re.sub(r"\bprio\b(?!\s*\d)", "prioriteit", q, flags=re.I),
                flags=re.I)
-    # "wat wordt het weer morgen in Utrecht?": the weather (the adverb "weer", again, takes no
-    # article); said as the noun the report never uses, so that the question is not read as one
-    # about Utrecht, which the report names in passing
-    q = re.sub(r"\bhet weer\b(?=\s+(?:morgen|vandaag|overmorgen|straks|vanavond|dit weekend|deze week|volgende week|"
-               r"in\s+[A-Z]|op\s+[A-Z])|\s*[?!.]*$)", "het weerbericht", q)
-    # "studenten die niet lekker in hun vel zitten": how they feel, what the report calls mentaal welzijn
-    q = re.sub(r"\b(?:(?:mentaal|psychisch|geestelijk)\s+)?(?:niet\s+)?(?:lekker|goed|fijn|prettig)\s+in\s+"
-               r"(?:je|jouw|m'n|mijn|z'n|zijn|haar|hun|ons|onze)\s+vel\b", "welzijn", q, flags=re.I)
-    # "volwassenen die moeite hebben met lezen en schrijven": what the report calls laaggeletterdheid
-    q = re.sub(r"\b(?:veel\s+|grote\s+)?moeite\s+(?:hebben|heeft|hebt|heb|hadden|had)\s+met\s+(?:taal,?\s+)?(?:lezen|schrijven)"
-               r"(?:,?\s+(?:en|of)\s+(?:lezen|schrijven|rekenen))?\b", "laaggeletterdheid", q, flags=re.I)
-    q = re.sub(r"\b(?:niet|slecht|nauwelijks)\s+(?:goed\s+)?(?:kunnen|kan|kunt)\s+(?:lezen|schrijven)(?:\s+(?:en|of)\s+(?:lezen|schrijven))?\b",
-               "laaggeletterdheid", q, flags=re.I)
-    # "jongeren die zonder diploma van school gaan", "studenten die stoppen met hun opleiding": what the
-    # report calls voortijdig schoolverlaten
-    q = re.sub(r"\bzonder\s+(?:een\s+)?diploma\s+(?:van\s+(?:school|het\s+mbo)\s+)?"
-               r"(?:gaan|gaat|gingen|stoppen|stopt|gestopt|vertrekken|vertrekt|weggaan|uitvallen|vallen uit)\b|"
-               r"\b(?:stoppen|stopt|gestopt|stopten)\s+(?:zonder\s+(?:een\s+)?diploma|met\s+(?:hun|je|jouw|de|z'n|zijn|haar)\s+"
-               r"(?:opleiding|studie|school))\b", "voortijdig schoolverlaten", q, flags=re.I)
-    # "gaat het dit weekend regenen in Groningen?": the weather said as its verb, which the report never
-    # uses ("regenen" is no typo of its "redenen")
-    q = re.sub(r"\b(?:regenen|regent|regende|sneeuwen|sneeuwt|onweren|onweert|hagelen|hagelt|vriezen|vriest)\b",
-               "weerbericht", q, flags=re.I)
+    for said, meant in _EVERYDAY_PHRASES:
+        q = said.sub(meant, q)
     hedge = _HEDGE.match(q)
     if hedge and q[hedge.end():].strip():
         # "klopt het dat de GGD ergens een rol heeft?": the claim is the question.

@@ -25,9 +25,15 @@ def _checker():
         return _loaded
 
 
+_started = threading.Event()
+
+
 def preload() -> None:
-    """Read the list in a background thread, so that neither start-up nor the first question waits."""
-    threading.Thread(target=_checker, name="dutch-words", daemon=True).start()
+    """Read the list in a background thread, so that neither start-up nor the first question waits
+    (once per process: several reports side by side load several engines)."""
+    if not _started.is_set():
+        _started.set()
+        threading.Thread(target=_checker, name="dutch-words", daemon=True).start()
 
 
 def is_word(word: str) -> bool:
