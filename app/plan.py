@@ -126,7 +126,7 @@ _META_TOTAL = re.compile(r"\bhoeveel (?:acties|maatregelen|actiepunten)\b(?:\s+(
 
 # Status categories, in the words people use. Order matters: "niet uitgevoerd" before "uitgevoerd".
 _STAND_WORDS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"geen (?:enkele )?(?:voortgang\w*|update\w*|stand|nieuws|status|informatie|tekst)|"
+    (re.compile(r"geen (?:enkele )?(?:nieuwe? )?(?:voortgang\w*|update\w*|stand|nieuws|status|informatie|tekst)|"
                 r"(?:niets|niks)\s+(?:[\w'’-]+\s+){0,2}?(?:gemeld|vermeld|gezegd|gerapporteerd|geschreven)\b|"
                 r"zonder (?:voortgang|update|tekst)|voortgang\w*(?:\s+\S+){0,2}?\s+(?:ontbreekt|leeg|open)\b|lege voortgang\w*|"
                 # "bij welke ontbreekt een voortgangstekst?"
@@ -140,7 +140,7 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 # "staat er niks over hoe het er nu voor staat?": nothing on its state
                 r"\b(?:niets|niks)\s+over\s+(?:hoe\s+(?:het|ze|die|dat|deze)\s+(?:er\s+)?(?:nu\s+|op dit moment\s+)?(?:voor\s+)?"
                 r"(?:staat|staan|gaat|gaan|loopt|lopen)\b|(?:de|hun)\s+(?:voortgang|stand|status)\b)", re.I), GEEN_VOORTGANG),
-    (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|hetzelfde gebleven|"
+    (re.compile(r"ongewijzigd|onveranderd|niet (?:veranderd|gewijzigd|verder gekomen|opgeschoten)|(?:hetzelfde|gelijk) gebleven|"
                 r"\bidem\b|stilgestaan|\bkopie\b|\bgekopieerd\b|\bcopy[- ]?paste\w*|letterlijk (?:herhaald|hetzelfde)|\bsta(?:at|an)\s+(?:nog\s+|al\s+|sindsdien\s+)?stil\b|geen (?:verandering|wijziging|vooruitgang)|"
                 # "staan sinds zomer 2024 stil", "zijn blijven staan waar ze waren"
                 r"\bsta(?:at|an)\b(?:\s+[\w'’-]+){1,4}?\s+stil\b|\bblijven staan\b|\bgebleven waar\b|"
@@ -262,7 +262,7 @@ _NEW_SUBJECT = re.compile(r"^\s*(?:los daarvan|daarnaast|(?:en )?(?:nu )?(?:even
 _POINTER = re.compile(r"\b(?:dat|dit|die|deze|het|daar|hier)\b", re.I)
 _FOLLOW_START = re.compile(r"^\s*(?:en|maar|ok[eé]?,?\s*en|oke,?\s*en|dus|en dan)\b", re.I)
 _ANAPHORA = re.compile(r"\b(?:daar|daarvan|daarvoor|daarmee|daarbij|daarin|daaraan|daarop|daarover|hiervan|hiervoor|"
-                       r"hierbij|hieraan|ervan|eraan|erbij|"
+                       r"hierbij|hieraan|ervan|eraan|erbij|daarachter|hierachter|"
                        r"die actie|dat plan|deze actie|die acties|deze acties|hun|ze|zij)\b|"
                        # "dat", "die", "dit", "het" point back when they stand for a thing ("wie doet dat?",
                        # "loopt dat nog?"), not when they are an article ("het stagepact").
@@ -285,6 +285,8 @@ _YES_NO = re.compile(r"^\s*(?:(?:en|maar|dus|ok[eé]?,?\s*en)\s+)?(?:is|zijn|hee
 # whether there are any)
 _STANDS_FIRST = re.compile(r"^\s*(?:(?:en|maar|dus)\s+)?(?:staat|stond|ligt|lag|blijft|bleef)\b(?!\s+er\b)", re.I)
 _STRONG_ANAPHORA = re.compile(r"\b(?:daar|hier|er)(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar|tegen)\b|"
+                              # "wie zitten daarachter?": who is behind what was just answered
+                              r"\b(?:daar|hier)achter\b|"
                               # split: "worden studenten daar ook bij betrokken?"
                               r"\b(?:daar|hier)\b(?:\s+[\w'’-]+){1,5}?\s+(?:van|voor|mee|bij|in|aan|op|over|uit|door|naar)\b|"
                               r"\b(?:die|deze|dat|dit) (?:[a-z]+e )?(?:actie|plan|plannen|regeling|onderzoek|programma|aanpak|subsidie|wet|"
@@ -422,12 +424,13 @@ meedoet meedoen meedoen helemaal gebleven niks niets gebeurd afgelopen nieuws zo
 werken werkt wordt worden verder precies tafel welke waarin waaraan waarbij geregeld afgestemd moest moesten
 kwam komt komen bekend geworden via bijgekomen melden meldt gemeld groot klein twee drie vier vijf bordje ergens erin taken taak verwacht verwachten update updates nieuws terug
 iets zelf qua kleinste grootste grootst kleinst verdeeld verdelen verdeelt verdeling ingedeeld indeling spreiding elkaar eentje anders hier zo ze hun hadden had
-daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover hiervan hiervoor hierbij hieraan hierin hiermee ervan eraan
+daar daarvan daarvoor daarmee daarbij daarin daaraan daarop daarover daarachter hierachter hiervan hiervoor hierbij hieraan hierin hiermee ervan eraan
 waarom dan wel
 volgens dingen zaken werkzaamheden eens volle schema opgelopen oplopen bestaat bestaan uit actiepunten actiepunt
 richting enkele enkel ingevuld invullen geheel begonnen bedoelen bedoeld betekent voortgangskolom statuskolom
 gehad verslag benieuwd geholpen ondernomen letterlijk daarom totale voortgangsoverzicht wiens hangen hangt
 denk denkt denken dacht dachten
+onderscheidt onderscheiden omvat omvatten
 problemen probleem moeite moeilijkheden
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
@@ -1104,6 +1107,8 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     # (before the stand words, which may take "update … niks ingevuld" with them)
     rest = re.sub(r"\b(?:meest\s+recente|recentste|nieuwste|laatste)\b(?=\s+(?:voortgangs)?(?:rapportage|rapport|verslag|update|versie)\b)",
                   " ", rest, flags=re.I)
+    # "zit JOB ergens bij in het plan?": the agenda itself, as "in de werkagenda" (not "het plan van aanpak")
+    rest = re.sub(r"\bin\s+het\s+(?:hele\s+)?plan\b(?!\s+van\b)", " ", rest, flags=re.I)
     stand, rest = find_stand(rest)
     # "loopt dat een beetje volgens plan?": whether it is on track, asked of what was just answered
     rest = re.sub(r"\b(?:een\s+)?beetje\b|\bvolgens\s+(?:de\s+|het\s+|dit\s+|dat\s+|deze\s+)?(?:plan|planning|schema)\b|\bop\s+schema\b",
