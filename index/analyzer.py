@@ -51,6 +51,9 @@ _QUESTION_WORDS = {
     # "met wie praat de MBO Raad over de werkdruk?": how the asker says "is in contact with", a word
     # the report never writes ("gesprekken", "overleg" are its words), so it weighed the most
     "praat", "praten", "spreekt", "spreken",
+    # "als je gestopt bent", "als je geen werk hebt": the second person of zijn and hebben, which the
+    # Dutch list only has as "ben" and "heb"; as a term "bent" weighed the most in its question
+    "bent", "hebt",
 }
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | frozenset(_QUESTION_WORDS)
 
@@ -322,7 +325,34 @@ class Analyzer:
                 return base
         if w in self.bound_parts:
             return w  # "discriminatie", a part of "stagediscriminatie": the corpus has it as it is
-        return self._compound_head(w) or self.correct(w) or w
+        return self._infinitive(w) or self._compound_head(w) or self.correct(w) or w
+
+    def _infinitive(self, w: str) -> str | None:
+        """A verb form whose infinitive the report writes: "als je gestopt bent met school" for its
+        "jongeren die stoppen met school", "hij stopt". The stemmer leaves "gestopt" and "stopt"
+        apart from "stoppen", and the nearest corpus word of a participle is often another verb.
+        Only an exact corpus word counts, so "gemaakt" is "maken" only where the report writes it."""
+        if len(w) < 5 or not w.endswith(("t", "d")):
+            return None
+        other = w[:-1] + ("t" if w.endswith("d") else "d")
+        if other in self.vocabulary:
+            return other  # "veranderd" where the report writes "verandert": the same form of the verb
+        roots = [w[:-1]]
+        if w.startswith("ge"):
+            roots.insert(0, w[2:-1])  # "gestopt"; "gebruikt" keeps its "ge" in the second root
+        for root in roots:
+            if len(root) < 3:
+                continue
+            forms = [root + "en"]
+            vowels = "aeiou"
+            if root[-1] not in vowels and root[-2] in vowels and root[-3] not in vowels:
+                forms.append(root + root[-1] + "en")  # a short vowel doubles its consonant: stop -> stoppen
+            if len(root) >= 4 and root[-2] == root[-3] and root[-2] in "aeou" and root[-1] not in vowels:
+                forms.append(root[:-2] + root[-1] + "en")  # a long vowel is written once: maak -> maken
+            for form in forms:
+                if form in self.vocabulary:
+                    return form
+        return None
 
     def _compound_head(self, w: str) -> str | None:
         """"carriere" where the report only writes "carrièreperspectief": a word that heads a corpus

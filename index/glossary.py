@@ -61,6 +61,10 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("studentenkaart", ("studentenpas", "studentenpasje")),
     # how students feel: the report writes (mentaal) welzijn and welbevinden, students say stress
     ("welzijn", ("psychisch", "stress")),
+    # a course for teachers is what the report calls a leergang ("een leergang burgerschap (ca. 10 ECTS)")
+    ("leergang", ("cursus", "cursussen")),
+    # "wie belt je op als je gestopt bent?": calling someone is taking contact ("legt proactief contact")
+    ("contact", ("bellen", "belt", "opbellen", "gebeld")),
 )
 
 
