@@ -2158,8 +2158,19 @@ class Engine:
             return "De rapportage noemt geen tijdstippen of openingstijden."
         if _APPLY_ASKED.search(p.question) and not any(_APPLY_TEXT.search(s) for s in sentences):
             return "De rapportage beschrijft niet hoe je dat aanvraagt of hoe je je aanmeldt."
-        if p.field == "wanneer" and _EXACT_DATE.search(p.question) and not any(_DAY.search(s) for s in relevant + started):
-            return "De rapportage noemt daarvoor geen precieze datum."
+        if p.field == "wanneer" and _EXACT_DATE.search(p.question):
+            # "… de lopende verkenning naar een bredere wettelijke opdracht LLO … Het eindrapport van die
+            # verkenning wordt 1 oktober 2025 opgeleverd": the next sentence of the same cell goes on
+            # about the subject in fewer of its words
+            # about the subject in fewer of its words. The sentences most about the subject count
+            # too: the question's own frame ("op welke datum levert … op") thins every sentence out.
+            cell_of = [ci for ci, c in enumerate(cells) for _ in split_sentences(c)]
+            rels = [self._relevance(x, subject) for x in sentences] if subject else [1.0] * len(sentences)
+            best = [x for x, r in zip(sentences, rels) if r > 0 and r == max(rels)]
+            following = [sentences[i + 1] for i, x in enumerate(sentences)
+                         if (x in relevant or x in best) and i + 1 < len(sentences) and cell_of[i + 1] == cell_of[i]]
+            if not any(_DAY.search(s) for s in relevant + best + started + following):
+                return "De rapportage noemt daarvoor geen precieze datum."
         rate = _RATE.search(p.question)
         if p.field == "figure" and rate and not any(_PER_UNIT.search(s) for s in relevant):
             # "hoeveel LOB-geld krijgt een school per student?": a total is no amount per student.
