@@ -1324,3 +1324,28 @@ def test_a_topic_named_in_a_list_of_sectors_is_in_passing_whatever_common_words_
     ans = engine.answer("Wat wordt er gedaan aan de sociale veiligheid van studenten op school?")
     got = [r.id for r in ans.rows]
     assert "1.2-07" in got and "2.1-05" not in got
+
+
+def test_who_calls_you_after_leaving_school_is_the_rmc(engine):
+    # "belt … op" is taking contact, "gestopt" the report's "stoppen met school"; before, a refusal
+    ans = engine.answer("wie belt je eigenlijk op als je gestopt bent met school en ook geen werk hebt")
+    assert not ans.abstained and ans.rows[0].id == "1.3-04" and "RMC" in ans.text
+
+
+def test_a_course_for_teachers_is_the_reports_leergang(engine):
+    ans = engine.answer("wie geeft die cursus burgerschap aan leraren?")
+    assert not ans.abstained and ans.rows[0].id == "3.2-03" and "Expertisepunt Burgerschap" in ans.text
+
+
+def test_an_exact_date_in_the_sentence_after_the_subject_answers(engine):
+    # "… de lopende verkenning naar een bredere wettelijke opdracht LLO … Het eindrapport van die
+    # verkenning wordt 1 oktober 2025 opgeleverd": no refusal for want of a day
+    ans = engine.answer("Op welke datum levert de verkenning naar een ruimere wettelijke LLO-taak voor het "
+                        "publieke onderwijs haar eindrapport op?")
+    assert not ans.abstained and ans.rows[0].id == "2.3-08" and "1 oktober 2025" in ans.text
+
+
+def test_who_is_behind_that_points_back(engine):
+    first = engine.answer("wordt er eigenlijk gemeten of studenten zich veilig voelen op school")
+    who = engine.answer("wie zitten daarachter", history=[first])
+    assert first.rows[0].id == "1.2-07" and not who.abstained and who.rows[0].id == "1.2-07"

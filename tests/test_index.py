@@ -478,3 +478,17 @@ def test_a_word_that_heads_a_corpus_compound_is_no_typo():
                       "Stagediscriminatie wordt aangepakt."])
     assert "barrier" not in a.query_terms("geld voor de carriere van leraren")
     assert any(t.startswith("carriereperspectief") for t in a.query_terms("carriere"))
+
+
+def test_a_verb_form_is_the_verb_the_report_writes():
+    from index.analyzer import Analyzer
+
+    a = Analyzer.fit(["De RMC legt contact met jongeren die stoppen met school.", "Hoe veilig studenten zich voelen.",
+                      "Het ministerie voert gesprekken.", "Of het verandert, weten we niet."])
+    # a participle and a third person of a corpus infinitive, the short vowel's doubled consonant too
+    assert a.query_terms("gestopt") == a.query_terms("stoppen")
+    assert a.query_terms("voelt") == a.query_terms("voelen")  # before: the typo repair "voert"
+    # the same form spelled with the other final letter stays that form
+    assert a.query_terms("veranderd") == a.query_terms("verandert")
+    # no corpus infinitive, no guess
+    assert a._infinitive("gebakt") is None

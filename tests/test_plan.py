@@ -1188,3 +1188,16 @@ def test_the_latest_update_is_the_report_also_before_stand_words():
     # "update … niks ingevuld" is taken by the stand words; "laatste" must not stay behind as a subject
     asked = p("bij welke acties is er bij de laatste update niks ingevuld?")
     assert (asked.topic, asked.filters.stand) == ("", GEEN_VOORTGANG)
+
+
+def test_stand_phrasings_of_unchanged_and_no_update():
+    assert p("Bij welke acties is de situatie gelijk gebleven ten opzichte van zomer 2024?").filters.stand == ONGEWIJZIGD
+    asked = p("over welke burgerschapsacties is er geen nieuwe update gegeven")
+    assert (asked.filters.stand, asked.topic) == (GEEN_VOORTGANG, "burgerschap")
+
+
+def test_the_plan_is_the_agenda_and_structure_verbs_frame_a_meta_question():
+    asked = p("zit JOB eigenlijk ergens bij in het plan, bij welke acties dan")
+    assert (asked.operation, asked.filters.partij, asked.topic) == ("list", "JOB", "")
+    assert "plan" in p("wat staat er in het plan van aanpak over stages?").topic.split()
+    assert p("Welke doelstellingen onderscheidt de werkagenda?").meta == "doelstellingen"
