@@ -239,12 +239,12 @@ _ENTITY = re.compile(rf"\bwelke? (?:\w+ )?(?:{_NAMED_KINDS}|"
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zà-ÿ]+(?:[- ][A-Z][a-zà-ÿ]+)*")
 # Organisations are mostly acronyms ("OCW, EMMA en SZW hebben …", "JOBmbo"), anywhere in a sentence.
 _ACRONYM = re.compile(r"\b[A-Z]{2,}[\w-]*")
-_OPINION = re.compile(r"\bwat vind(?:t|en)\b|\bmening\b|\bstandpunt\b|\btevreden\b|\bvinden .{0,30}\bvan\b|"
+_OPINION = re.compile(r"\bwat (?:vind(?:t|en)|vond(?:en)?)\b|\bmening\b|\bstandpunt\b|\btevreden\b|\b(?:vinden|vonden) .{0,30}\bvan\b|"
                       # "vindt job dat het stagepact goed werkt?"
                       r"\bvind(?:t|en)\s+(?:de\s+|het\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+dat\b|"
                       r"\bhoe beoordel\w*\b|\bhoe waarde(?:ren|ert|erden)\b|\bhun oordeel\b|"
                       r"\bhoe sta(?:at|an)\b.{0,60}\btegenover\b|\bhoe kijk(?:t|en)\b.{0,60}\btegenaan\b", re.I)
-_OPINION_TEXT = re.compile(r"\bvind(?:t|en)\b|\bmening\b|\bstandpunt\b|\bpleit|\bkritisch|\bpositief|\bnegatief", re.I)
+_OPINION_TEXT = re.compile(r"\bvind(?:t|en)\b|\bvond(?:en)?\b|\bmening\b|\bstandpunt\b|\bpleit|\bkritisch|\bpositief|\bnegatief", re.I)
 _EXACT_DATE = re.compile(r"\bwelke datum\b|\bop welke dag\b|\bexacte datum\b|\bprecies wanneer\b|\bwelke dag\b", re.I)
 # "hoe laat gaat de kantine open?": a time of day, which the report never gives (it dates by year,
 # month or season); only a row that wrote one ("om 9.00 uur") could answer.
@@ -2443,7 +2443,11 @@ class Engine:
             acts = {stem(m.group(1) + m.group(2)) for m in _SEPARABLE_PARTICIPLE.finditer(fold(p.question).lower())}
             if acts:
                 out = collect(acts, FIGURE_MIN_RELEVANCE)
-        unit_elsewhere = all(not (noun & set(self.index.lexical.row_terms[self._pos[r.id]])) for r in rows)
+        # "hoeveel meldingen van stagediscriminatie …": a row that writes the verb ("het melden van
+        # stagediscriminatie") speaks of the unit and gives no count of it; that is no unit the
+        # report words differently
+        kin = noun | {t[:-3] for t in noun if t.endswith("ing") and len(t) >= 7}
+        unit_elsewhere = all(not (kin & set(self.index.lexical.row_terms[self._pos[r.id]])) for r in rows)
         if not out and noun and unit_elsewhere:
             # "hoeveel studiepunten …": the report says "10 ECTS" and never "studiepunten". A number in
             # a sentence that holds most of the subject then answers; where the counted word does

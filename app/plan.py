@@ -474,6 +474,8 @@ _EVERYDAY_PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     # about Utrecht, which the report names in passing
     (re.compile(r"\bhet weer\b(?=\s+(?:morgen|vandaag|overmorgen|straks|vanavond|dit weekend|deze week|volgende week|"
                 r"in\s+[A-Z]|op\s+[A-Z])|\s*[?!.]*$)"), "het weerbericht"),
+    # "wat voor weer wordt het morgen?": the kind of weather is asked, never the adverb
+    (re.compile(r"\b(?:wat\s+voor|welk)\s+weer\b", re.I), "weerbericht"),
     # "studenten die niet lekker in hun vel zitten": how they feel, what the report calls mentaal welzijn
     (re.compile(r"\b(?:(?:mentaal|psychisch|geestelijk)\s+)?(?:niet\s+)?(?:lekker|goed|fijn|prettig)\s+in\s+"
                 r"(?:je|jouw|m'n|mijn|z'n|zijn|haar|hun|ons|onze)\s+vel\b", re.I), "welzijn"),

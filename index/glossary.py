@@ -65,6 +65,10 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("leergang", ("cursus", "cursussen")),
     # "wie belt je op als je gestopt bent?": calling someone is taking contact ("legt proactief contact")
     ("contact", ("bellen", "belt", "opbellen", "gebeld")),
+    # "krijgen bedrijven geld als ze een bbl'er begeleiden?": money a party receives is what the report
+    # calls a subsidie (to employers) or bekostiging (to schools)
+    ("subsidie", ("geld",)),
+    ("bekostiging", ("geld",)),
 )
 
 

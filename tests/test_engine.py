@@ -1349,3 +1349,19 @@ def test_who_is_behind_that_points_back(engine):
     first = engine.answer("wordt er eigenlijk gemeten of studenten zich veilig voelen op school")
     who = engine.answer("wie zitten daarachter", history=[first])
     assert first.rows[0].id == "1.2-07" and not who.abstained and who.rows[0].id == "1.2-07"
+
+
+def test_refusals_for_weather_a_past_opinion_and_a_count_the_row_only_speaks_of(engine):
+    # the kind of weather; what students thought (the report gives no survey results); "meldingen"
+    # where the row only writes the verb ("het melden van stagediscriminatie") and counts workshops
+    for q in ("wat voor weer wordt het morgen in utrecht",
+              "Wat vonden studenten in de JOB-monitor 2024 van hun huisvestingssituatie?",
+              "hoeveel meldingen van stagediscriminatie zijn er vorig jaar gedaan"):
+        assert engine.answer(q).abstained, q
+
+
+def test_money_for_companies_is_the_reports_subsidie(engine):
+    ans = engine.answer("krijgen bedrijven eigenlijk geld als ze een bbl'er begeleiden")
+    assert not ans.abstained and ans.rows[0].id == "2.2-02"
+    # and money for schools is its bekostiging
+    assert engine.answer("krijgen scholen meer geld voor studenten op niveau 2?").rows[0].id == "1.3-01"
