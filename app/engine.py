@@ -828,6 +828,13 @@ class Engine:
             # "wanneer is de kamer over dat offensief bijgepraat?": "dat" with a word of the action
             # just answered points at it, whatever the word (the planner knows only common ones).
             p = replace(p, refers_back="strong")
+        singles = _answered_one_by_one(q, history)
+        if singles and p.operation != "meta":
+            # "Welke partijen zijn bij deze twee acties betrokken?" after Edu-V and then NPULS, each
+            # answered on its own: those actions, as a list of the field asked
+            prev = Answer("", rows=singles, kind="list", plan=replace(p, topic=""))
+            p = replace(p, operation="compare" if p.operation == "compare" else "list", followup=True, topic="",
+                        ordinal=None)
         listed = next((h for h in reversed(history) if h.kind in ("list", "count", "compare") and len(h.rows) > 1),
                       None) if p.ordinal else None
         if listed is not None:
@@ -2333,7 +2340,16 @@ class Engine:
             described_elsewhere = described_elsewhere or any(
                 not (self._terms(m.group(1)) & prev_terms)
                 for m in re.finditer(r"\b(?:die|deze|dat|dit)\s+([\w-]{4,})\s+(?:voor|van|over|om|die|dat|waarmee|waarbij|"
-                                     r"waarin|met|rond|tegen)\s+\w", p.question, re.I))
+                                     r"waarin|met|rond|tegen)\s+\w", p.question, re.I)
+                if fold(m.group(1)).lower() not in ("actie", "maatregel"))
+            # "die actie over werkervaring": the kind word names nothing; the words after "over" say
+            # which action, and when the one just answered has none of them (whole words: its "werk"
+            # is no "werkervaring") it is an earlier one
+            described_elsewhere = described_elsewhere or any(
+                (about := {stem(w) for w in words(m.group(1)) if w not in STOPWORDS} - {"actie"}) and
+                not (about & prev_terms) and about & set(self.index.lexical.doc_freq)
+                for m in re.finditer(r"\b(?:die|deze)\s+(?:actie|maatregel)\s+(?:over|rond|rondom|met|voor|tegen)\s+"
+                                     r"((?:[\w'’-]+\s*){1,3})", p.question, re.I))
         # A past participle the report never uses ("bijgepraat") is the question's verb, not a subject.
         # As the analyzer reads it: "gewezen" is repaired to the corpus word "bewezen".
         own -= {t for w in words(p.topic) if _PARTICIPLE.match(w) for t in (stem(w), *self._terms(w))}
@@ -2967,6 +2983,27 @@ _AUXILIARY = re.compile(r"\b(?:zijn|is|er|hebben|heeft|worden|wordt|krijgen|kreg
 
 
 _OF_THOSE_N = re.compile(rf"\b(?:van|uit)\s+(?:die|deze)\s+{_NUMBER_ALT}\b", re.I)
+
+
+_THESE_N = re.compile(rf"\b(?:die|deze)\s+{_NUMBER_ALT}\s+(?:acties|maatregelen|programma'?s|projecten|plannen|regelingen)\b|"
+                      r"\bbeide\s+(?:acties|maatregelen|programma'?s|projecten|plannen|regelingen)\b", re.I)
+
+
+def _answered_one_by_one(question: str, history: list[Answer]) -> list[ActionRow]:
+    """"deze twee acties" when the last two answers each gave one action (no list of two): those
+    actions, the earlier first; [] otherwise."""
+    m = _THESE_N.search(question)
+    if m is None:
+        return []
+    n = 2 if m.group(1) is None else (int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS.get(m.group(1).lower()))
+    answered = [h for h in history if h.rows and not h.abstained]
+    if not n or n < 2 or len(answered) < n:
+        return []
+    last = answered[-n:]
+    if any(h.kind != "lookup" for h in last):
+        return []
+    rows = list({h.rows[0].id: h.rows[0] for h in last}.values())
+    return rows if len(rows) == n else []
 
 
 def _counted_list(question: str, history: list[Answer]) -> list[Answer]:

@@ -1365,3 +1365,22 @@ def test_money_for_companies_is_the_reports_subsidie(engine):
     assert not ans.abstained and ans.rows[0].id == "2.2-02"
     # and money for schools is its bekostiging
     assert engine.answer("krijgen scholen meer geld voor studenten op niveau 2?").rows[0].id == "1.3-01"
+
+
+def test_these_two_actions_after_two_single_answers_are_both(engine):
+    h = [engine.answer("Wat is de stand van zaken bij het programma Edu-V?")]
+    h.append(engine.answer("En bij NPULS?", history=h))
+    both = engine.answer("Welke partijen zijn bij deze twee acties betrokken?", history=h)
+    assert {r.id for r in both.rows} == {h[0].rows[0].id, h[1].rows[0].id} == {"3.4-09", "3.4-10"}
+    assert both.text.count("Wie:") == 2
+
+
+def test_that_action_about_a_subject_the_last_answer_lacks_is_an_earlier_one(engine):
+    h = []
+    for q in ("Welke acties in prioriteit 2 zijn vertraagd of niet uitgevoerd?",
+              "Waarom loopt het erkennen van eerder opgedane werkervaring achterstand op?",
+              "En wanneer hoort de Kamer meer over het pact voor opleiden in tekortsectoren?"):
+        h.append(engine.answer(q, history=h))
+    assert h[-1].rows[0].id == "2.1-09"
+    who = engine.answer("Welke partijen zijn betrokken bij die actie over werkervaring?", history=h)
+    assert who.rows[0].id == "2.3-07" and "NRTO" in who.text
