@@ -80,7 +80,12 @@ _PLURAL = re.compile(r"\bwelke (?:acties|maatregelen|afspraken|plannen|projecten
                      r"(?<!worden )(?<!wordt )\bbetrokken\b(?!\s+(?:worden|wordt|zouden|kunnen)\b)|\bwat (?:doet|doen|moet|moeten|gaat|gaan)\b|"
                      # a subject area, not one named action: "wat gebeurt er rond studentenwelzijn?"
                      r"\b(?:rond|rondom|omtrent|op het (?:gebied|vlak|terrein) van)\b|"
-                     r"\b(?:valt|vallen|hoort|horen|hangt|hangen)\b[^?]*\bonder\b|\b(?:al|nog|ook|alle)\s+acties\b", re.I)
+                     r"\b(?:valt|vallen|hoort|horen|hangt|hangen)\b[^?]*\bonder\b|\b(?:al|nog|ook|alle)\s+acties\b|"
+                     # "wat staat er in de werkagenda over stages?": what the report says on a subject, every
+                     # action on it ("wat wordt er gedaan aan …" often asks for the one action: not taken)
+                     # (not "wat staat er in die taalgids over …": what one named document holds)
+                     r"\bwat staat er(?:\s+(?:allemaal|eigenlijk|nou|precies|zoal))?(?:\s+in\s+(?:de|het|dit|deze)\s+"
+                     r"(?:werkagenda(?:\s+mbo)?|(?:voortgangs)?rapportage|verslag|rapport|(?:voortgangs)?overzicht))?\s+over\b", re.I)
 _CONTENTS = re.compile(r"\bwelke (?:[\w'’-]+ ){0,2}?(?:maatregelen|afspraken|onderdelen|punten|elementen|thema'?s|acties|"
                        r"plannen|doelen) (?:(?:staan|zitten|stonden|zaten|komen) (?:er )?(?:precies |allemaal |concreet )?in|"
                        # "welke afspraken bevat het bestuursakkoord?", "… zijn er gemaakt op de kwaliteitstafel?"

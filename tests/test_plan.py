@@ -370,7 +370,7 @@ def test_follow_ups_keep_the_subject_unless_a_new_one_is_named():
     assert p("wie werken er in zo'n centrum samen?", [first]).refers_back == "strong"
     # "lopen die acties allemaal nog?" after one action: the actions on the subject asked about in
     # general terms, each with its stand, not the figure question in between
-    about = p("wat staat er over de studentenkaart?")
+    about = p("hoe staat het met de studentenkaart?")
     money = p("om wat voor bedragen gaat het bij die kaart?", [about])
     still = p("lopen die acties allemaal nog?", [about, money])
     assert (still.operation, still.topic, still.followup) == ("list", about.topic, False)
@@ -1201,3 +1201,10 @@ def test_the_plan_is_the_agenda_and_structure_verbs_frame_a_meta_question():
     assert (asked.operation, asked.filters.partij, asked.topic) == ("list", "JOB", "")
     assert "plan" in p("wat staat er in het plan van aanpak over stages?").topic.split()
     assert p("Welke doelstellingen onderscheidt de werkagenda?").meta == "doelstellingen"
+
+
+def test_what_the_report_says_about_a_subject_is_a_list():
+    assert p("Wat staat er in de werkagenda over praktijkgericht onderzoek en practoraten?").operation == "list"
+    assert p("wat staat er over praktijkverklaringen").operation == "list"
+    # what one named document holds is no list of actions
+    assert p("wat staat er in die taalgids van ocw over hoe je over het mbo moet praten?").operation == "lookup"
