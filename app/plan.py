@@ -495,6 +495,8 @@ _EVERYDAY_PHRASES: tuple[tuple[re.Pattern, str], ...] = (
                 r"(?:gaan|gaat|gingen|stoppen|stopt|gestopt|vertrekken|vertrekt|weggaan|uitvallen|vallen uit)\b|"
                 r"\b(?:stoppen|stopt|gestopt|stopten)\s+(?:zonder\s+(?:een\s+)?diploma|met\s+(?:hun|je|jouw|de|z'n|zijn|haar)\s+"
                 r"(?:opleiding|studie|school))\b", re.I), "voortijdig schoolverlaten"),
+    # "somberheid en zelfmoordgedachten": the report's "suïcidale gedachten" (1.2-05)
+    (re.compile(r"\bzelfmoordgedachten\b|\bgedachten aan zelfmoord\b", re.I), "suïcidale gedachten"),
     # "gaat het dit weekend regenen in Groningen?": the weather said as its verb, which the report never
     # uses ("regenen" is no typo of its "redenen")
     (re.compile(r"\b(?:regenen|regent|regende|sneeuwen|sneeuwt|onweren|onweert|hagelen|hagelt|vriezen|vriest)\b", re.I),

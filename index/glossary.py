@@ -67,6 +67,9 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("contact", ("bellen", "belt", "opbellen", "gebeld")),
     # "krijgen bedrijven geld als ze een bbl'er begeleiden?": money a party receives is what the report
     # calls a subsidie (to employers) or bekostiging (to schools)
+    # "digitale lesmaterialen", "lesboeken": the report's leermiddelen and schoolboeken
+    ("leermiddelen", ("lesmateriaal", "lesmaterialen", "lesmiddelen")),
+    ("schoolboeken", ("lesboeken", "studieboeken")),
     ("subsidie", ("geld",)),
     ("bekostiging", ("geld",)),
 )

@@ -1384,3 +1384,8 @@ def test_that_action_about_a_subject_the_last_answer_lacks_is_an_earlier_one(eng
     assert h[-1].rows[0].id == "2.1-09"
     who = engine.answer("Welke partijen zijn betrokken bij die actie over werkervaring?", history=h)
     assert who.rows[0].id == "2.3-07" and "NRTO" in who.text
+
+
+def test_lesmateriaal_is_the_reports_leermiddelen(engine):
+    ans = engine.answer("is er iets geregeld voor digitaal lesmateriaal?")
+    assert "3.4-10" in [r.id for r in ans.rows]

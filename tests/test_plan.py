@@ -1208,3 +1208,7 @@ def test_what_the_report_says_about_a_subject_is_a_list():
     assert p("wat staat er over praktijkverklaringen").operation == "list"
     # what one named document holds is no list of actions
     assert p("wat staat er in die taalgids van ocw over hoe je over het mbo moet praten?").operation == "lookup"
+
+
+def test_suicidal_thoughts_in_everyday_words_are_the_reports():
+    assert "suïcidale gedachten" in p("wat doen scholen tegen somberheid en zelfmoordgedachten?").topic
