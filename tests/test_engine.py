@@ -1389,3 +1389,10 @@ def test_that_action_about_a_subject_the_last_answer_lacks_is_an_earlier_one(eng
 def test_lesmateriaal_is_the_reports_leermiddelen(engine):
     ans = engine.answer("is er iets geregeld voor digitaal lesmateriaal?")
     assert "3.4-10" in [r.id for r in ans.rows]
+
+
+def test_a_kind_of_thing_the_report_never_names_is_refused(engine):
+    ans = engine.answer("welke laptop is goed voor school en kost minder dan 500 euro")
+    assert ans.abstained and "laptop" in ans.text
+    # a kind the report does name is answered
+    assert not engine.answer("welke subsidie krijgen werkgevers voor bbl-begeleiding?").abstained
