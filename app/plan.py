@@ -158,7 +158,9 @@ _STAND_WORDS: list[tuple[re.Pattern, str]] = [
                 # "staan er nog hetzelfde voor als in zomer 2024", "precies zo als toen"
                 r"\b(?:hetzelfde|gelijk|zo)\b(?:\s+[\w'’-]+){0,2}?\s+(?:als|aan)\s+(?:(?:in|bij)\s+)?(?:de\s+)?"
                 r"(?:(?:die|dat|de tekst|het) van\s+(?:de\s+)?)?(?:zomer|vorig|vorige|toen|20\d\d)", re.I), ONGEWIJZIGD),
-    (re.compile(r"\bachter(?:lopen|op schema)?\b|"
+    # not "studenten die achterlopen met taal en rekenen": a learner's lag in a subject (as "een achterstand in")
+    (re.compile(r"\bachterlopen\b(?!\s+(?:met|in)\s+(?!(?:de\s+|het\s+)?(?:schema|planning|tijd|uitvoering)\b))|"
+                r"\bachter(?:op schema)?\b|"
                 # not "ik kwam binnen met een achterstand in taal": a learner's lag, a subject
                 r"(?<!\been )\bachterstand\b(?!\s+(?:in|bij|met|op|van)\s+(?!(?:de\s+|het\s+)?(?:schema|planning|tijd)\b))|vertraa?g\w*|uitgesteld|niet (?:uitgevoer[dt]|gelukt|gehaald|door|"
                 r"gerealiseerd|gestart|opgepakt|begonnen|haalbaar)|\bgeschrapt|stopgezet|\bblijf?t? liggen|"

@@ -1212,3 +1212,11 @@ def test_what_the_report_says_about_a_subject_is_a_list():
 
 def test_suicidal_thoughts_in_everyday_words_are_the_reports():
     assert "suïcidale gedachten" in p("wat doen scholen tegen somberheid en zelfmoordgedachten?").topic
+
+
+def test_students_lagging_behind_in_a_subject_is_no_stand():
+    asked = p("krijgen scholen extra geld voor studenten die achterlopen met taal en rekenen")
+    assert asked.filters.stand is None and "taal" in asked.topic
+    # the actions' own delay still is
+    assert p("wat loopt er achter in prioriteit 2").filters.stand == VERTRAAGD
+    assert p("welke acties lopen achter met de planning?").filters.stand == VERTRAAGD
