@@ -49,7 +49,8 @@ ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # against hackers and data leaks is what the report calls cyberveiligheid.
 SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("peiling", ("meting", "meten", "gemeten")),
-    ("cyberveiligheid", ("hackers", "hacken", "gehackt", "datalekken", "datalek", "cyberaanvallen")),
+    ("cyberveiligheid", ("hackers", "hacken", "gehackt", "datalekken", "datalek", "cyberaanvallen", "beveiligen",
+                         "beveiliging")),
     ("suïcidepreventie", ("zelfmoordpreventie", "zelfmoord", "zelfdoding")),
     ("studentenhuisvesting", ("woonruimte", "studentenkamer", "studentenkamers", "studentenhuis", "studentenhuizen",
                               "studentenwoning", "studentenwoningen")),

@@ -1396,3 +1396,8 @@ def test_a_kind_of_thing_the_report_never_names_is_refused(engine):
     assert ans.abstained and "laptop" in ans.text
     # a kind the report does name is answered
     assert not engine.answer("welke subsidie krijgen werkgevers voor bbl-begeleiding?").abstained
+
+
+def test_securing_schools_against_hackers_is_cyberveiligheid(engine):
+    ans = engine.answer("Hoe ver is men met het beveiligen van mbo-scholen tegen hackers en datalekken?")
+    assert not ans.abstained and ans.rows[0].id == "3.4-08"
