@@ -48,7 +48,8 @@ ENTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # that says "meten" meets the report's "peilingsonderzoek" ("peilen" is to measure a level); protection
 # against hackers and data leaks is what the report calls cyberveiligheid.
 SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("peiling", ("meting", "meten", "gemeten")),
+    # ("wordt er landelijk getest hoe goed mbo'ers kunnen rekenen?": a test of what students can is one too)
+    ("peiling", ("meting", "meten", "gemeten", "getest", "testen", "toets")),
     ("cyberveiligheid", ("hackers", "hacken", "gehackt", "datalekken", "datalek", "cyberaanvallen", "beveiligen",
                          "beveiliging")),
     ("suïcidepreventie", ("zelfmoordpreventie", "zelfmoord", "zelfdoding")),
@@ -71,6 +72,8 @@ SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # "digitale lesmaterialen", "lesboeken": the report's leermiddelen and schoolboeken
     ("leermiddelen", ("lesmateriaal", "lesmaterialen", "lesmiddelen")),
     ("schoolboeken", ("lesboeken", "studieboeken")),
+    # "studenten die willen excelleren", "extra uitdaging": the report's excellentie(trajecten)
+    ("excellentie", ("excelleren", "uitblinken", "uitdaging")),
     ("subsidie", ("geld",)),
     ("bekostiging", ("geld",)),
 )

@@ -1401,3 +1401,9 @@ def test_a_kind_of_thing_the_report_never_names_is_refused(engine):
 def test_securing_schools_against_hackers_is_cyberveiligheid(engine):
     ans = engine.answer("Hoe ver is men met het beveiligen van mbo-scholen tegen hackers en datalekken?")
     assert not ans.abstained and ans.rows[0].id == "3.4-08"
+
+
+def test_testing_what_students_can_is_the_peiling_and_excelling_is_excellentie(engine):
+    ans = engine.answer("wanneer wordt er landelijk getest hoe goed mbo'ers kunnen rekenen")
+    assert not ans.abstained and ans.rows[0].id == "3.1-05"
+    assert engine.answer("wat gebeurt er voor studenten die willen excelleren?").rows[0].id == "3.4-07"

@@ -37,4 +37,4 @@ def test_an_everyday_word_stands_for_the_reports_word():
     assert ("peiling",) in g.alternatives(whole_terms("meten"))[whole_terms("meten")[0]]
     # a search takes the report's word for the everyday one, not the everyday words for the report's
     assert g.expansion(whole_terms("peiling"), longs=False) == ""
-    assert g.expansion(whole_terms("peiling")) == "meting meten gemeten"
+    assert g.expansion(whole_terms("peiling")).startswith("meting meten gemeten")
