@@ -84,6 +84,10 @@ _TAKES_PART = re.compile(r"\b(?:financier\w*|gefinancierd|(?:onder)?steun\w*|(?:
 # A figure asked in both periods ("… nu, vergeleken met zomer 2024", "toen en nu")
 _COMPARES_PERIODS = re.compile(r"\bvergele\w*\b|\bten opzichte van\b|\bt\.o\.v\.|\btoen (?:en|vs\.?|versus) nu\b|"
                                r"\bnu\b[^?]*\b(?:vorig jaar|zomer 2024|in 2024)\b|\b(?:vorig jaar|zomer 2024|in 2024)\b[^?]*\bnu\b", re.I)
+# People an action is for or done by: "die jongeren", "deze studenten" point at them, never at an action
+_PEOPLE = frozenset("""jongeren jongere studenten student mbo'ers mboers docenten docent leraren leraar scholen school
+werkgevers ouders deelnemers medewerkers gemeenten instellingen bedrijven mensen volwassenen werkenden
+werkzoekenden""".split())
 _THIS_ACTION = re.compile(r"\b(?:die|deze|dezelfde|diezelfde) (?:actie|maatregel)\b"
                           r"(?!\s+(?:over|rond|om|met|voor|van|die|waar|in|uit|bij|op)\s+\w)", re.I)
 
@@ -2383,6 +2387,8 @@ class Engine:
         """A demonstrative with a noun of the row: "dat offensief" after the bbl-offensief."""
         row_terms = set(self.index.lexical.row_terms[self._pos[row.id]])
         for noun in re.findall(r"\b(?:die|dat|deze|dit)\s+([\w-]{4,})", question, re.I):
+            if fold(noun).lower() in _PEOPLE:
+                continue  # "tot welke leeftijd helpen ze die jongeren?": the people, not the action
             terms = self._terms(noun)
             parts = terms - {stem(fold(noun).lower())}  # "groeifondsproject": "groeifonds", "project"
             # "die systematiek" after the portfoliosystematiek: the head of a compound the row writes

@@ -1407,3 +1407,12 @@ def test_testing_what_students_can_is_the_peiling_and_excelling_is_excellentie(e
     ans = engine.answer("wanneer wordt er landelijk getest hoe goed mbo'ers kunnen rekenen")
     assert not ans.abstained and ans.rows[0].id == "3.1-05"
     assert engine.answer("wat gebeurt er voor studenten die willen excelleren?").rows[0].id == "3.4-07"
+
+
+def test_those_young_people_point_at_people_not_at_the_action_just_answered(engine):
+    h = []
+    for q in ("veel jongeren stoppen zonder diploma, wat is daar in de werkagenda tegen afgesproken",
+              "wie moeten daar samen aan werken?"):
+        h.append(engine.answer(q, history=h))
+    age = engine.answer("en die RMC, tot welke leeftijd helpen die jongeren?", history=h)
+    assert h[-1].rows[0].id == "1.3-05" and age.rows[0].id == "1.3-04" and "27" in age.text
