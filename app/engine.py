@@ -2179,7 +2179,6 @@ class Engine:
         if p.field == "wanneer" and _EXACT_DATE.search(p.question):
             # "… de lopende verkenning naar een bredere wettelijke opdracht LLO … Het eindrapport van die
             # verkenning wordt 1 oktober 2025 opgeleverd": the next sentence of the same cell goes on
-            # about the subject in fewer of its words
             # about the subject in fewer of its words. The sentences most about the subject count
             # too: the question's own frame ("op welke datum levert … op") thins every sentence out.
             cell_of = [ci for ci, c in enumerate(cells) for _ in split_sentences(c)]
