@@ -79,8 +79,8 @@ Question files (written by reading the report, never by running the engine):
                                                    (sixteenth session) after its one reported run (2191634)
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
-The development split is what the rules were built against; the test split (the fourteenth one, written
-on 2026-12-03 in the fifteenth session by readers of the report only, who never ran the engine nor read
+The development split is what the rules were built against; the test split (the fifteenth one, written
+on 2026-12-03 in the sixteenth session by readers of the report only, who never ran the engine nor read
 its rules, while that session's first rules were drafted from development failures and committed before
 any of them) is only run to report.
 """
