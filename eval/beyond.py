@@ -77,6 +77,9 @@ Question files (written by reading the report, never by running the engine):
                                                    of sample
     eval/dev/*_seen14.jsonl                        the fourteenth test split, retired to development on 2026-12-03
                                                    (sixteenth session) after its one reported run (2191634)
+    eval/dev/*_fresh27.jsonl                       a batch by a reader of the report only (sixteenth session),
+                                                   written while that session's first rules were made; first run out
+                                                   of sample
     eval/stand_labels.jsonl                        a hand-given stand for every row
 
 The development split is what the rules were built against; the test split (the fifteenth one, written
@@ -105,7 +108,7 @@ SHORT_KINDS = ("who", "when", "figure")  # the "about 60 words" answers
 def load(name: str, split: str) -> list[dict]:
     """NAME, NAME_extra and NAME_fresh (later batches of the same kind) of one split."""
     out = []
-    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "seen3", "seen4", "fresh13", "fresh14", "fresh15", "seen5", "fresh16", "fresh17", "seen6", "fresh18", "fresh19", "seen7", "fresh20", "seen8", "fresh21", "seen9", "fresh22", "seen10", "fresh23", "seen11", "fresh24", "seen12", "fresh25", "seen13", "fresh26", "seen14")
+    batches = ("extra", "fresh", "seen", "fresh2", "fresh3", "fresh4", "seen2", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "seen3", "seen4", "fresh13", "fresh14", "fresh15", "seen5", "fresh16", "fresh17", "seen6", "fresh18", "fresh19", "seen7", "fresh20", "seen8", "fresh21", "seen9", "fresh22", "seen10", "fresh23", "seen11", "fresh24", "seen12", "fresh25", "seen13", "fresh26", "seen14", "fresh27")
     for path in (EVAL_DIR / split / name,
                  *(EVAL_DIR / split / name.replace(".jsonl", f"_{b}.jsonl") for b in batches)):
         if path.exists():
