@@ -96,12 +96,12 @@ _CONTENTS = re.compile(r"\bwelke (?:[\w'’-]+ ){0,2}?(?:maatregelen|afspraken|o
 _COUNT = re.compile(r"\bhoeveel (?:acties|maatregelen|afspraken|actiepunten|actielijnen in de werkagenda)\b|"
                     # not "hoeveel mensen waren betrokken bij die fraude?": people counted, a figure
                     r"\bhoeveel\b(?!\s+(?:mensen|personen|studenten|docenten|leerlingen|medewerkers|jongeren|"
-                    r"deelnemers|bedrijven|werkgevers)\b).*\b(?:betrokken|acties)\b|\baantal acties\b", re.I)
+                    r"deelnemers|bedrijven|werkgevers)\b).*\b(?:betrokken|acties)\b|\baantal (?:acties|actiepunten|maatregelen)\b", re.I)
 
 _META_STRUCT = re.compile(r"\b(?:welke|hoeveel|wat zijn de|noem de|de|alle)\s+(?:\w+\s+)?(doelstellingen|prioriteiten|(?:sub)?doelen)\b", re.I)
 # "welke volgen qua omvang na 1.1?", "op volgorde van grootte": the whole ranking, largest first
 _RANKING = re.compile(r"\b(?:qua|naar) (?:omvang|grootte)\b|\bop volgorde van\b|\brangschik\w*|\branglijst\b", re.I)
-_META_MOST = re.compile(r"\b(meeste|minste)\s+(?:acties|maatregelen|doelstellingen)\b|\b(grootste|kleinste|grootst|kleinst|langste|kortste)\b|"
+_META_MOST = re.compile(r"\b(meeste|minste)\s+(?:aantal\s+)?(?:acties|maatregelen|doelstellingen)\b|\b(grootste|kleinste|grootst|kleinst|langste|kortste)\b|"
                         rf"\bhet (vaakst|meest|minst)\b|({_RANKING.pattern})", re.I)
 # "verdeeld over", "verdelen zich", "verdeling", "ingedeeld", "spreiding": the word families, not phrases.
 _NOT_NEW = re.compile(r"\b(?:geen|niets|niks)\s+(?:nieuwe?\s+)?(?:nieuws|voortgang|update\w*|ontwikkelingen?)\b(?=[^?]*\b(?:20\d\d|sinds|meer|nieuw)\b)|"
@@ -351,7 +351,7 @@ COVERED_YEARS = DEFAULT_PERIODS.years
 
 _DOEL = re.compile(r"\b(?:doel(?:stelling)?|onderdeel)\s*([1-3])\s*[.,]\s*([1-9])\b", re.I)
 _BARE_DOEL = re.compile(r"^\s*(?:doel(?:stelling)?\s*)?([1-3])\s*[.,]\s*([1-9])\s*\??\s*$", re.I)
-_PRIO = re.compile(r"\bprio(?:riteit)?\s*([1-3])\b|\b(eerste|tweede|derde) prio(?:riteit)?\b", re.I)
+_PRIO = re.compile(r"\bprio(?:riteit)?(?:s?gebied)?\s*([1-3])\b|\b(eerste|tweede|derde) prio(?:riteit)?(?:s?gebied)?\b", re.I)
 # "hoeveel acties heeft 1.2", "burgerschap (3.2)": a doelstelling number on its own, not an action id
 # ("1.2-04"), a decimal ("2,5") or part of a longer number.
 # A question that is only a subject: a few words, no question word or verb of its own.
@@ -438,6 +438,7 @@ richting enkele enkel ingevuld invullen geheel begonnen bedoelen bedoeld beteken
 gehad verslag benieuwd geholpen ondernomen letterlijk daarom totale voortgangsoverzicht wiens hangen hangt
 denk denkt denken dacht dachten
 onderscheidt onderscheiden omvat omvatten
+prioriteitsgebied prioriteitsgebieden nieuwste recentste
 problemen probleem moeite moeilijkheden
 minstens minimaal maximaal hooguit slechts exact hoogste gepland ingepland vanaf gelden geldt golden
 eind begin medio voorjaar najaar winter uiterlijk halverwege kwartaal
@@ -503,6 +504,12 @@ _EVERYDAY_PHRASES: tuple[tuple[re.Pattern, str], ...] = (
     # uses ("regenen" is no typo of its "redenen")
     (re.compile(r"\b(?:regenen|regent|regende|sneeuwen|sneeuwt|onweren|onweert|hagelen|hagelt|vriezen|vriest)\b", re.I),
      "weerbericht"),
+    # "een pasje waarmee je laat zien dat je mbo-student bent": the studentenkaart. One way only: the
+    # glossary's both-way "pasje" drew a row that says "passend" into the list for "studentenkaart?"
+    (re.compile(r"\b(?:student(?:en)?)?pas(?:je|jes)\b", re.I), "studentenkaart"),
+    # "afgewezen om mijn achternaam / afkomst / huidskleur": what the report calls (stage)discriminatie
+    (re.compile(r"\b(?:om|vanwege|door|ivm|i\.v\.m\.|wegens)\s+(?:mijn|m'n|je|jouw|zijn|z'n|haar|hun|de|een)\s+"
+                r"(?:achternaam|naam|afkomst|huidskleur|hoofddoek|achtergrond|geloof)\b", re.I), "discriminatie"),
 )
 
 

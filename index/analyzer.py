@@ -54,6 +54,9 @@ _QUESTION_WORDS = {
     # "als je gestopt bent", "als je geen werk hebt": the second person of zijn and hebben, which the
     # Dutch list only has as "ben" and "heb"; as a term "bent" weighed the most in its question
     "bent", "hebt",
+    # "wanneer kun je weer …": the adverb; as a term it matched "de scholingsvraag weer in" (the
+    # weather noun is the planner's, which answers it as unrelated before any search)
+    "weer",
 }
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | frozenset(_QUESTION_WORDS)
 

@@ -1416,3 +1416,10 @@ def test_those_young_people_point_at_people_not_at_the_action_just_answered(engi
         h.append(engine.answer(q, history=h))
     age = engine.answer("en die RMC, tot welke leeftijd helpen die jongeren?", history=h)
     assert h[-1].rows[0].id == "1.3-05" and age.rows[0].id == "1.3-04" and "27" in age.text
+
+
+def test_the_adverb_weer_is_no_subject(engine):
+    # "weer" (again) matched "de scholingsvraag weer in" and answered with that action's planning
+    assert engine.answer("wanneer kun je in nederland weer een zonsverduistering zien").abstained
+    ans = engine.answer("komt er weer een nieuwe studentenkaart?")
+    assert not ans.abstained and ans.rows[0].id == "1.1-05"

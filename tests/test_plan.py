@@ -1220,3 +1220,27 @@ def test_students_lagging_behind_in_a_subject_is_no_stand():
     # the actions' own delay still is
     assert p("wat loopt er achter in prioriteit 2").filters.stand == VERTRAAGD
     assert p("welke acties lopen achter met de planning?").filters.stand == VERTRAAGD
+
+
+def test_a_prioriteitsgebied_is_a_prioriteit_and_its_actiepunten_are_counted():
+    asked = p("Zijn er in het tweede prioriteitsgebied al acties die klaar zijn?")
+    assert (asked.filters.prioriteit, asked.filters.stand, asked.topic) == (2, AFGEROND, "")
+    assert p("hoeveel acties vallen onder prioriteitsgebied 3?").filters.prioriteit == 3
+    assert p("Hoe groot is het aantal actiepunten in prioriteit 1?").meta == "actions"
+
+
+def test_the_fewest_number_of_actions_is_a_ranking():
+    assert p("welke doelstelling heeft het minste aantal acties").meta == "least"
+    assert p("welke doelstelling heeft het meeste aantal maatregelen?").meta == "most"
+
+
+def test_the_newest_update_frames_a_stand_question():
+    asked = p("bij welke acties staat er bij de nieuwste voortgang gewoon niks ingevuld")
+    assert (asked.topic, asked.filters.stand) == ("", GEEN_VOORTGANG)
+
+
+def test_everyday_words_for_the_student_card_and_discrimination():
+    assert "studentenkaart" in p("komt er nou een pasje waarmee je laat zien dat je mbo-student bent").topic
+    assert "discriminatie" in p("ik word afgewezen voor stages om mijn achternaam").topic
+    # a name as such is no discrimination
+    assert "discriminatie" not in p("wat is de naam van het bbl-offensief?").topic
