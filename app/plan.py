@@ -1092,9 +1092,11 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
     passive = re.search(r"\b(?:worden|wordt|werd|werden)\b(?:\s+[\w'’-]+){0,3}?\s+betrokken\b", q, re.I)
     asks_what_they_do = re.search(r"\bwat (?:doen|moeten|gaan)\b|\bwaar zijn\b", q, re.I) or \
         (re.search(r"\bbetrokken\b", q, re.I) and not passive)
-    # "wat doen ze aan taal en rekenen voor studenten?": who it is for, not who does it
+    # "wat doen ze aan taal en rekenen voor studenten?", "… aan stress bij studenten": who it is for or
+    # among, not who does it
     for_whom = {p for p in parties if p in _SUBJECT_PARTIES and
-                re.search(rf"\bvoor\s+(?:de\s+|alle\s+|hun\s+|mbo-?\s*)?{re.escape(p)}\b", q, re.I) and
+                re.search(rf"\b(?:voor|bij|onder)\s+(?:de\s+|alle\s+|hun\s+|mbo-?\s*)?{re.escape(p)}\b(?!\s+(?:betrokken|aan\s+tafel))",
+                          q, re.I) and
                 not re.search(rf"\b(?:doen|doet|moeten|gaan)\s+(?:de\s+)?(?:mbo-?\s*)?{re.escape(p)}\b", q, re.I)}
     subjects = [p for p in parties if p in _SUBJECT_PARTIES and (not asks_what_they_do or p in for_whom)]
     parties = [p for p in parties if p not in subjects and p not in without]
@@ -1490,8 +1492,9 @@ def plan(question: str, history: Sequence[Plan] = (), filters: Filters | None = 
         # "bij hoeveel acties worden de mbo-scholen zelf (bekostigd of niet) als partij in de kolom
         # Wie genoemd?": the party's rows; what else is said describes the party.
         either = _either(q, parties, alone)  # "VWS, de GGD'en of …"
-        if _CHANGE.search(q) and not _COUNT.search(q):
-            # "bij de acties waar VWS in de Wie-kolom staat: wat is er veranderd?"
+        if _CHANGE.search(q) and not _COUNT.search(q) and not stand and not not_new:
+            # "bij de acties waar VWS in de Wie-kolom staat: wat is er veranderd?" (not "welke acties met
+            # gemeenten als partij zijn sinds vorig jaar ongewijzigd?": that stand is the list asked for)
             op2, fld2 = "compare", "change"
         else:
             op2, fld2 = ("count" if op == "count" or _COUNT.search(q) else "list"), "wie"

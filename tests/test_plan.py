@@ -1244,3 +1244,16 @@ def test_everyday_words_for_the_student_card_and_discrimination():
     assert "discriminatie" in p("ik word afgewezen voor stages om mijn achternaam").topic
     # a name as such is no discrimination
     assert "discriminatie" not in p("wat is de naam van het bbl-offensief?").topic
+
+
+def test_a_party_in_the_wie_column_with_an_unchanged_stand_is_a_list():
+    asked = p("Welke acties met gemeenten als partij zijn sinds vorig jaar ongewijzigd?")
+    assert (asked.operation, asked.filters.partij, asked.filters.stand) == ("list", "gemeenten", ONGEWIJZIGD)
+    # without a stand the change is asked
+    assert p("wat is er sinds vorig jaar veranderd bij acties met gemeenten als partij?").operation == "compare"
+
+
+def test_students_among_whom_something_happens_are_no_party():
+    asked = p("wat doen ze aan mentale problemen bij studenten")
+    assert asked.filters.partij is None and "studenten" in asked.topic
+    assert p("wat doet JOB aan stress onder studenten?").filters.partij == "JOB"
